@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "crosscheck",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "crosscheck", targets: ["crosscheck"]),
+        .library(name: "CrosscheckCore", targets: ["CrosscheckCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The domain: figures, the word tables they are read with, and (later) extraction,
+        // the ledger, the check and the exports. Pure: no files, no database, no terminal.
+        .target(name: "CrosscheckCore", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        .executableTarget(
+            name: "crosscheck",
+            dependencies: [
+                "CrosscheckCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "crosscheck-bench",
+            dependencies: ["CrosscheckCore"]
+        ),
+        .testTarget(
+            name: "CrosscheckCoreTests",
+            dependencies: ["CrosscheckCore"],
+            resources: [.copy("Peers")]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["crosscheck"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

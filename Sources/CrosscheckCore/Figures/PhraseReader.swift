@@ -1,0 +1,649 @@
+/// A number read from the tokens of a phrase.
+struct NumberRead {
+    var value: Double
+    /// The multiplier written with it ("thousand" in "three thousand"), 1 if none: a range's
+    /// first end borrows it ("between two and three thousand").
+    var magnitude: Double = 1
+    var isOrdinal = false
+    var firstToken: Int
+    var endToken: Int
+}
+
+/// One pass over the tokens of one phrase: lead words, the number or quantity, its qualifiers,
+/// then the words that say what it counts.
+struct PhraseReader {
+    let phrase: String
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: [Token]
+    let lexicon: Lexicon
+    let tolerance: Double
+    var index = 0
+
+    init(phrase: String, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], lexicon: Lexicon, tolerance: Double) {
+        self.phrase = phrase
+        self.bytes = bytes
+        self.tokens = tokens
+        self.lexicon = lexicon
+        self.tolerance = tolerance
+    }
+
+    private enum Core {
+        case number(NumberRead)
+        case range(NumberRead, NumberRead)
+        case vague(VagueQuantity)
+        case zero
+    }
+
+    private struct Qualifier {
+        var family: PhraseFamily
+        var words: String
+    }
+
+    private var qualifier: Qualifier?
+    private var metric: (id: String, words: String)?
+    private var currency: String?
+    private var percent = false
+    private var percentagePoints = false
+
+    // MARK: - The phrase
+
+    mutating func read() throws(FigureError) -> ParsedPhrase {
+        guard !tokens.isEmpty else { throw fail(.empty) }
+        var rangeOpened = false
+        var leadMetric = false
+
+        lead: while index < tokens.count {
+            let token = tokens[index]
+            if startsNumber(at: index) { break }
+            // The longest phrase any table knows here decides what the words are.
+            let vague = lexicon.vague.match(tokens, at: index)
+            let zero = lexicon.zero.match(tokens, at: index)
+            let prefix = lexicon.prefixes.match(tokens, at: index)
+            let neutral = lexicon.neutral.match(tokens, at: index)
+            let tooVague = lexicon.tooVague.match(tokens, at: index)
+            let opener = lexicon.rangeOpeners.match(tokens, at: index)
+            let named = lexicon.metrics.match(tokens, at: index)
+            let money = lexicon.currencies.match(tokens, at: index)
+            let longest = [vague?.end, zero?.end, prefix?.end, neutral?.end, tooVague?.end, opener?.end,
+                           named?.end, money?.end].compactMap { $0 }.max() ?? index
+
+            if longest > index {
+                if vague?.end == longest || zero?.end == longest { break lead }
+                if let prefix, prefix.end == longest {
+                    try qualify(prefix.value, words: text(index..<prefix.end))
+                } else if let tooVague, tooVague.end == longest {
+                    throw fail(.tooVague(text(index..<tooVague.end)))
+                } else if let opener, opener.end == longest {
+                    rangeOpened = true
+                } else if let money, money.end == longest {
+                    currency = money.value
+                } else if let named, named.end == longest {
+                    try name(named.value, words: text(index..<named.end))
+                    leadMetric = true
+                }
+                index = longest
+                continue
+            }
+            let info = lexicon.info(token)
+            if lexicon.negative.match(tokens, at: index) != nil
+                || (info?.isMinus == true && index + 1 < tokens.count && tokens[index + 1].kind == .number
+                    && !tokens[index + 1].spaceBefore) {
+                throw fail(.negative(text(index..<min(index + 2, tokens.count))))
+            }
+            if let code = info?.currencySymbol {
+                currency = code
+            } else if info?.isPunctuation == true || (leadMetric && info?.isLeadConnector == true) {
+                // Quotes, brackets and the words between a metric and its figure carry nothing.
+            } else if isMonth(token), index + 1 < tokens.count, tokens[index + 1].kind == .number {
+                throw fail(.date(text(index..<index + 2)))
+            } else {
+                throw fail(.notUnderstood(text(index..<index + 1)))
+            }
+            index += 1
+        }
+        guard index < tokens.count else { throw fail(.noNumber) }
+
+        let coreStart = index
+        let core = try readCore(rangeOpened: rangeOpened)
+        let coreWords = text(coreStart..<index)
+        try readQualifiersAfter()
+        try readWhatIsCounted()
+        return try assemble(core, words: coreWords)
+    }
+
+    /// The number, range, vague quantity or zero at the current token.
+    private mutating func readCore(rangeOpened: Bool) throws(FigureError) -> Core {
+        if let vague = lexicon.vague.match(tokens, at: index) {
+            index = vague.end
+            return .vague(vague.value)
+        }
+        if let zero = lexicon.zero.match(tokens, at: index), !startsNumber(at: index) {
+            index = zero.end
+            return .zero
+        }
+        guard var first = try readNumber() else { throw fail(.noNumber) }
+        try refuseDateOrTime(after: first)
+        guard !first.isOrdinal else { return .number(first) }
+
+        // A range: "20-25", "20 to 25", "between 20 and 25", "20 or 25", "$10-$20", "10%-20%".
+        let afterFirst = index
+        skipUnitWords()
+        if index < tokens.count, let joiner = lexicon.info(tokens[index]),
+           joiner.isRangeDash || (joiner.isRangeJoiner && (!joiner.isAnd || rangeOpened)),
+           lexicon.suffixes.match(tokens, at: index) == nil || joiner.isRangeDash {
+            index += 1
+            while index < tokens.count, !startsNumber(at: index) {
+                if let info = lexicon.info(tokens[index]), let code = info.currencySymbol {
+                    currency = code
+                } else if let approximate = lexicon.prefixes.match(tokens, at: index), approximate.value == .approximate {
+                    index = approximate.end
+                    continue
+                } else {
+                    break
+                }
+                index += 1
+            }
+            if startsNumber(at: index), let second = try readNumber() {
+                try refuseDateOrTime(after: second)
+                if first.magnitude == 1, second.magnitude > 1, first.value * second.magnitude <= second.value {
+                    first.value *= second.magnitude
+                }
+                guard first.value <= second.value else {
+                    throw fail(.reversedRange(text(first.firstToken..<first.endToken),
+                                              text(second.firstToken..<second.endToken)))
+                }
+                return .range(first, second)
+            }
+        }
+        index = afterFirst
+        return .number(first)
+    }
+
+    /// Percent signs, currency words and bounds written after the number: "40%", "3 million
+    /// dollars", "400+", "23 or more", "100 or so".
+    private mutating func readQualifiersAfter() throws(FigureError) {
+        while index < tokens.count {
+            if let match = lexicon.percentagePoints.match(tokens, at: index) {
+                percent = true
+                percentagePoints = true
+                index = match.end
+            } else if let match = lexicon.percent.match(tokens, at: index) {
+                percent = true
+                index = match.end
+            } else if let match = lexicon.currencies.match(tokens, at: index) {
+                currency = match.value
+                index = match.end
+            } else if let code = lexicon.info(tokens[index])?.currencySymbol {
+                currency = code  // "100k€"
+                index += 1
+            } else if let match = lexicon.suffixes.match(tokens, at: index) {
+                try qualify(match.value, words: text(index..<match.end))
+                index = match.end
+            } else {
+                return
+            }
+        }
+    }
+
+    /// The rest of the phrase names what is counted: a metric alias anywhere in it decides the
+    /// metric; another number is a second figure and refused.
+    private mutating func readWhatIsCounted() throws(FigureError) {
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.kind == .number {
+                throw fail(.secondFigure(text(index..<index + 1)))
+            }
+            if let named = lexicon.metrics.match(tokens, at: index) {
+                try name(named.value, words: text(index..<named.end))
+                index = named.end
+                continue
+            }
+            if let money = lexicon.currencies.match(tokens, at: index), currency == nil {
+                currency = money.value
+                index = money.end
+                continue
+            }
+            if let info = lexicon.info(token), info.cardinal > 1 || info.multiplier > 0 {
+                throw fail(.secondFigure(text(index..<index + 1)))
+            }
+            index += 1
+        }
+    }
+
+    // MARK: - Numbers
+
+    /// Whether a number begins at the token: digits, a number word, "a hundred", "half a million".
+    private func startsNumber(at i: Int) -> Bool {
+        guard i < tokens.count else { return false }
+        let token = tokens[i]
+        if token.kind == .number { return true }
+        guard let info = lexicon.info(token) else { return false }
+        if info.cardinal >= 0 && !(info.cardinal == 0 && lexicon.zero.match(tokens, at: i) != nil) { return true }
+        if info.ordinal >= 0 || info.multiplier > 0 { return true }
+        if info.isArticle || info.isHalf, i + 1 < tokens.count, let next = lexicon.info(tokens[i + 1]) {
+            return next.multiplier > 0 || (info.isHalf && next.isArticle)
+        }
+        return false
+    }
+
+    /// Reads digits or number words at the current token.
+    private mutating func readNumber() throws(FigureError) -> NumberRead? {
+        guard index < tokens.count else { return nil }
+        return tokens[index].kind == .number ? try readDigits() : try readNumberWords()
+    }
+
+    /// "1,212", "1.5 million", "3bn", "$3m", "12th", "2 and a half thousand".
+    private mutating func readDigits() throws(FigureError) -> NumberRead {
+        let first = index
+        let token = tokens[index]
+        if token.overflow {
+            throw fail(token.integerDigits > PhraseTokenizer.maxDigits
+                ? .tooManyDigits(token.integerDigits) : .tooManyDigits(token.integerDigits + token.fractionDigits))
+        }
+        index += 1
+        var multiplier = 1.0
+        var half = false
+        // Letters right after the digits: an ordinal ("12th"), a magnitude ("3bn"), an exponent.
+        if index < tokens.count, !tokens[index].spaceBefore, let info = lexicon.info(tokens[index]) {
+            if info.isOrdinalSuffix, token.fractionDigits == 0 {
+                index += 1
+                return NumberRead(value: Double(token.mantissa), isOrdinal: true, firstToken: first, endToken: index)
+            }
+            if info.isExponent, index + 1 < tokens.count, !tokens[index + 1].spaceBefore,
+               tokens[index + 1].kind == .number || lexicon.info(tokens[index + 1])?.isMinus == true
+                || tokens[index + 1].id == lexicon.id(of: "+") {
+                throw fail(.scientificNotation(text(first..<min(index + 3, tokens.count))))
+            }
+            if info.magnitude > 0 {
+                multiplier = info.magnitude
+                index += 1
+            }
+        }
+        if index < tokens.count, tokens[index].kind == .symbol, !tokens[index].spaceBefore,
+           tokens[index].id == lexicon.id(of: "/"), index + 1 < tokens.count, tokens[index + 1].kind == .number {
+            let isDate = index + 3 < tokens.count && tokens[index + 2].id == tokens[index].id && tokens[index + 3].kind == .number
+            throw fail(isDate ? .date(text(first..<index + 4)) : .fraction(text(first..<index + 2)))
+        }
+        // "2 and a half million"
+        if multiplier == 1, isAndAHalf(at: index), index + 3 < tokens.count,
+           let info = lexicon.info(tokens[index + 3]), info.multiplier > 0 || info.magnitude > 0 {
+            half = true
+            index += 3
+        }
+        // Multipliers written out: "1.5 million", "two hundred thousand", "3 dozen", "2.33 k".
+        var lastMultiplier = multiplier
+        while index < tokens.count, let info = lexicon.info(tokens[index]) {
+            let factor = info.multiplier > 0 ? info.multiplier : info.magnitude
+            guard factor > 0, multiplier == 1 || factor > lastMultiplier,
+                  tokens[index].spaceBefore || multiplier == 1 else { break }
+            multiplier *= factor
+            lastMultiplier = factor
+            index += 1
+        }
+        var value = Double(token.mantissa) * multiplier / Self.powerOfTen(token.fractionDigits)
+        if half { value += 0.5 * multiplier }
+        // "a million and a half"
+        if multiplier > 1, isAndAHalf(at: index) {
+            value += 0.5 * lastMultiplier
+            index += 3
+        }
+        guard value < 1e15 else { throw fail(.tooLarge) }
+        return NumberRead(value: value, magnitude: multiplier, firstToken: first, endToken: index)
+    }
+
+    private enum WordClass { case start, unit, teen, tens, hundred, scale, and, article, half, point }
+
+    /// "twenty-three", "two hundred and forty", "a dozen", "half a million", "seventeen hundred",
+    /// "one point five million", "twenty-first".
+    private mutating func readNumberWords() throws(FigureError) -> NumberRead? {
+        let first = index
+        var total = 0.0
+        var group = 0.0
+        var groupHasHundred = false
+        var lastScale = Double.infinity
+        var last = WordClass.start
+        var magnitude = 1.0
+        var rollback: (index: Int, total: Double, group: Double)?
+        var decimals = 0.0
+
+        func finish(_ end: Int, value: Double, ordinal: Bool = false) throws(FigureError) -> NumberRead? {
+            guard end > first else { return nil }
+            guard value < 1e15 else { throw fail(.tooLarge) }
+            return NumberRead(value: value, magnitude: magnitude, isOrdinal: ordinal, firstToken: first, endToken: end)
+        }
+
+        while index < tokens.count {
+            guard let info = lexicon.info(tokens[index]) else { break }
+            let previous = index > first ? text(index - 1..<index) : ""
+            let word = text(index..<index + 1)
+            if last == .point {
+                // Digits after "point", one word each: "one point three five".
+                guard info.cardinal >= 0 && info.cardinal < 10 else { break }
+                decimals += 1
+                group += Double(info.cardinal) / Self.powerOfTen(Int(decimals))
+                index += 1
+                if index < tokens.count, let next = lexicon.info(tokens[index]), next.cardinal >= 0, next.cardinal < 10 {
+                    continue
+                }
+                last = .unit
+                continue
+            }
+            if info.cardinal >= 0 {
+                let value = info.cardinal
+                let allowed: Bool
+                switch value {
+                case 0..<10:
+                    allowed = [.start, .hundred, .scale, .and].contains(last)
+                        || (last == .tens && decimals == 0)
+                case 10..<20:
+                    allowed = [.start, .hundred, .scale, .and].contains(last)
+                default:
+                    allowed = [.start, .hundred, .scale, .and].contains(last)
+                }
+                if !allowed {
+                    if let rollback { return try finishRollback(rollback) }
+                    // "twenty thirty", "five six": two numbers written one after the other.
+                    if last == .article || last == .half { break }
+                    throw fail(.numberWords(previous, word))
+                }
+                group += Double(value)
+                last = value < 10 ? .unit : value < 20 ? .teen : .tens
+                index += 1
+                continue
+            }
+            if info.multiplier == 100 {
+                guard [.start, .unit, .teen, .tens, .article].contains(last), !groupHasHundred, group < 100 else {
+                    if let rollback { return try finishRollback(rollback) }
+                    throw fail(.numberWords(previous, word))
+                }
+                group = (group == 0 ? 1 : group) * 100
+                groupHasHundred = true
+                magnitude = max(magnitude, 100)
+                last = .hundred
+                index += 1
+                continue
+            }
+            if info.multiplier > 0 {
+                let scale = info.multiplier
+                guard [.start, .unit, .teen, .tens, .hundred, .article, .half].contains(last), scale < lastScale else {
+                    if let rollback { return try finishRollback(rollback) }
+                    if last == .scale, scale == 12 { break }
+                    throw fail(.numberWords(previous, word))
+                }
+                total += (group == 0 ? 1 : group) * scale
+                group = 0
+                groupHasHundred = false
+                lastScale = scale
+                magnitude = scale
+                last = .scale
+                index += 1
+                // "a million and a half"
+                if isAndAHalf(at: index) {
+                    total += 0.5 * scale
+                    index += 3
+                    break
+                }
+                continue
+            }
+            if info.ordinal >= 0 {
+                // The last word of an ordinal: "fourth", "twenty-first", "one hundredth".
+                let value = Double(info.ordinal)
+                let allowed = [.start, .hundred, .scale, .and].contains(last)
+                    || (last == .tens && value < 10) || (value >= 100 && [.unit, .teen, .tens].contains(last))
+                guard allowed else { break }
+                index += 1
+                if value >= 100 {
+                    return try finish(index, value: total + (group == 0 ? 1 : group) * value, ordinal: true)
+                }
+                return try finish(index, value: total + group + value, ordinal: true)
+            }
+            if info.isAnd {
+                if isAndAHalf(at: index), [.unit, .teen, .tens].contains(last), index + 3 < tokens.count,
+                   let next = lexicon.info(tokens[index + 3]), next.multiplier > 0 {
+                    group += 0.5
+                    index += 3
+                    last = .unit
+                    continue
+                }
+                guard [.hundred, .scale].contains(last), index + 1 < tokens.count,
+                      let next = lexicon.info(tokens[index + 1]), next.cardinal > 0 || next.ordinal > 0 else { break }
+                rollback = (index, total, group)
+                last = .and
+                index += 1
+                continue
+            }
+            if info.isArticle {
+                guard last == .start || last == .half, index + 1 < tokens.count,
+                      let next = lexicon.info(tokens[index + 1]), next.multiplier > 0 else { break }
+                if last == .start { group = 1 }
+                last = .article
+                index += 1
+                continue
+            }
+            if info.isHalf, last == .start, index + 1 < tokens.count, lexicon.info(tokens[index + 1])?.isArticle == true {
+                group = 0.5
+                last = .half
+                index += 1
+                continue
+            }
+            if info.isPoint, [.unit, .teen, .tens, .start].contains(last), index + 1 < tokens.count,
+               let next = lexicon.info(tokens[index + 1]), next.cardinal >= 0, next.cardinal < 10 {
+                last = .point
+                index += 1
+                continue
+            }
+            break
+        }
+        if last == .article || last == .half { index = first; return nil }
+        return try finish(index, value: total + group)
+
+        func finishRollback(_ point: (index: Int, total: Double, group: Double)) throws(FigureError) -> NumberRead? {
+            index = point.index
+            return try finish(index, value: point.total + point.group)
+        }
+    }
+
+    /// "and a half" at the token.
+    private func isAndAHalf(at i: Int) -> Bool {
+        guard i + 2 < tokens.count, let and = lexicon.info(tokens[i]), and.isAnd,
+              let article = lexicon.info(tokens[i + 1]), article.isArticle,
+              let half = lexicon.info(tokens[i + 2]), half.isHalf else { return false }
+        return true
+    }
+
+    /// A number that is part of a date ("June 19", "2025-06-19") or a time ("9:30", "9 a.m.").
+    private func refuseDateOrTime(after number: NumberRead) throws(FigureError) {
+        let i = number.endToken
+        let words = text(number.firstToken..<min(i + 2, tokens.count))
+        if i + 1 < tokens.count, tokens[i].kind == .symbol, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
+           tokens[i + 1].kind == .number {
+            let symbol = bytes[tokens[i].start]
+            if symbol == UInt8(ascii: ":") { throw fail(.time(words)) }
+            // "2025-06-19": four digits, then two dashes.
+            if symbol == UInt8(ascii: "-"), tokens[number.firstToken].kind == .number,
+               tokens[number.firstToken].integerDigits == 4, i + 3 < tokens.count,
+               bytes[tokens[i + 2].start] == UInt8(ascii: "-"), tokens[i + 3].kind == .number {
+                throw fail(.date(text(number.firstToken..<i + 4)))
+            }
+        }
+        if let time = lexicon.timeOfDay.match(tokens, at: i), tokens[number.firstToken].kind == .number {
+            throw fail(.time(text(number.firstToken..<time.end)))
+        }
+        if i < tokens.count, isMonth(tokens[i]), number.value >= 1, number.value <= 31 {
+            throw fail(.date(words))
+        }
+        if i + 1 < tokens.count, number.isOrdinal, tokens[i].id == lexicon.id(of: "of"), isMonth(tokens[i + 1]) {
+            throw fail(.date(text(number.firstToken..<i + 2)))
+        }
+    }
+
+    private func isMonth(_ token: Token) -> Bool {
+        guard let info = lexicon.info(token), info.isMonth else { return false }
+        return token.capitalised || !info.isMonthOnlyCapitalised
+    }
+
+    /// Units written between the ends of a range ("between 2l and 7l", "from 30 celsius to 40"),
+    /// and a percent sign or currency word on its first end ("10% to 20%").
+    private mutating func skipUnitWords() {
+        var skipped = 0
+        while index < tokens.count, skipped < 2 {
+            if let match = lexicon.percent.match(tokens, at: index) {
+                percent = true
+                index = match.end
+            } else if let match = lexicon.currencies.match(tokens, at: index) {
+                currency = match.value
+                index = match.end
+            } else if tokens[index].kind == .word, tokens[index].id < 0 {
+                index += 1
+            } else {
+                return
+            }
+            skipped += 1
+        }
+    }
+
+    // MARK: - Qualifiers and metrics
+
+    /// Records a bound or approximation word; a second one must agree with the first.
+    private mutating func qualify(_ family: PhraseFamily, words: String) throws(FigureError) {
+        if let qualifier, qualifier.family != family {
+            throw fail(.conflictingWords(qualifier.words, words))
+        }
+        qualifier = Qualifier(family: family, words: words)
+    }
+
+    private mutating func name(_ id: String, words: String) throws(FigureError) {
+        if let metric, metric.id != id { throw fail(.twoMetrics(metric.id, id)) }
+        if metric == nil { metric = (id, words) }
+    }
+
+    // MARK: - The figure
+
+    private func assemble(_ core: Core, words: String) throws(FigureError) -> ParsedPhrase {
+        var family: PhraseFamily
+        var figure: Figure
+        let qualifierFamily = qualifier?.family
+        switch core {
+        case .zero:
+            if let qualifier { throw fail(.notWithZero(qualifier.words)) }
+            family = .zero
+            figure = .exactly(0)
+        case .vague(let quantity):
+            family = .vague
+            figure = Figure(lower: quantity.lower, upper: quantity.upper, upperOpen: quantity.upperOpen,
+                            approximate: true, coded: quantity.coded)
+            switch qualifierFamily {
+            case nil, .approximate?:
+                break
+            case .lowerBoundClosed?, .lowerBoundOpen?:
+                figure.upper = nil
+                figure.upperOpen = false
+                figure.lowerOpen = qualifierFamily == .lowerBoundOpen
+            case .upperBoundClosed?, .upperBoundOpen?:
+                figure.lower = 0
+                figure.upperOpen = quantity.upperOpen || qualifierFamily == .upperBoundOpen
+                figure.coded = nil
+            default:
+                throw fail(.notWithVague(qualifier!.words))
+            }
+        case .range(let a, let b):
+            family = .range
+            figure = Figure(lower: a.value, upper: b.value, coded: a.value)
+            if qualifierFamily == .approximate {
+                figure.lower = clean(a.value * (1 - tolerance))
+                figure.upper = clean(b.value * (1 + tolerance))
+                figure.approximate = true
+            } else if let qualifier {
+                throw fail(.notWithRange(qualifier.words))
+            }
+        case .number(let number):
+            if number.isOrdinal {
+                if let qualifier { throw fail(.notWithOrdinal(qualifier.words)) }
+                family = .ordinal
+                figure = .exactly(number.value, kind: .ordinal)
+            } else {
+                family = qualifierFamily ?? (number.value == 0 ? .zero : .exact)
+                figure = interval(family, number.value)
+            }
+        }
+        if percent && currency != nil { throw fail(.percentAndMoney) }
+        if figure.kind != .ordinal {
+            if percent {
+                figure.kind = .percent
+                if percentagePoints { figure.unit = "percentage points" }
+            } else if let currency {
+                figure.kind = .money
+                figure.unit = currency
+            }
+        }
+        return ParsedPhrase(text: phrase, figure: figure, family: family, metric: metric?.id, metricWords: metric?.words)
+    }
+
+    /// The interval of one number n in a family, with δ = `tolerance`.
+    private func interval(_ family: PhraseFamily, _ n: Double) -> Figure {
+        switch family {
+        case .lowerBoundClosed: Figure(lower: n, upper: nil, coded: n)
+        case .lowerBoundOpen: Figure(lower: n, upper: nil, lowerOpen: true, coded: n + 1)
+        case .upperBoundClosed: Figure(lower: 0, upper: n, coded: nil)
+        case .upperBoundOpen: Figure(lower: 0, upper: n, upperOpen: true, coded: nil)
+        case .nearBelow:
+            Figure(lower: clean(n * (1 - tolerance)), upper: n, upperOpen: true, approximate: true,
+                   coded: clean(n * (1 - tolerance)).rounded(.up))
+        case .nearAbove:
+            Figure(lower: n, upper: clean(n * (1 + tolerance)), lowerOpen: true, approximate: true, coded: n + 1)
+        case .approximate:
+            Figure(lower: clean(n * (1 - tolerance)), upper: clean(n * (1 + tolerance)), approximate: true, coded: n)
+        case .exact, .zero, .range, .vague, .ordinal: .exactly(n)
+        }
+    }
+
+    /// Rounds away the binary noise of δ arithmetic (130 × 1.1 = 143.00000000000003) by keeping
+    /// 12 significant digits, far more than any reported figure has.
+    private func clean(_ x: Double) -> Double {
+        guard x > 0, x.isFinite else { return x }
+        let exponent = x.log10Floor
+        if exponent <= 11 {
+            let scale = Self.powerOfTen(11 - exponent)
+            return (x * scale).rounded() / scale
+        }
+        let scale = Self.powerOfTen(exponent - 11)
+        return (x / scale).rounded() * scale
+    }
+
+    /// 10ⁿ, exact for n ≤ 22.
+    static func powerOfTen(_ n: Int) -> Double {
+        if n < powers.count { return powers[n] }
+        var result = powers[powers.count - 1]
+        for _ in powers.count - 1..<n { result *= 10 }
+        return result
+    }
+
+    private static let powers: [Double] = {
+        var powers = [1.0]
+        for _ in 1...22 { powers.append(powers[powers.count - 1] * 10) }
+        return powers
+    }()
+
+    // MARK: - Helpers
+
+    /// The phrase's own text of a range of tokens.
+    func text(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        let start = tokens[range.lowerBound].start
+        let end = tokens[range.upperBound - 1].end
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    func fail(_ reason: FigureError.Reason) -> FigureError { FigureError(phrase, reason) }
+}
+
+private extension Double {
+    /// ⌊log10(x)⌋ for x > 0, without Foundation.
+    var log10Floor: Int {
+        var exponent = 0
+        var x = self
+        while x >= 10 { x /= 10; exponent += 1 }
+        while x < 1 { x *= 10; exponent -= 1 }
+        return exponent
+    }
+}

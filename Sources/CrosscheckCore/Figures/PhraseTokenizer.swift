@@ -1,0 +1,295 @@
+/// One word, number or symbol of a phrase.
+struct Token: Sendable {
+    enum Kind: UInt8, Sendable { case number, word, symbol }
+
+    var kind: Kind
+    /// Whitespace (or the start of the text) stands before the token.
+    var spaceBefore: Bool
+    /// Byte offsets in the phrase's UTF-8.
+    var start: Int
+    var end: Int
+    /// The lexicon's id of the lower-cased word or symbol; -1 for numbers and unknown words.
+    var id: Int32 = -1
+    /// The word starts with a capital letter ("May").
+    var capitalised = false
+    /// A number's digits, without separators or decimal point: "1,212.5" → 12125.
+    var mantissa: UInt64 = 0
+    /// How many of the mantissa's digits follow the decimal point.
+    var fractionDigits: Int = 0
+    /// Significant digits before the decimal point (leading zeros not counted).
+    var integerDigits: Int = 0
+    /// Written with a leading zero ("08").
+    var leadingZero = false
+    /// Too many digits to hold exactly; the parser reports it.
+    var overflow = false
+}
+
+/// Why a phrase could not be split into tokens.
+enum TokenizerFailure: Error {
+    case control(Unicode.Scalar)
+    case foreignDigits(start: Int, end: Int)
+}
+
+/// Splits a phrase into words, numbers and symbols over its UTF-8 bytes.
+///
+/// Digits keep their group separators ("1,200", "1 200", "1 200") and decimal point; a hyphen
+/// inside a word or after a number joins ("twenty-three", "400-plus") and is dropped; any other
+/// dash is a symbol ("20-25"). Control characters and other scripts' digits are refused.
+enum PhraseTokenizer {
+    /// The most significant digits a number may hold exactly (2^53 > 10^15).
+    static let maxDigits = 15
+
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, lexicon: Lexicon?) throws(TokenizerFailure) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(8)
+        let count = bytes.count
+        var i = 0
+        var space = true
+        while i < count {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                switch byte {
+                case 0x20, 0x09:
+                    space = true
+                    i += 1
+                case 0x30...0x39:
+                    tokens.append(readNumber(bytes, at: &i, space: space))
+                    space = false
+                case 0x41...0x5A, 0x61...0x7A:
+                    tokens.append(readWord(bytes, at: &i, space: space, lexicon: lexicon))
+                    space = false
+                case 0x00...0x1F, 0x7F:
+                    throw .control(Unicode.Scalar(byte))
+                case 0x2D where joinsWords(bytes, hyphenAt: i, hyphenLength: 1, tokens: tokens, space: space):
+                    i += 1
+                default:
+                    var token = Token(kind: .symbol, spaceBefore: space, start: i, end: i + 1)
+                    token.id = lexicon?.asciiSymbolIDs[Int(byte)] ?? -1
+                    tokens.append(token)
+                    space = false
+                    i += 1
+                }
+                continue
+            }
+            let (scalar, length) = decode(bytes, at: i)
+            let value = scalar.value
+            if isSpace(value) {
+                space = true
+                i += length
+            } else if value == 0x200B || value == 0x200C || value == 0x200D || value == 0xFEFF || value == 0xAD {
+                i += length
+            } else if value <= 0x9F {
+                throw .control(scalar)
+            } else if scalar.properties.numericType == .decimal {
+                var end = i + length
+                while end < count, bytes[end] >= 0x80 {
+                    let (next, nextLength) = decode(bytes, at: end)
+                    guard next.properties.numericType == .decimal else { break }
+                    end += nextLength
+                }
+                throw .foreignDigits(start: i, end: end)
+            } else if scalar.properties.isAlphabetic {
+                tokens.append(readWord(bytes, at: &i, space: space, lexicon: lexicon))
+                space = false
+            } else if (value == 0x2010 || value == 0x2011),
+                      joinsWords(bytes, hyphenAt: i, hyphenLength: length, tokens: tokens, space: space) {
+                i += length
+            } else {
+                var token = Token(kind: .symbol, spaceBefore: space, start: i, end: i + length)
+                if let lexicon { token.id = lexicon.id(of: String(Character(scalar))) }
+                tokens.append(token)
+                space = false
+                i += length
+            }
+        }
+        return tokens
+    }
+
+    /// The lower-cased words and symbols of a lexicon entry.
+    static func pieces(of phrase: String) -> [String] {
+        var phrase = phrase
+        return phrase.withUTF8 { bytes in
+            guard let tokens = try? tokenize(bytes, lexicon: nil) else { return [] }
+            return tokens.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self).lowercased() }
+        }
+    }
+
+    /// A hyphen right after a word or number and right before a letter joins them.
+    private static func joinsWords(
+        _ bytes: UnsafeBufferPointer<UInt8>, hyphenAt i: Int, hyphenLength: Int, tokens: [Token], space: Bool
+    ) -> Bool {
+        guard !space, let last = tokens.last, last.kind != .symbol, i + hyphenLength < bytes.count else { return false }
+        let next = bytes[i + hyphenLength]
+        if next < 0x80 { return (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A }
+        return decode(bytes, at: i + hyphenLength).scalar.properties.isAlphabetic
+    }
+
+    private static func readNumber(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int, space: Bool) -> Token {
+        var token = Token(kind: .number, spaceBefore: space, start: i, end: i)
+        let count = bytes.count
+        var significant = 0
+        token.leadingZero = bytes[i] == 0x30 && i + 1 < count && isDigit(bytes[i + 1])
+
+        func take(_ digit: UInt8) {
+            if token.mantissa == 0 && digit == 0 && token.fractionDigits == 0 && significant == 0 {
+                // A leading zero adds nothing.
+            } else if significant < 18 {
+                token.mantissa = token.mantissa &* 10 &+ UInt64(digit)
+                significant += 1
+            } else {
+                token.overflow = true
+                significant += 1
+            }
+        }
+
+        var run = 0
+        while i < count, isDigit(bytes[i]) {
+            take(bytes[i] &- 0x30)
+            run += 1
+            i += 1
+        }
+        // Group separators: ",", a space, a no-break or thin space, each before exactly 3 digits.
+        if run <= 3 {
+            var separator: [UInt8]?
+            while i < count {
+                let length: Int
+                if let separator {
+                    guard matches(bytes, at: i, separator) else { break }
+                    length = separator.count
+                } else if let found = groupSeparator(bytes, at: i) {
+                    length = found.count
+                    guard threeDigits(bytes, at: i + length) else { break }
+                    separator = found
+                } else {
+                    break
+                }
+                guard threeDigits(bytes, at: i + length) else { break }
+                i += length
+                for _ in 0..<3 {
+                    take(bytes[i] &- 0x30)
+                    i += 1
+                }
+            }
+        }
+        token.integerDigits = significant
+        if i + 1 < count, bytes[i] == 0x2E, isDigit(bytes[i + 1]) {
+            i += 1
+            while i < count, isDigit(bytes[i]) {
+                if significant < 18 {
+                    token.mantissa = token.mantissa &* 10 &+ UInt64(bytes[i] &- 0x30)
+                    token.fractionDigits += 1
+                    significant += 1
+                } else {
+                    token.overflow = true
+                }
+                i += 1
+            }
+        }
+        if token.integerDigits > maxDigits { token.overflow = true }
+        token.end = i
+        return token
+    }
+
+    private static let comma: [UInt8] = [0x2C]
+    private static let space: [UInt8] = [0x20]
+    private static let noBreakSpace: [UInt8] = [0xC2, 0xA0]
+    private static let thinSpace: [UInt8] = [0xE2, 0x80, 0x89]
+    private static let narrowNoBreakSpace: [UInt8] = [0xE2, 0x80, 0xAF]
+
+    private static func groupSeparator(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> [UInt8]? {
+        for separator in [comma, space, noBreakSpace, thinSpace, narrowNoBreakSpace] where matches(bytes, at: i, separator) {
+            return separator
+        }
+        return nil
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ pattern: [UInt8]) -> Bool {
+        guard i + pattern.count <= bytes.count else { return false }
+        for k in 0..<pattern.count where bytes[i + k] != pattern[k] { return false }
+        return true
+    }
+
+    /// Exactly three digits at `i`, not followed by a fourth.
+    private static func threeDigits(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + 3 <= bytes.count, isDigit(bytes[i]), isDigit(bytes[i + 1]), isDigit(bytes[i + 2]) else { return false }
+        return i + 3 == bytes.count || !isDigit(bytes[i + 3])
+    }
+
+    private static func readWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int, space: Bool, lexicon: Lexicon?
+    ) -> Token {
+        var token = Token(kind: .word, spaceBefore: space, start: i, end: i)
+        let count = bytes.count
+        var ascii = true
+        token.capitalised = bytes[i] >= 0x41 && bytes[i] <= 0x5A
+        while i < count {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                    i += 1
+                } else if byte == 0x27, i + 1 < count, isLetter(bytes, at: i + 1), i > token.start {
+                    i += 1  // an apostrophe inside a word: "o'clock"
+                } else {
+                    break
+                }
+            } else {
+                let (scalar, length) = decode(bytes, at: i)
+                if scalar.properties.isAlphabetic && scalar.properties.numericType == nil {
+                    ascii = false
+                    i += length
+                } else if scalar.value == 0x2019, i + length < count, isLetter(bytes, at: i + length) {
+                    ascii = false
+                    i += length
+                } else {
+                    break
+                }
+            }
+        }
+        token.end = i
+        if let lexicon {
+            let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+            if ascii {
+                let word = String(unsafeUninitializedCapacity: slice.count) { buffer in
+                    for k in 0..<slice.count { buffer[k] = slice[k] | 0x20 }
+                    return slice.count
+                }
+                token.id = lexicon.id(of: word)
+            } else {
+                token.id = lexicon.id(of: String(decoding: slice, as: UTF8.self).lowercased())
+            }
+        }
+        return token
+    }
+
+    private static func isLetter(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let byte = bytes[i]
+        if byte < 0x80 { return (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        return decode(bytes, at: i).scalar.properties.isAlphabetic
+    }
+
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+    static func isSpace(_ value: UInt32) -> Bool {
+        value == 0xA0 || (0x2000...0x200A).contains(value) || value == 0x202F || value == 0x205F
+            || value == 0x3000 || value == 0x2028 || value == 0x2029 || value == 0x1680
+    }
+
+    /// The scalar at a byte offset of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        if b0 < 0xE0 {
+            let value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", 2)
+        }
+        if b0 < 0xF0 {
+            let value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", 3)
+        }
+        let value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", 4)
+    }
+}

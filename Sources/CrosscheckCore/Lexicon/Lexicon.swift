@@ -1,0 +1,151 @@
+/// What the parser knows of one word or symbol.
+struct WordInfo: Sendable {
+    /// Value of a cardinal word ("seven" → 7), -1 if none.
+    var cardinal: Int = -1
+    /// Value of a multiplier word ("hundred" → 100, "million", "dozen"), 0 if none.
+    var multiplier: Double = 0
+    /// Value of a magnitude written after digits ("k", "bn", "mn"), 0 if none.
+    var magnitude: Double = 0
+    /// Value of an ordinal word ("fourth" → 4), -1 if none.
+    var ordinal: Int64 = -1
+    var isOrdinalSuffix = false
+    var isArticle = false
+    var isHalf = false
+    var isAnd = false
+    var isPoint = false
+    var isMonth = false
+    var isMonthOnlyCapitalised = false
+    var isRangeJoiner = false
+    /// A dash or tilde between two numbers makes a range: "20-25", "20–25", "20~100".
+    var isRangeDash = false
+    var isMinus = false
+    var isExponent = false
+    var isLeadConnector = false
+    /// Punctuation that carries no meaning around a figure: quotes, brackets, full stops.
+    var isPunctuation = false
+    /// The ISO code of a currency symbol written before a number.
+    var currencySymbol: String?
+}
+
+/// The word tables of `Lexicon/`, compiled into lookups over interned word ids.
+///
+/// Entries are split with the same tokenizer as the phrases they match, so "us$", "approx." and
+/// "no-one" match exactly what a reader writes.
+final class Lexicon: Sendable {
+    let ids: [String: Int32]
+    /// Ids of the ASCII symbols, by byte; -1 where none.
+    let asciiSymbolIDs: [Int32]
+    let info: [WordInfo]
+    let prefixes: PhraseTable<PhraseFamily>
+    let suffixes: PhraseTable<PhraseFamily>
+    let neutral: PhraseTable<Bool>
+    let tooVague: PhraseTable<Bool>
+    let zero: PhraseTable<Bool>
+    let negative: PhraseTable<Bool>
+    let vague: PhraseTable<VagueQuantity>
+    let rangeOpeners: PhraseTable<Bool>
+    let percent: PhraseTable<Bool>
+    let percentagePoints: PhraseTable<Bool>
+    let currencies: PhraseTable<String>
+    let metrics: PhraseTable<String>
+    let timeOfDay: PhraseTable<Bool>
+
+    /// The lexicon of the standard metric vocabulary, compiled once.
+    static let standard = Lexicon(vocabulary: .standard)
+
+    init(vocabulary: MetricVocabulary) {
+        var builder = Builder()
+        func table<V>(_ entries: [(String, V)]) -> PhraseTable<V> {
+            var table = PhraseTable<V>()
+            for (phrase, value) in entries { table.insert(builder.intern(phrase), value) }
+            return table
+        }
+        func set(_ phrases: [String]) -> PhraseTable<Bool> { table(phrases.map { ($0, true) }) }
+
+        for (word, value) in NumberWords.cardinals { builder.update(word) { $0.cardinal = value } }
+        for (word, value) in NumberWords.multipliers { builder.update(word) { $0.multiplier = value } }
+        for (word, value) in NumberWords.magnitudeSuffixes { builder.update(word) { $0.magnitude = value } }
+        for (word, value) in NumberWords.multipliers where value >= 1000 {
+            builder.update(word) { $0.magnitude = value }
+        }
+        for (word, value) in NumberWords.ordinals { builder.update(word) { $0.ordinal = Int64(value) } }
+        for word in NumberWords.ordinalSuffixes { builder.update(word) { $0.isOrdinalSuffix = true } }
+        for word in NumberWords.indefiniteArticles { builder.update(word) { $0.isArticle = true } }
+        builder.update("half") { $0.isHalf = true }
+        builder.update("and") { $0.isAnd = true }
+        builder.update("point") { $0.isPoint = true }
+        builder.update("e") { $0.isExponent = true }
+        for word in CalendarWords.months { builder.update(word) { $0.isMonth = true } }
+        for word in CalendarWords.monthsOnlyCapitalised { builder.update(word) { $0.isMonthOnlyCapitalised = true } }
+        for word in QuantityWords.rangeJoiners { builder.update(word) { $0.isRangeJoiner = true } }
+        for symbol in ["-", "–", "—", "‒", "~", "‐", "‑"] { builder.update(symbol) { $0.isRangeDash = true } }
+        for symbol in ["-", "−", "‐", "‑", "–"] { builder.update(symbol) { $0.isMinus = true } }
+        for word in Self.leadConnectors { builder.update(word) { $0.isLeadConnector = true } }
+        for symbol in Self.punctuation { builder.update(String(symbol)) { $0.isPunctuation = true } }
+        for (symbol, code) in Currencies.symbols { builder.update(String(symbol)) { $0.currencySymbol = code } }
+
+        prefixes = table(QuantityWords.prefixes)
+        suffixes = table(QuantityWords.suffixes)
+        neutral = set(QuantityWords.neutral)
+        tooVague = set(QuantityWords.tooVague)
+        zero = set(QuantityWords.zero)
+        negative = set(QuantityWords.negative)
+        vague = table(VagueQuantities.all)
+        rangeOpeners = set(QuantityWords.rangeOpeners)
+        percent = set(QuantityWords.percent)
+        percentagePoints = set(QuantityWords.percentagePoints)
+        currencies = table(Currencies.words)
+        timeOfDay = set(CalendarWords.timeOfDay)
+        metrics = table(vocabulary.metrics.flatMap { metric in
+            ([metric.id] + metric.aliases).map { ($0.lowercased(), metric.id) }
+        })
+
+        ids = builder.ids
+        info = builder.info
+        asciiSymbolIDs = (0..<128).map { byte in builder.ids[String(UnicodeScalar(UInt8(byte)))] ?? -1 }
+    }
+
+    /// Words that may stand between a metric named first and its figure:
+    /// "the death toll rose to 28", "killing at least 23", "death toll of 14".
+    static let leadConnectors = [
+        "of", "at", "to", "rose", "risen", "rises", "rising", "has", "had", "have", "reached",
+        "reaching", "climbed", "climbing", "stood", "stands", "is", "was", "now", "hit", "hits",
+        "increased", "jumped", "grew", "went", "up", "reportedly", "by", "were", "are", "numbered",
+        "totalled", "totaled", "totalling", "totaling", "put", "puts", "stand", "an", "the",
+    ]
+
+    static let punctuation: [Unicode.Scalar] = [
+        "\"", "'", "“", "”", "‘", "’", "«", "»", "(", ")", "[", "]", ".", ",", ";", ":", "!", "?", "…", "*",
+    ]
+
+    /// The id of a lower-case word or symbol, -1 if the lexicon does not know it.
+    @inline(__always)
+    func id(of word: String) -> Int32 { ids[word] ?? -1 }
+
+    @inline(__always)
+    func info(_ token: Token) -> WordInfo? {
+        token.id >= 0 && token.kind != .number ? info[Int(token.id)] : nil
+    }
+
+    private struct Builder {
+        var ids: [String: Int32] = [:]
+        var info: [WordInfo] = []
+
+        mutating func id(_ word: String) -> Int32 {
+            if let id = ids[word] { return id }
+            let id = Int32(info.count)
+            ids[word] = id
+            info.append(WordInfo())
+            return id
+        }
+
+        mutating func update(_ word: String, _ change: (inout WordInfo) -> Void) {
+            change(&info[Int(id(word))])
+        }
+
+        /// The ids of the words and symbols of an entry, split as the tokenizer splits a phrase.
+        mutating func intern(_ phrase: String) -> [Int32] {
+            PhraseTokenizer.pieces(of: phrase.lowercased()).map { id($0) }
+        }
+    }
+}

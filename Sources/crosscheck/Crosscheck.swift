@@ -1,0 +1,25 @@
+import ArgumentParser
+import CrosscheckCore
+
+@main
+struct Crosscheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crosscheck",
+        abstract: "Pin down every figure in the news: read figures, see where reports agree and where they conflict.",
+        subcommands: [Parse.self]
+    )
+
+    /// Usage errors exit 2, like every other kind of bad input, so that scripts see one code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { exit(withError: error) }
+            let message = fullMessage(for: error)
+            FileOutput.standardError.write(message + "\n")
+            exit(withError: ExitCode(2))
+        }
+    }
+}
