@@ -84,6 +84,13 @@ struct PhraseReader {
                 index = longest
                 continue
             }
+            if let match = lexicon.percent.match(tokens, at: index), match.end < tokens.count,
+               tokens[match.end].id == lexicon.id(of: "of") {
+                // "per cent of 210"
+                percent = true
+                index = match.end + 1
+                continue
+            }
             let info = lexicon.info(token)
             if lexicon.negative.match(tokens, at: index) != nil
                 || (info?.isMinus == true && index + 1 < tokens.count && tokens[index + 1].kind == .number
@@ -107,7 +114,7 @@ struct PhraseReader {
         let core = try readCore(rangeOpened: rangeOpened)
         let coreWords = text(coreStart..<index)
         try readQualifiersAfter()
-        try readWhatIsCounted()
+        try readWhatIsCounted(core)
         return try assemble(core, words: coreWords)
     }
 
@@ -128,6 +135,10 @@ struct PhraseReader {
         // A range: "20-25", "20 to 25", "between 20 and 25", "20 or 25", "$10-$20", "10%-20%".
         let afterFirst = index
         skipUnitWords()
+        if index + 1 < tokens.count, lexicon.info(tokens[index])?.isRangeDash == true,
+           lexicon.info(tokens[index + 1])?.isRangeJoiner == true {
+            index += 1  // "8- to 16-metre": a hyphen left hanging before "to"
+        }
         if index < tokens.count, let joiner = lexicon.info(tokens[index]),
            joiner.isRangeDash || (joiner.isRangeJoiner && (!joiner.isAnd || rangeOpened)),
            lexicon.suffixes.match(tokens, at: index) == nil || joiner.isRangeDash {
@@ -179,6 +190,12 @@ struct PhraseReader {
             } else if let match = lexicon.suffixes.match(tokens, at: index) {
                 try qualify(match.value, words: text(index..<match.end))
                 index = match.end
+            } else if let match = lexicon.inclusiveSuffixes.match(tokens, at: index),
+                      let strict = qualifier, strict.family == .lowerBoundOpen || strict.family == .upperBoundOpen {
+                // "less than 5000 or equal": the strict bound becomes inclusive.
+                qualifier = Qualifier(family: strict.family == .lowerBoundOpen ? .lowerBoundClosed : .upperBoundClosed,
+                                      words: strict.words + " … " + text(index..<match.end))
+                index = match.end
             } else {
                 return
             }
@@ -186,10 +203,14 @@ struct PhraseReader {
     }
 
     /// The rest of the phrase names what is counted: a metric alias anywhere in it decides the
-    /// metric; another number is a second figure and refused.
-    private mutating func readWhatIsCounted() throws(FigureError) {
+    /// metric; another number is a second figure and refused, unless it restates the figure in
+    /// brackets ("forty-five (45)").
+    private mutating func readWhatIsCounted(_ core: Core) throws(FigureError) {
         while index < tokens.count {
             let token = tokens[index]
+            if token.id == lexicon.id(of: "("), case .number(let figure) = core, restates(figure.value, at: index + 1) {
+                continue
+            }
             if token.kind == .number {
                 throw fail(.secondFigure(text(index..<index + 1)))
             }
@@ -210,6 +231,19 @@ struct PhraseReader {
         }
     }
 
+    /// Whether the number at `start` equals `value` and is closed by ")"; if so, reads past it.
+    private mutating func restates(_ value: Double, at start: Int) -> Bool {
+        let saved = index
+        index = start
+        if startsNumber(at: index), let again = try? readNumber(), again.value == value,
+           index < tokens.count, tokens[index].id == lexicon.id(of: ")") {
+            index += 1
+            return true
+        }
+        index = saved
+        return false
+    }
+
     // MARK: - Numbers
 
     /// Whether a number begins at the token: digits, a number word, "a hundred", "half a million".
@@ -218,10 +252,10 @@ struct PhraseReader {
         let token = tokens[i]
         if token.kind == .number { return true }
         guard let info = lexicon.info(token) else { return false }
-        if info.cardinal >= 0 && !(info.cardinal == 0 && lexicon.zero.match(tokens, at: i) != nil) { return true }
-        if info.ordinal >= 0 || info.multiplier > 0 { return true }
+        if info.cardinal >= 0 || info.ordinal >= 0 || info.multiplier > 0 { return true }
+        if info.isPoint, i + 1 < tokens.count, tokens[i + 1].kind == .number { return true }
         if info.isArticle || info.isHalf, i + 1 < tokens.count, let next = lexicon.info(tokens[i + 1]) {
-            return next.multiplier > 0 || (info.isHalf && next.isArticle)
+            return next.takesArticle || (info.isHalf && next.isArticle)
         }
         return false
     }
@@ -232,31 +266,28 @@ struct PhraseReader {
         return tokens[index].kind == .number ? try readDigits() : try readNumberWords()
     }
 
-    /// "1,212", "1.5 million", "3bn", "$3m", "12th", "2 and a half thousand".
+    /// "1,212", "1.5 million", "3bn", "$3m", "12th", "2 and a half thousand", "4 thousand 3
+    /// hundred and 21", "1 point 5".
     private mutating func readDigits() throws(FigureError) -> NumberRead {
         let first = index
         let token = tokens[index]
         if token.overflow {
-            throw fail(token.integerDigits > PhraseTokenizer.maxDigits
-                ? .tooManyDigits(token.integerDigits) : .tooManyDigits(token.integerDigits + token.fractionDigits))
+            throw fail(.tooManyDigits(token.integerDigits > PhraseTokenizer.maxDigits
+                ? token.integerDigits : token.integerDigits + token.fractionDigits))
         }
         index += 1
+        var value = Double(token.mantissa) / Self.powerOfTen(token.fractionDigits)
         var multiplier = 1.0
-        var half = false
         // Letters right after the digits: an ordinal ("12th"), a magnitude ("3bn"), an exponent.
         if index < tokens.count, !tokens[index].spaceBefore, let info = lexicon.info(tokens[index]) {
             if info.isOrdinalSuffix, token.fractionDigits == 0 {
                 index += 1
-                return NumberRead(value: Double(token.mantissa), isOrdinal: true, firstToken: first, endToken: index)
+                return NumberRead(value: value, isOrdinal: true, firstToken: first, endToken: index)
             }
             if info.isExponent, index + 1 < tokens.count, !tokens[index + 1].spaceBefore,
                tokens[index + 1].kind == .number || lexicon.info(tokens[index + 1])?.isMinus == true
                 || tokens[index + 1].id == lexicon.id(of: "+") {
                 throw fail(.scientificNotation(text(first..<min(index + 3, tokens.count))))
-            }
-            if info.magnitude > 0 {
-                multiplier = info.magnitude
-                index += 1
             }
         }
         if index < tokens.count, tokens[index].kind == .symbol, !tokens[index].spaceBefore,
@@ -264,37 +295,84 @@ struct PhraseReader {
             let isDate = index + 3 < tokens.count && tokens[index + 2].id == tokens[index].id && tokens[index + 3].kind == .number
             throw fail(isDate ? .date(text(first..<index + 4)) : .fraction(text(first..<index + 2)))
         }
+        // "1 point 5"
+        if token.fractionDigits == 0, index + 1 < tokens.count, lexicon.info(tokens[index])?.isPoint == true,
+           tokens[index + 1].kind == .number, tokens[index + 1].fractionDigits == 0, !tokens[index + 1].overflow {
+            let decimals = tokens[index + 1]
+            value += Double(decimals.mantissa) / Self.powerOfTen(decimals.end - decimals.start)
+            index += 2
+        }
         // "2 and a half million"
-        if multiplier == 1, isAndAHalf(at: index), index + 3 < tokens.count,
-           let info = lexicon.info(tokens[index + 3]), info.multiplier > 0 || info.magnitude > 0 {
-            half = true
+        if isAndAHalf(at: index), index + 3 < tokens.count, magnitude(of: tokens[index + 3]) > 0 {
+            value += 0.5
             index += 3
         }
-        // Multipliers written out: "1.5 million", "two hundred thousand", "3 dozen", "2.33 k".
-        var lastMultiplier = multiplier
-        while index < tokens.count, let info = lexicon.info(tokens[index]) {
-            let factor = info.multiplier > 0 ? info.multiplier : info.magnitude
-            guard factor > 0, multiplier == 1 || factor > lastMultiplier,
-                  tokens[index].spaceBefore || multiplier == 1 else { break }
+        // Magnitudes: "3bn", "1.5 million", "two hundred thousand", "3 dozen", "2.33 k", "1MM".
+        var lastMultiplier = 0.0
+        while index < tokens.count {
+            let factor = magnitude(of: tokens[index])
+            guard factor > 0, lastMultiplier == 0 || factor > lastMultiplier else { break }
             multiplier *= factor
             lastMultiplier = factor
             index += 1
         }
-        var value = Double(token.mantissa) * multiplier / Self.powerOfTen(token.fractionDigits)
-        if half { value += 0.5 * multiplier }
-        // "a million and a half"
-        if multiplier > 1, isAndAHalf(at: index) {
-            value += 0.5 * lastMultiplier
-            index += 3
+        if token.fractionDigits > 0 {
+            // Exact for "1.2k": 12 × 1000 / 10, not 1.2 × 1000.
+            value = Double(token.mantissa) * multiplier / Self.powerOfTen(token.fractionDigits)
+        } else {
+            value *= multiplier
+        }
+        if multiplier > 1 {
+            if isAndAHalf(at: index) {
+                // "a million and a half"
+                value += 0.5 * lastMultiplier
+                index += 3
+            } else if let rest = try readSmallerPart(below: lastMultiplier) {
+                // "4 thousand 3 hundred and 21"
+                value += rest
+            }
+        }
+        if index < tokens.count, lexicon.info(tokens[index])?.isFraction == true {
+            throw fail(.fraction(text(first..<index + 1)))
         }
         guard value < 1e15 else { throw fail(.tooLarge) }
         return NumberRead(value: value, magnitude: multiplier, firstToken: first, endToken: index)
     }
 
+    /// After "4 thousand": the smaller part that goes on the number ("3 hundred and 21",
+    /// "and 21", ", 500"), or nil (and nothing read) when what follows is not smaller.
+    private mutating func readSmallerPart(below multiplier: Double) throws(FigureError) -> Double? {
+        let start = index
+        if index < tokens.count, let info = lexicon.info(tokens[index]),
+           info.isAnd || tokens[index].id == lexicon.id(of: ",") {
+            index += 1
+        }
+        guard startsNumber(at: index), !(lexicon.info(tokens[index])?.isArticle ?? false) else {
+            index = start
+            return nil
+        }
+        if let part = try? readNumber(), !part.isOrdinal, part.value < multiplier {
+            return part.value
+        }
+        index = start
+        return nil
+    }
+
+    /// The magnitude a word gives the number before it: "thousand", "bn", "dozens", "MM".
+    private func magnitude(of token: Token) -> Double {
+        guard let info = lexicon.info(token) else { return 0 }
+        if info.multiplier > 0 { return info.multiplier }
+        if info.magnitude > 0 { return info.magnitude }
+        if info.capitalMagnitude > 0, (token.start..<token.end).allSatisfy({ bytes[$0] < 0x5B }) {
+            return info.capitalMagnitude
+        }
+        return 0
+    }
+
     private enum WordClass { case start, unit, teen, tens, hundred, scale, and, article, half, point }
 
     /// "twenty-three", "two hundred and forty", "a dozen", "half a million", "seventeen hundred",
-    /// "one point five million", "twenty-first".
+    /// "one point five million", "twenty-first", "three million, two hundred".
     private mutating func readNumberWords() throws(FigureError) -> NumberRead? {
         let first = index
         var total = 0.0
@@ -303,13 +381,13 @@ struct PhraseReader {
         var lastScale = Double.infinity
         var last = WordClass.start
         var magnitude = 1.0
-        var rollback: (index: Int, total: Double, group: Double)?
-        var decimals = 0.0
+        var rollback: (index: Int, value: Double)?
+        var decimals = 0
 
-        func finish(_ end: Int, value: Double, ordinal: Bool = false) throws(FigureError) -> NumberRead? {
-            guard end > first else { return nil }
+        func finish(_ value: Double, ordinal: Bool = false) throws(FigureError) -> NumberRead? {
+            guard index > first else { return nil }
             guard value < 1e15 else { throw fail(.tooLarge) }
-            return NumberRead(value: value, magnitude: magnitude, isOrdinal: ordinal, firstToken: first, endToken: end)
+            return NumberRead(value: value, magnitude: magnitude, isOrdinal: ordinal, firstToken: first, endToken: index)
         }
 
         while index < tokens.count {
@@ -317,43 +395,45 @@ struct PhraseReader {
             let previous = index > first ? text(index - 1..<index) : ""
             let word = text(index..<index + 1)
             if last == .point {
-                // Digits after "point", one word each: "one point three five".
-                guard info.cardinal >= 0 && info.cardinal < 10 else { break }
-                decimals += 1
-                group += Double(info.cardinal) / Self.powerOfTen(Int(decimals))
-                index += 1
-                if index < tokens.count, let next = lexicon.info(tokens[index]), next.cardinal >= 0, next.cardinal < 10 {
-                    continue
+                // The digits after "point", as spoken: "one point three five", "point seventy-one".
+                var digits: [Int] = []
+                while index < tokens.count, let digit = lexicon.info(tokens[index]), digit.cardinal >= 0, digit.cardinal < 100 {
+                    let value = digit.cardinal
+                    if value >= 20, value % 10 == 0, index + 1 < tokens.count,
+                       let unit = lexicon.info(tokens[index + 1]), (1...9).contains(unit.cardinal) {
+                        digits += [value / 10, unit.cardinal]
+                        index += 2
+                    } else {
+                        digits += value < 10 ? [value] : [value / 10, value % 10]
+                        index += 1
+                    }
+                }
+                for digit in digits {
+                    decimals += 1
+                    group += Double(digit) / Self.powerOfTen(decimals)
                 }
                 last = .unit
                 continue
             }
             if info.cardinal >= 0 {
                 let value = info.cardinal
-                let allowed: Bool
-                switch value {
-                case 0..<10:
-                    allowed = [.start, .hundred, .scale, .and].contains(last)
-                        || (last == .tens && decimals == 0)
-                case 10..<20:
-                    allowed = [.start, .hundred, .scale, .and].contains(last)
-                default:
-                    allowed = [.start, .hundred, .scale, .and].contains(last)
-                }
-                if !allowed {
-                    if let rollback { return try finishRollback(rollback) }
+                let allowed = [.start, .hundred, .scale, .and].contains(last)
+                    || (value < 10 && last == .tens && Int(group) % 10 == 0)
+                    || (last == .article && tokens[index].id == lexicon.id(of: "single"))
+                guard allowed else {
+                    if let rollback { index = rollback.index; return try finish(rollback.value) }
                     // "twenty thirty", "five six": two numbers written one after the other.
-                    if last == .article || last == .half { break }
                     throw fail(.numberWords(previous, word))
                 }
-                group += Double(value)
+                group += last == .article ? 0 : Double(value)
+                if last == .article { group = 1 }
                 last = value < 10 ? .unit : value < 20 ? .teen : .tens
                 index += 1
                 continue
             }
             if info.multiplier == 100 {
                 guard [.start, .unit, .teen, .tens, .article].contains(last), !groupHasHundred, group < 100 else {
-                    if let rollback { return try finishRollback(rollback) }
+                    if let rollback { index = rollback.index; return try finish(rollback.value) }
                     throw fail(.numberWords(previous, word))
                 }
                 group = (group == 0 ? 1 : group) * 100
@@ -363,11 +443,27 @@ struct PhraseReader {
                 index += 1
                 continue
             }
-            if info.multiplier > 0 {
-                let scale = info.multiplier
+            let scale = info.multiplier > 0 ? info.multiplier : (last == .start ? 0 : info.magnitude)
+            if scale > 0, scale < 100, let rollback, [.unit, .teen, .tens].contains(last) {
+                // "three hundred and two dozens": the dozens are of the words after "and".
+                let before = rollback.value - total
+                group = before + (group - before) * scale
+                index += 1
+                last = .scale
+                lastScale = scale
+                continue
+            }
+            if scale > 0 {
+                if last == .scale, scale > lastScale, group == 0 {
+                    // "three thousand millions", "three lakh crore": a magnitude of a magnitude.
+                    total *= scale
+                    lastScale = scale
+                    magnitude *= scale
+                    index += 1
+                    continue
+                }
                 guard [.start, .unit, .teen, .tens, .hundred, .article, .half].contains(last), scale < lastScale else {
-                    if let rollback { return try finishRollback(rollback) }
-                    if last == .scale, scale == 12 { break }
+                    if let rollback { index = rollback.index; return try finish(rollback.value) }
                     throw fail(.numberWords(previous, word))
                 }
                 total += (group == 0 ? 1 : group) * scale
@@ -377,8 +473,8 @@ struct PhraseReader {
                 magnitude = scale
                 last = .scale
                 index += 1
-                // "a million and a half"
                 if isAndAHalf(at: index) {
+                    // "a million and a half"
                     total += 0.5 * scale
                     index += 3
                     break
@@ -388,18 +484,24 @@ struct PhraseReader {
             if info.ordinal >= 0 {
                 // The last word of an ordinal: "fourth", "twenty-first", "one hundredth".
                 let value = Double(info.ordinal)
-                let allowed = [.start, .hundred, .scale, .and].contains(last)
-                    || (last == .tens && value < 10) || (value >= 100 && [.unit, .teen, .tens].contains(last))
-                guard allowed else { break }
-                index += 1
-                if value >= 100 {
-                    return try finish(index, value: total + (group == 0 ? 1 : group) * value, ordinal: true)
+                if value >= 100, [.unit, .teen, .tens, .hundred, .article].contains(last) {
+                    // "two hundredth", "a hundred trillionth"
+                    index += 1
+                    return try finish(total + group * value, ordinal: true)
                 }
-                return try finish(index, value: total + group + value, ordinal: true)
+                guard [.start, .hundred, .scale, .and].contains(last) || (last == .tens && value < 10 && Int(group) % 10 == 0) else {
+                    // "one sixth", "three fifths": a fraction.
+                    throw fail(.fraction(text(first..<index + 1)))
+                }
+                index += 1
+                return try finish(total + group + value, ordinal: true)
             }
-            if info.isAnd {
-                if isAndAHalf(at: index), [.unit, .teen, .tens].contains(last), index + 3 < tokens.count,
-                   let next = lexicon.info(tokens[index + 3]), next.multiplier > 0 {
+            if info.isFraction, last != .start {
+                throw fail(.fraction(text(first..<index + 1)))
+            }
+            if info.isAnd || tokens[index].id == lexicon.id(of: ",") {
+                if info.isAnd, isAndAHalf(at: index), [.unit, .teen, .tens].contains(last) {
+                    // "two and a half", "two and a half million"
                     group += 0.5
                     index += 3
                     last = .unit
@@ -407,14 +509,14 @@ struct PhraseReader {
                 }
                 guard [.hundred, .scale].contains(last), index + 1 < tokens.count,
                       let next = lexicon.info(tokens[index + 1]), next.cardinal > 0 || next.ordinal > 0 else { break }
-                rollback = (index, total, group)
+                rollback = (index, total + group)
                 last = .and
                 index += 1
                 continue
             }
             if info.isArticle {
                 guard last == .start || last == .half, index + 1 < tokens.count,
-                      let next = lexicon.info(tokens[index + 1]), next.multiplier > 0 else { break }
+                      let next = lexicon.info(tokens[index + 1]), next.takesArticle else { break }
                 if last == .start { group = 1 }
                 last = .article
                 index += 1
@@ -426,21 +528,26 @@ struct PhraseReader {
                 index += 1
                 continue
             }
-            if info.isPoint, [.unit, .teen, .tens, .start].contains(last), index + 1 < tokens.count,
-               let next = lexicon.info(tokens[index + 1]), next.cardinal >= 0, next.cardinal < 10 {
+            if info.isPoint, last == .start, index + 1 < tokens.count, tokens[index + 1].kind == .number,
+               tokens[index + 1].fractionDigits == 0, !tokens[index + 1].overflow {
+                // "point 77"
+                let digits = tokens[index + 1]
+                index += 2
+                return try finish(Double(digits.mantissa) / Self.powerOfTen(digits.end - digits.start))
+            }
+            if info.isPoint, [.unit, .teen, .tens, .hundred, .scale].contains(last), index + 1 < tokens.count,
+               let next = lexicon.info(tokens[index + 1]), next.cardinal >= 0, next.cardinal < 100 {
                 last = .point
                 index += 1
                 continue
             }
             break
         }
-        if last == .article || last == .half { index = first; return nil }
-        return try finish(index, value: total + group)
-
-        func finishRollback(_ point: (index: Int, total: Double, group: Double)) throws(FigureError) -> NumberRead? {
-            index = point.index
-            return try finish(index, value: point.total + point.group)
+        if last == .article || last == .half || last == .and {
+            index = first
+            return nil
         }
+        return try finish(total + group)
     }
 
     /// "and a half" at the token.
@@ -486,14 +593,16 @@ struct PhraseReader {
     /// and a percent sign or currency word on its first end ("10% to 20%").
     private mutating func skipUnitWords() {
         var skipped = 0
-        while index < tokens.count, skipped < 2 {
+        while index < tokens.count, skipped < 3 {
             if let match = lexicon.percent.match(tokens, at: index) {
                 percent = true
                 index = match.end
             } else if let match = lexicon.currencies.match(tokens, at: index) {
                 currency = match.value
                 index = match.end
-            } else if tokens[index].kind == .word, tokens[index].id < 0 {
+            } else if tokens[index].kind == .word, !startsNumber(at: index),
+                      lexicon.info(tokens[index]).map({ !$0.isRangeJoiner && !$0.isAnd }) ?? true,
+                      lexicon.suffixes.match(tokens, at: index) == nil {
                 index += 1
             } else {
                 return

@@ -62,6 +62,11 @@ enum PhraseTokenizer {
                     throw .control(Unicode.Scalar(byte))
                 case 0x2D where joinsWords(bytes, hyphenAt: i, hyphenLength: 1, tokens: tokens, space: space):
                     i += 1
+                case 0x2E where i + 1 < count && isDigit(bytes[i + 1])
+                    && (space || tokens.last?.kind != .number):
+                    // ".77": a decimal written without its leading zero.
+                    tokens.append(readNumber(bytes, at: &i, space: space))
+                    space = false
                 default:
                     var token = Token(kind: .symbol, spaceBefore: space, start: i, end: i + 1)
                     token.id = lexicon?.asciiSymbolIDs[Int(byte)] ?? -1
@@ -88,11 +93,14 @@ enum PhraseTokenizer {
                     end += nextLength
                 }
                 throw .foreignDigits(start: i, end: end)
-            } else if scalar.properties.isAlphabetic {
+            } else if isWordScalar(scalar) {
                 tokens.append(readWord(bytes, at: &i, space: space, lexicon: lexicon))
                 space = false
-            } else if (value == 0x2010 || value == 0x2011),
-                      joinsWords(bytes, hyphenAt: i, hyphenLength: length, tokens: tokens, space: space) {
+            } else if (0x2010...0x2014).contains(value),
+                      joinsWords(bytes, hyphenAt: i, hyphenLength: length, tokens: tokens, space: space),
+                      value <= 0x2011 || tokens.last?.kind == .word {
+                // A hyphen joins a word to what follows ("twenty-three", "400-plus"); an en or em
+                // dash joins only two words ("twenty—fifth"), since between numbers it is a range.
                 i += length
             } else {
                 var token = Token(kind: .symbol, spaceBefore: space, start: i, end: i + length)
@@ -121,7 +129,7 @@ enum PhraseTokenizer {
         guard !space, let last = tokens.last, last.kind != .symbol, i + hyphenLength < bytes.count else { return false }
         let next = bytes[i + hyphenLength]
         if next < 0x80 { return (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A }
-        return decode(bytes, at: i + hyphenLength).scalar.properties.isAlphabetic
+        return isWordScalar(decode(bytes, at: i + hyphenLength).scalar)
     }
 
     private static func readNumber(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int, space: Bool) -> Token {
@@ -129,6 +137,7 @@ enum PhraseTokenizer {
         let count = bytes.count
         var significant = 0
         token.leadingZero = bytes[i] == 0x30 && i + 1 < count && isDigit(bytes[i + 1])
+        let startsWithPoint = bytes[i] == 0x2E
 
         func take(_ digit: UInt8) {
             if token.mantissa == 0 && digit == 0 && token.fractionDigits == 0 && significant == 0 {
@@ -149,7 +158,7 @@ enum PhraseTokenizer {
             i += 1
         }
         // Group separators: ",", a space, a no-break or thin space, each before exactly 3 digits.
-        if run <= 3 {
+        if run <= 3 && !startsWithPoint {
             var separator: [UInt8]?
             while i < count {
                 let length: Int
@@ -234,7 +243,7 @@ enum PhraseTokenizer {
                 }
             } else {
                 let (scalar, length) = decode(bytes, at: i)
-                if scalar.properties.isAlphabetic && scalar.properties.numericType == nil {
+                if isWordScalar(scalar) {
                     ascii = false
                     i += length
                 } else if scalar.value == 0x2019, i + length < count, isLetter(bytes, at: i + length) {
@@ -264,7 +273,12 @@ enum PhraseTokenizer {
     private static func isLetter(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let byte = bytes[i]
         if byte < 0x80 { return (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-        return decode(bytes, at: i).scalar.properties.isAlphabetic
+        return isWordScalar(decode(bytes, at: i).scalar)
+    }
+
+    /// A letter of any script that is not a digit; the one test for where a word starts and goes on.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic && scalar.properties.numericType != .decimal
     }
 
     @inline(__always)

@@ -8,7 +8,13 @@ struct WordInfo: Sendable {
     var magnitude: Double = 0
     /// Value of an ordinal word ("fourth" → 4), -1 if none.
     var ordinal: Int64 = -1
+    /// A magnitude read only when written in capitals ("MM"), 0 if none.
+    var capitalMagnitude: Double = 0
     var isOrdinalSuffix = false
+    /// "a" and "an" stand for one before it: "a dozen", "a single".
+    var takesArticle = false
+    /// After a number, makes it a fraction: "thirds", "quarters".
+    var isFraction = false
     var isArticle = false
     var isHalf = false
     var isAnd = false
@@ -46,6 +52,7 @@ final class Lexicon: Sendable {
     let rangeOpeners: PhraseTable<Bool>
     let percent: PhraseTable<Bool>
     let percentagePoints: PhraseTable<Bool>
+    let inclusiveSuffixes: PhraseTable<Bool>
     let currencies: PhraseTable<String>
     let metrics: PhraseTable<String>
     let timeOfDay: PhraseTable<Bool>
@@ -69,10 +76,24 @@ final class Lexicon: Sendable {
             builder.update(word) { $0.magnitude = value }
         }
         for (word, value) in NumberWords.ordinals { builder.update(word) { $0.ordinal = Int64(value) } }
+        // Tens and units written as one word: "twentyfive", "thirtyfirst".
+        for (tens, tensValue) in NumberWords.cardinals where tensValue >= 20 && tensValue % 10 == 0 {
+            for (unit, unitValue) in NumberWords.cardinals where (1...9).contains(unitValue) {
+                builder.update(tens + unit) { $0.cardinal = tensValue + unitValue }
+            }
+            for (unit, unitValue) in NumberWords.ordinals where (1...9).contains(unitValue) {
+                builder.update(tens + unit) { $0.ordinal = Int64(tensValue + unitValue) }
+            }
+        }
+        for (word, value) in NumberWords.capitalMagnitudes { builder.update(word) { $0.capitalMagnitude = value } }
+        for (word, _) in NumberWords.multipliers { builder.update(word) { $0.takesArticle = true } }
+        builder.update("single") { $0.takesArticle = true }
+        for word in NumberWords.fractionWords { builder.update(word) { $0.isFraction = true } }
         for word in NumberWords.ordinalSuffixes { builder.update(word) { $0.isOrdinalSuffix = true } }
         for word in NumberWords.indefiniteArticles { builder.update(word) { $0.isArticle = true } }
         builder.update("half") { $0.isHalf = true }
         builder.update("and") { $0.isAnd = true }
+        builder.update("&") { $0.isAnd = true }
         builder.update("point") { $0.isPoint = true }
         builder.update("e") { $0.isExponent = true }
         for word in CalendarWords.months { builder.update(word) { $0.isMonth = true } }
@@ -94,6 +115,7 @@ final class Lexicon: Sendable {
         rangeOpeners = set(QuantityWords.rangeOpeners)
         percent = set(QuantityWords.percent)
         percentagePoints = set(QuantityWords.percentagePoints)
+        inclusiveSuffixes = set(QuantityWords.inclusiveSuffixes)
         currencies = table(Currencies.words)
         timeOfDay = set(CalendarWords.timeOfDay)
         metrics = table(vocabulary.metrics.flatMap { metric in

@@ -22,10 +22,15 @@ enum QuantityWords {
         ("equal to or more than", .lowerBoundClosed), ("equal to or greater than", .lowerBoundClosed),
         ("greater than or equal to", .lowerBoundClosed), ("more than or equal to", .lowerBoundClosed),
         ("no lower than", .lowerBoundClosed), ("≥", .lowerBoundClosed), (">=", .lowerBoundClosed),
+        ("greater or equal than", .lowerBoundClosed), ("bigger or equal than", .lowerBoundClosed),
+        ("larger or equal than", .lowerBoundClosed), ("more or equal than", .lowerBoundClosed),
+        ("higher or equal than", .lowerBoundClosed), ("greater than or equal", .lowerBoundClosed),
+        ("at least or equal to", .lowerBoundClosed),
         // lower bound, open
         ("more than", .lowerBoundOpen), ("over", .lowerBoundOpen), ("upwards of", .lowerBoundOpen),
         ("upward of", .lowerBoundOpen), ("in excess of", .lowerBoundOpen), ("above", .lowerBoundOpen),
         ("exceeding", .lowerBoundOpen), ("exceed", .lowerBoundOpen), ("exceeds", .lowerBoundOpen),
+        ("exceeded", .lowerBoundOpen), ("surpassed", .lowerBoundOpen), ("surpass", .lowerBoundOpen),
         ("greater than", .lowerBoundOpen), ("higher than", .lowerBoundOpen),
         ("larger than", .lowerBoundOpen), ("bigger than", .lowerBoundOpen),
         ("well over", .lowerBoundOpen), ("well above", .lowerBoundOpen),
@@ -40,6 +45,9 @@ enum QuantityWords {
         ("equal to or less than", .upperBoundClosed), ("equal to or fewer than", .upperBoundClosed),
         ("less than or equal to", .upperBoundClosed), ("fewer than or equal to", .upperBoundClosed),
         ("≤", .upperBoundClosed), ("<=", .upperBoundClosed),
+        ("smaller or equal than", .upperBoundClosed), ("less or equal than", .upperBoundClosed),
+        ("lower or equal than", .upperBoundClosed), ("fewer or equal than", .upperBoundClosed),
+        ("less than or equal", .upperBoundClosed),
         // upper bound, open
         ("fewer than", .upperBoundOpen), ("less than", .upperBoundOpen), ("under", .upperBoundOpen),
         ("below", .upperBoundOpen), ("lower than", .upperBoundOpen), ("smaller than", .upperBoundOpen),
@@ -95,7 +103,7 @@ enum QuantityWords {
         "the", "exactly", "precisely", "just", "only", "a total of", "total of", "in total",
         "a further", "further", "an additional", "additional", "another", "a reported",
         "reportedly", "officially", "a record", "a confirmed", "confirmed", "all", "all of",
-        "fully", "equal to", "equals", "a staggering", "a whopping",
+        "fully", "equal to", "equals", "equaling", "equaling to", "equalling", "equalling to", "a staggering", "a whopping",
         "an extra", "extra", "a mere", "mere", "a single",
     ]
 
@@ -109,9 +117,11 @@ enum QuantityWords {
 
     /// Words that make a figure zero: "no one", "none", "nobody", "zero", "no".
     static let zero: [String] = [
-        "no one", "noone", "none", "nobody", "no", "not one", "not a single", "not any",
-        "zero", "nil", "no-one",
+        "no one", "noone", "none", "nobody", "no", "not one", "not a single", "not any", "no-one",
     ]
+
+    /// Words after a strict bound that make it inclusive: "less than 5000 or equal".
+    static let inclusiveSuffixes: [String] = ["or equal", "or equal to", "or equals"]
 
     /// Words that negate: a negative figure is never a count.
     static let negative: [String] = ["minus", "negative"]
