@@ -36,7 +36,8 @@ struct PhraseReader {
 
     private struct Qualifier {
         var family: PhraseFamily
-        var words: String
+        /// The tokens of the words, turned into text only for an error.
+        var words: Range<Int>
     }
 
     private var qualifier: Qualifier?
@@ -64,13 +65,15 @@ struct PhraseReader {
             let opener = lexicon.rangeOpeners.match(tokens, at: index)
             let named = lexicon.metrics.match(tokens, at: index)
             let money = lexicon.currencies.match(tokens, at: index)
-            let longest = [vague?.end, zero?.end, prefix?.end, neutral?.end, tooVague?.end, opener?.end,
-                           named?.end, money?.end].compactMap { $0 }.max() ?? index
+            var longest = index
+            for end in [vague?.end, zero?.end, prefix?.end, neutral?.end, tooVague?.end, opener?.end, named?.end, money?.end] {
+                if let end, end > longest { longest = end }
+            }
 
             if longest > index {
                 if vague?.end == longest || zero?.end == longest { break lead }
                 if let prefix, prefix.end == longest {
-                    try qualify(prefix.value, words: text(index..<prefix.end))
+                    try qualify(prefix.value, words: index..<prefix.end)
                 } else if let tooVague, tooVague.end == longest {
                     throw fail(.tooVague(text(index..<tooVague.end)))
                 } else if let opener, opener.end == longest {
@@ -85,7 +88,7 @@ struct PhraseReader {
                 continue
             }
             if let match = lexicon.percent.match(tokens, at: index), match.end < tokens.count,
-               tokens[match.end].id == lexicon.id(of: "of") {
+               tokens[match.end].id == lexicon.symbols.of {
                 // "per cent of 210"
                 percent = true
                 index = match.end + 1
@@ -110,12 +113,10 @@ struct PhraseReader {
         }
         guard index < tokens.count else { throw fail(.noNumber) }
 
-        let coreStart = index
         let core = try readCore(rangeOpened: rangeOpened)
-        let coreWords = text(coreStart..<index)
         try readQualifiersAfter()
         try readWhatIsCounted(core)
-        return try assemble(core, words: coreWords)
+        return try assemble(core)
     }
 
     /// The number, range, vague quantity or zero at the current token.
@@ -188,13 +189,13 @@ struct PhraseReader {
                 currency = code  // "100k€"
                 index += 1
             } else if let match = lexicon.suffixes.match(tokens, at: index) {
-                try qualify(match.value, words: text(index..<match.end))
+                try qualify(match.value, words: index..<match.end)
                 index = match.end
             } else if let match = lexicon.inclusiveSuffixes.match(tokens, at: index),
                       let strict = qualifier, strict.family == .lowerBoundOpen || strict.family == .upperBoundOpen {
                 // "less than 5000 or equal": the strict bound becomes inclusive.
                 qualifier = Qualifier(family: strict.family == .lowerBoundOpen ? .lowerBoundClosed : .upperBoundClosed,
-                                      words: strict.words + " … " + text(index..<match.end))
+                                      words: strict.words.lowerBound..<match.end)
                 index = match.end
             } else {
                 return
@@ -208,7 +209,7 @@ struct PhraseReader {
     private mutating func readWhatIsCounted(_ core: Core) throws(FigureError) {
         while index < tokens.count {
             let token = tokens[index]
-            if token.id == lexicon.id(of: "("), case .number(let figure) = core, restates(figure.value, at: index + 1) {
+            if token.id == lexicon.symbols.openBracket, case .number(let figure) = core, restates(figure.value, at: index + 1) {
                 continue
             }
             if token.kind == .number {
@@ -236,7 +237,7 @@ struct PhraseReader {
         let saved = index
         index = start
         if startsNumber(at: index), let again = try? readNumber(), again.value == value,
-           index < tokens.count, tokens[index].id == lexicon.id(of: ")") {
+           index < tokens.count, tokens[index].id == lexicon.symbols.closeBracket {
             index += 1
             return true
         }
@@ -286,12 +287,12 @@ struct PhraseReader {
             }
             if info.isExponent, index + 1 < tokens.count, !tokens[index + 1].spaceBefore,
                tokens[index + 1].kind == .number || lexicon.info(tokens[index + 1])?.isMinus == true
-                || tokens[index + 1].id == lexicon.id(of: "+") {
+                || tokens[index + 1].id == lexicon.symbols.plus {
                 throw fail(.scientificNotation(text(first..<min(index + 3, tokens.count))))
             }
         }
         if index < tokens.count, tokens[index].kind == .symbol, !tokens[index].spaceBefore,
-           tokens[index].id == lexicon.id(of: "/"), index + 1 < tokens.count, tokens[index + 1].kind == .number {
+           tokens[index].id == lexicon.symbols.slash, index + 1 < tokens.count, tokens[index + 1].kind == .number {
             let isDate = index + 3 < tokens.count && tokens[index + 2].id == tokens[index].id && tokens[index + 3].kind == .number
             throw fail(isDate ? .date(text(first..<index + 4)) : .fraction(text(first..<index + 2)))
         }
@@ -344,7 +345,7 @@ struct PhraseReader {
     private mutating func readSmallerPart(below multiplier: Double) throws(FigureError) -> Double? {
         let start = index
         if index < tokens.count, let info = lexicon.info(tokens[index]),
-           info.isAnd || tokens[index].id == lexicon.id(of: ",") {
+           info.isAnd || tokens[index].id == lexicon.symbols.comma {
             index += 1
         }
         guard startsNumber(at: index), !(lexicon.info(tokens[index])?.isArticle ?? false) else {
@@ -369,7 +370,16 @@ struct PhraseReader {
         return 0
     }
 
-    private enum WordClass { case start, unit, teen, tens, hundred, scale, and, article, half, point }
+    private enum WordClass: UInt16 {
+        case start, unit, teen, tens, hundred, scale, and, article, half, point
+
+        /// Whether the class is one of `classes`, without building a collection on a hot path.
+        @inline(__always)
+        func isIn(_ classes: WordClass...) -> Bool {
+            for c in classes where c == self { return true }
+            return false
+        }
+    }
 
     /// "twenty-three", "two hundred and forty", "a dozen", "half a million", "seventeen hundred",
     /// "one point five million", "twenty-first", "three million, two hundred".
@@ -384,6 +394,10 @@ struct PhraseReader {
         var rollback: (index: Int, value: Double)?
         var decimals = 0
 
+        func numberWordsError() -> FigureError {
+            fail(.numberWords(index > first ? text(index - 1..<index) : "", text(index..<index + 1)))
+        }
+
         func finish(_ value: Double, ordinal: Bool = false) throws(FigureError) -> NumberRead? {
             guard index > first else { return nil }
             guard value < 1e15 else { throw fail(.tooLarge) }
@@ -392,8 +406,6 @@ struct PhraseReader {
 
         while index < tokens.count {
             guard let info = lexicon.info(tokens[index]) else { break }
-            let previous = index > first ? text(index - 1..<index) : ""
-            let word = text(index..<index + 1)
             if last == .point {
                 // The digits after "point", as spoken: "one point three five", "point seventy-one".
                 var digits: [Int] = []
@@ -417,13 +429,13 @@ struct PhraseReader {
             }
             if info.cardinal >= 0 {
                 let value = info.cardinal
-                let allowed = [.start, .hundred, .scale, .and].contains(last)
+                let allowed = last.isIn(.start, .hundred, .scale, .and)
                     || (value < 10 && last == .tens && Int(group) % 10 == 0)
-                    || (last == .article && tokens[index].id == lexicon.id(of: "single"))
+                    || (last == .article && tokens[index].id == lexicon.symbols.single)
                 guard allowed else {
                     if let rollback { index = rollback.index; return try finish(rollback.value) }
                     // "twenty thirty", "five six": two numbers written one after the other.
-                    throw fail(.numberWords(previous, word))
+                    throw numberWordsError()
                 }
                 group += last == .article ? 0 : Double(value)
                 if last == .article { group = 1 }
@@ -432,9 +444,9 @@ struct PhraseReader {
                 continue
             }
             if info.multiplier == 100 {
-                guard [.start, .unit, .teen, .tens, .article].contains(last), !groupHasHundred, group < 100 else {
+                guard last.isIn(.start, .unit, .teen, .tens, .article), !groupHasHundred, group < 100 else {
                     if let rollback { index = rollback.index; return try finish(rollback.value) }
-                    throw fail(.numberWords(previous, word))
+                    throw numberWordsError()
                 }
                 group = (group == 0 ? 1 : group) * 100
                 groupHasHundred = true
@@ -444,7 +456,7 @@ struct PhraseReader {
                 continue
             }
             let scale = info.multiplier > 0 ? info.multiplier : (last == .start ? 0 : info.magnitude)
-            if scale > 0, scale < 100, let rollback, [.unit, .teen, .tens].contains(last) {
+            if scale > 0, scale < 100, let rollback, last.isIn(.unit, .teen, .tens) {
                 // "three hundred and two dozens": the dozens are of the words after "and".
                 let before = rollback.value - total
                 group = before + (group - before) * scale
@@ -462,9 +474,9 @@ struct PhraseReader {
                     index += 1
                     continue
                 }
-                guard [.start, .unit, .teen, .tens, .hundred, .article, .half].contains(last), scale < lastScale else {
+                guard last.isIn(.start, .unit, .teen, .tens, .hundred, .article, .half), scale < lastScale else {
                     if let rollback { index = rollback.index; return try finish(rollback.value) }
-                    throw fail(.numberWords(previous, word))
+                    throw numberWordsError()
                 }
                 total += (group == 0 ? 1 : group) * scale
                 group = 0
@@ -484,12 +496,12 @@ struct PhraseReader {
             if info.ordinal >= 0 {
                 // The last word of an ordinal: "fourth", "twenty-first", "one hundredth".
                 let value = Double(info.ordinal)
-                if value >= 100, [.unit, .teen, .tens, .hundred, .article].contains(last) {
+                if value >= 100, last.isIn(.unit, .teen, .tens, .hundred, .article) {
                     // "two hundredth", "a hundred trillionth"
                     index += 1
                     return try finish(total + group * value, ordinal: true)
                 }
-                guard [.start, .hundred, .scale, .and].contains(last) || (last == .tens && value < 10 && Int(group) % 10 == 0) else {
+                guard last.isIn(.start, .hundred, .scale, .and) || (last == .tens && value < 10 && Int(group) % 10 == 0) else {
                     // "one sixth", "three fifths": a fraction.
                     throw fail(.fraction(text(first..<index + 1)))
                 }
@@ -499,15 +511,15 @@ struct PhraseReader {
             if info.isFraction, last != .start {
                 throw fail(.fraction(text(first..<index + 1)))
             }
-            if info.isAnd || tokens[index].id == lexicon.id(of: ",") {
-                if info.isAnd, isAndAHalf(at: index), [.unit, .teen, .tens].contains(last) {
+            if info.isAnd || tokens[index].id == lexicon.symbols.comma {
+                if info.isAnd, isAndAHalf(at: index), last.isIn(.unit, .teen, .tens) {
                     // "two and a half", "two and a half million"
                     group += 0.5
                     index += 3
                     last = .unit
                     continue
                 }
-                guard [.hundred, .scale].contains(last), index + 1 < tokens.count,
+                guard last.isIn(.hundred, .scale), index + 1 < tokens.count,
                       let next = lexicon.info(tokens[index + 1]), next.cardinal > 0 || next.ordinal > 0 else { break }
                 rollback = (index, total + group)
                 last = .and
@@ -535,7 +547,7 @@ struct PhraseReader {
                 index += 2
                 return try finish(Double(digits.mantissa) / Self.powerOfTen(digits.end - digits.start))
             }
-            if info.isPoint, [.unit, .teen, .tens, .hundred, .scale].contains(last), index + 1 < tokens.count,
+            if info.isPoint, last.isIn(.unit, .teen, .tens, .hundred, .scale), index + 1 < tokens.count,
                let next = lexicon.info(tokens[index + 1]), next.cardinal >= 0, next.cardinal < 100 {
                 last = .point
                 index += 1
@@ -579,7 +591,7 @@ struct PhraseReader {
         if i < tokens.count, isMonth(tokens[i]), number.value >= 1, number.value <= 31 {
             throw fail(.date(words))
         }
-        if i + 1 < tokens.count, number.isOrdinal, tokens[i].id == lexicon.id(of: "of"), isMonth(tokens[i + 1]) {
+        if i + 1 < tokens.count, number.isOrdinal, tokens[i].id == lexicon.symbols.of, isMonth(tokens[i + 1]) {
             throw fail(.date(text(number.firstToken..<i + 2)))
         }
     }
@@ -614,9 +626,9 @@ struct PhraseReader {
     // MARK: - Qualifiers and metrics
 
     /// Records a bound or approximation word; a second one must agree with the first.
-    private mutating func qualify(_ family: PhraseFamily, words: String) throws(FigureError) {
+    private mutating func qualify(_ family: PhraseFamily, words: Range<Int>) throws(FigureError) {
         if let qualifier, qualifier.family != family {
-            throw fail(.conflictingWords(qualifier.words, words))
+            throw fail(.conflictingWords(text(qualifier.words), text(words)))
         }
         qualifier = Qualifier(family: family, words: words)
     }
@@ -628,13 +640,13 @@ struct PhraseReader {
 
     // MARK: - The figure
 
-    private func assemble(_ core: Core, words: String) throws(FigureError) -> ParsedPhrase {
+    private func assemble(_ core: Core) throws(FigureError) -> ParsedPhrase {
         var family: PhraseFamily
         var figure: Figure
         let qualifierFamily = qualifier?.family
         switch core {
         case .zero:
-            if let qualifier { throw fail(.notWithZero(qualifier.words)) }
+            if let qualifier { throw fail(.notWithZero(text(qualifier.words))) }
             family = .zero
             figure = .exactly(0)
         case .vague(let quantity):
@@ -653,7 +665,7 @@ struct PhraseReader {
                 figure.upperOpen = quantity.upperOpen || qualifierFamily == .upperBoundOpen
                 figure.coded = nil
             default:
-                throw fail(.notWithVague(qualifier!.words))
+                throw fail(.notWithVague(text(qualifier!.words)))
             }
         case .range(let a, let b):
             family = .range
@@ -663,11 +675,11 @@ struct PhraseReader {
                 figure.upper = clean(b.value * (1 + tolerance))
                 figure.approximate = true
             } else if let qualifier {
-                throw fail(.notWithRange(qualifier.words))
+                throw fail(.notWithRange(text(qualifier.words)))
             }
         case .number(let number):
             if number.isOrdinal {
-                if let qualifier { throw fail(.notWithOrdinal(qualifier.words)) }
+                if let qualifier { throw fail(.notWithOrdinal(text(qualifier.words))) }
                 family = .ordinal
                 figure = .exactly(number.value, kind: .ordinal)
             } else {

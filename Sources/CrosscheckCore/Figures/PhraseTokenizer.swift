@@ -258,11 +258,7 @@ enum PhraseTokenizer {
         if let lexicon {
             let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
             if ascii {
-                let word = String(unsafeUninitializedCapacity: slice.count) { buffer in
-                    for k in 0..<slice.count { buffer[k] = slice[k] | 0x20 }
-                    return slice.count
-                }
-                token.id = lexicon.id(of: word)
+                token.id = lexicon.index.id(ofASCII: slice)
             } else {
                 token.id = lexicon.id(of: String(decoding: slice, as: UTF8.self).lowercased())
             }

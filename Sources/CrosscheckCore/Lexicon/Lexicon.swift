@@ -39,6 +39,7 @@ struct WordInfo: Sendable {
 /// "no-one" match exactly what a reader writes.
 final class Lexicon: Sendable {
     let ids: [String: Int32]
+    let index: WordIndex
     /// Ids of the ASCII symbols, by byte; -1 where none.
     let asciiSymbolIDs: [Int32]
     let info: [WordInfo]
@@ -56,6 +57,13 @@ final class Lexicon: Sendable {
     let currencies: PhraseTable<String>
     let metrics: PhraseTable<String>
     let timeOfDay: PhraseTable<Bool>
+    /// Ids of the words and symbols the reader looks for by name.
+    let symbols: Symbols
+
+    struct Symbols: Sendable {
+        var of: Int32 = -1, openBracket: Int32 = -1, closeBracket: Int32 = -1, plus: Int32 = -1
+        var slash: Int32 = -1, comma: Int32 = -1, single: Int32 = -1
+    }
 
     /// The lexicon of the standard metric vocabulary, compiled once.
     static let standard = Lexicon(vocabulary: .standard)
@@ -67,6 +75,7 @@ final class Lexicon: Sendable {
             for (phrase, value) in entries { table.insert(builder.intern(phrase), value) }
             return table
         }
+
         func set(_ phrases: [String]) -> PhraseTable<Bool> { table(phrases.map { ($0, true) }) }
 
         for (word, value) in NumberWords.cardinals { builder.update(word) { $0.cardinal = value } }
@@ -105,24 +114,49 @@ final class Lexicon: Sendable {
         for symbol in Self.punctuation { builder.update(String(symbol)) { $0.isPunctuation = true } }
         for (symbol, code) in Currencies.symbols { builder.update(String(symbol)) { $0.currencySymbol = code } }
 
-        prefixes = table(QuantityWords.prefixes)
-        suffixes = table(QuantityWords.suffixes)
-        neutral = set(QuantityWords.neutral)
-        tooVague = set(QuantityWords.tooVague)
-        zero = set(QuantityWords.zero)
-        negative = set(QuantityWords.negative)
-        vague = table(VagueQuantities.all)
-        rangeOpeners = set(QuantityWords.rangeOpeners)
-        percent = set(QuantityWords.percent)
-        percentagePoints = set(QuantityWords.percentagePoints)
-        inclusiveSuffixes = set(QuantityWords.inclusiveSuffixes)
-        currencies = table(Currencies.words)
-        timeOfDay = set(CalendarWords.timeOfDay)
-        metrics = table(vocabulary.metrics.flatMap { metric in
+        var prefixes = table(QuantityWords.prefixes)
+        var suffixes = table(QuantityWords.suffixes)
+        var neutral = set(QuantityWords.neutral)
+        var tooVague = set(QuantityWords.tooVague)
+        var zero = set(QuantityWords.zero)
+        var negative = set(QuantityWords.negative)
+        var vague = table(VagueQuantities.all)
+        var rangeOpeners = set(QuantityWords.rangeOpeners)
+        var percent = set(QuantityWords.percent)
+        var percentagePoints = set(QuantityWords.percentagePoints)
+        var inclusiveSuffixes = set(QuantityWords.inclusiveSuffixes)
+        var currencies = table(Currencies.words)
+        var timeOfDay = set(CalendarWords.timeOfDay)
+        var metrics = table(vocabulary.metrics.flatMap { metric in
             ([metric.id] + metric.aliases).map { ($0.lowercased(), metric.id) }
         })
+        symbols = Symbols(of: builder.id("of"), openBracket: builder.id("("), closeBracket: builder.id(")"),
+                          plus: builder.id("+"), slash: builder.id("/"), comma: builder.id(","), single: builder.id("single"))
+
+        // Every word has its id now: lay out the tables' roots.
+        let count = builder.info.count
+        prefixes.finalize(wordCount: count)
+        suffixes.finalize(wordCount: count)
+        neutral.finalize(wordCount: count)
+        tooVague.finalize(wordCount: count)
+        zero.finalize(wordCount: count)
+        negative.finalize(wordCount: count)
+        vague.finalize(wordCount: count)
+        rangeOpeners.finalize(wordCount: count)
+        percent.finalize(wordCount: count)
+        percentagePoints.finalize(wordCount: count)
+        inclusiveSuffixes.finalize(wordCount: count)
+        currencies.finalize(wordCount: count)
+        timeOfDay.finalize(wordCount: count)
+        metrics.finalize(wordCount: count)
+        (self.prefixes, self.suffixes, self.neutral, self.tooVague, self.zero, self.negative) =
+            (prefixes, suffixes, neutral, tooVague, zero, negative)
+        (self.vague, self.rangeOpeners, self.percent, self.percentagePoints, self.inclusiveSuffixes) =
+            (vague, rangeOpeners, percent, percentagePoints, inclusiveSuffixes)
+        (self.currencies, self.timeOfDay, self.metrics) = (currencies, timeOfDay, metrics)
 
         ids = builder.ids
+        index = WordIndex(builder.ids)
         info = builder.info
         asciiSymbolIDs = (0..<128).map { byte in builder.ids[String(UnicodeScalar(UInt8(byte)))] ?? -1 }
     }
