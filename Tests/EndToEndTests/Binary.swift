@@ -1,0 +1,47 @@
+import Foundation
+
+/// The built `crosscheck` binary, run as a user runs it: arguments, standard input, and what it
+/// prints and exits with.
+struct Binary {
+    struct Output {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    static var url: URL {
+        // `swift test` builds the executable beside the test bundle.
+        let products = Bundle.main.bundleURL.deletingLastPathComponent()
+        let beside = products.appendingPathComponent("crosscheck")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return Bundle.main.bundleURL.appendingPathComponent("crosscheck")
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        // Output goes to files, so that neither stream can fill a pipe and block the child.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let input = Pipe()
+        let output = try FileHandle(forWritingTo: outURL), error = try FileHandle(forWritingTo: errURL)
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        try output.close()
+        try error.close()
+        let out = try Data(contentsOf: outURL), err = try Data(contentsOf: errURL)
+        return Output(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+                      status: process.terminationStatus)
+    }
+}
