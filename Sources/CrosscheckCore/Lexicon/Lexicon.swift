@@ -114,47 +114,24 @@ final class Lexicon: Sendable {
         for symbol in Self.punctuation { builder.update(String(symbol)) { $0.isPunctuation = true } }
         for (symbol, code) in Currencies.symbols { builder.update(String(symbol)) { $0.currencySymbol = code } }
 
-        var prefixes = table(QuantityWords.prefixes)
-        var suffixes = table(QuantityWords.suffixes)
-        var neutral = set(QuantityWords.neutral)
-        var tooVague = set(QuantityWords.tooVague)
-        var zero = set(QuantityWords.zero)
-        var negative = set(QuantityWords.negative)
-        var vague = table(VagueQuantities.all)
-        var rangeOpeners = set(QuantityWords.rangeOpeners)
-        var percent = set(QuantityWords.percent)
-        var percentagePoints = set(QuantityWords.percentagePoints)
-        var inclusiveSuffixes = set(QuantityWords.inclusiveSuffixes)
-        var currencies = table(Currencies.words)
-        var timeOfDay = set(CalendarWords.timeOfDay)
-        var metrics = table(vocabulary.metrics.flatMap { metric in
+        prefixes = table(QuantityWords.prefixes)
+        suffixes = table(QuantityWords.suffixes)
+        neutral = set(QuantityWords.neutral)
+        tooVague = set(QuantityWords.tooVague)
+        zero = set(QuantityWords.zero)
+        negative = set(QuantityWords.negative)
+        vague = table(VagueQuantities.all)
+        rangeOpeners = set(QuantityWords.rangeOpeners)
+        percent = set(QuantityWords.percent)
+        percentagePoints = set(QuantityWords.percentagePoints)
+        inclusiveSuffixes = set(QuantityWords.inclusiveSuffixes)
+        currencies = table(Currencies.words)
+        timeOfDay = set(CalendarWords.timeOfDay)
+        metrics = table(vocabulary.metrics.flatMap { metric in
             ([metric.id] + metric.aliases).map { ($0.lowercased(), metric.id) }
         })
         symbols = Symbols(of: builder.id("of"), openBracket: builder.id("("), closeBracket: builder.id(")"),
                           plus: builder.id("+"), slash: builder.id("/"), comma: builder.id(","), single: builder.id("single"))
-
-        // Every word has its id now: lay out the tables' roots.
-        let count = builder.info.count
-        prefixes.finalize(wordCount: count)
-        suffixes.finalize(wordCount: count)
-        neutral.finalize(wordCount: count)
-        tooVague.finalize(wordCount: count)
-        zero.finalize(wordCount: count)
-        negative.finalize(wordCount: count)
-        vague.finalize(wordCount: count)
-        rangeOpeners.finalize(wordCount: count)
-        percent.finalize(wordCount: count)
-        percentagePoints.finalize(wordCount: count)
-        inclusiveSuffixes.finalize(wordCount: count)
-        currencies.finalize(wordCount: count)
-        timeOfDay.finalize(wordCount: count)
-        metrics.finalize(wordCount: count)
-        (self.prefixes, self.suffixes, self.neutral, self.tooVague, self.zero, self.negative) =
-            (prefixes, suffixes, neutral, tooVague, zero, negative)
-        (self.vague, self.rangeOpeners, self.percent, self.percentagePoints, self.inclusiveSuffixes) =
-            (vague, rangeOpeners, percent, percentagePoints, inclusiveSuffixes)
-        (self.currencies, self.timeOfDay, self.metrics) = (currencies, timeOfDay, metrics)
-
         ids = builder.ids
         index = WordIndex(builder.ids)
         info = builder.info

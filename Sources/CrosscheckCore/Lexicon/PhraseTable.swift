@@ -3,30 +3,33 @@
 /// The root, where most lookups end, is a dense array indexed by word id; deeper nodes have a
 /// handful of children each and are searched in place. No hashing on the hot path.
 struct PhraseTable<Value: Sendable>: Sendable {
-    private var children: [[(id: Int32, node: Int32)]] = [[]]
-    private var values: [Value?] = [nil]
+    private var children: [[(id: Int32, node: Int32)]] = []
+    private var values: [Value?] = []
+    /// The node of each phrase's first word, by word id; -1 where no phrase starts.
     private var root: [Int32] = []
 
     /// Adds a phrase; a phrase already present keeps its first value.
     mutating func insert(_ ids: [Int32], _ value: Value) {
-        var node = 0
-        for id in ids {
+        guard let first = ids.first else { return }
+        if Int(first) >= root.count { root += Array(repeating: -1, count: Int(first) + 1 - root.count) }
+        if root[Int(first)] < 0 { root[Int(first)] = newNode() }
+        var node = Int(root[Int(first)])
+        for id in ids.dropFirst() {
             if let next = child(of: node, id) {
                 node = next
             } else {
-                children.append([])
-                values.append(nil)
-                children[node].append((id, Int32(children.count - 1)))
-                node = children.count - 1
+                let next = newNode()
+                children[node].append((id, next))
+                node = Int(next)
             }
         }
         if values[node] == nil { values[node] = value }
     }
 
-    /// Builds the dense root once every word has its id.
-    mutating func finalize(wordCount: Int) {
-        root = Array(repeating: -1, count: wordCount)
-        for (id, node) in children[0] { root[Int(id)] = node }
+    private mutating func newNode() -> Int32 {
+        children.append([])
+        values.append(nil)
+        return Int32(children.count - 1)
     }
 
     /// The value of the longest phrase starting at `start`, and the token index after it.
