@@ -20,6 +20,8 @@ struct Token: Sendable {
     var integerDigits: Int = 0
     /// Written with a leading zero ("08").
     var leadingZero = false
+    /// Joined to the token before by a hyphen ("nine-storey", "45-year-old").
+    var joined = false
     /// Too many digits to hold exactly; the parser reports it.
     var overflow = false
 }
@@ -42,9 +44,24 @@ enum PhraseTokenizer {
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, lexicon: Lexicon?) throws(TokenizerFailure) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(8)
+        try scan(bytes, lexicon: lexicon, runningText: false, into: &tokens)
+        return tokens
+    }
+
+    /// Splits running text, where nothing is refused: control characters are spaces, another
+    /// script's digits a symbol, and a web address is skipped whole (its numbers are not figures).
+    static func tokenizeText(_ bytes: UnsafeBufferPointer<UInt8>, lexicon: Lexicon, into tokens: inout [Token]) {
+        tokens.removeAll(keepingCapacity: true)
+        try? scan(bytes, lexicon: lexicon, runningText: true, into: &tokens)
+    }
+
+    private static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, lexicon: Lexicon?, runningText: Bool, into tokens: inout [Token]
+    ) throws(TokenizerFailure) {
         let count = bytes.count
         var i = 0
         var space = true
+        var joined = false
         while i < count {
             let byte = bytes[i]
             if byte < 0x80 {
@@ -52,16 +69,29 @@ enum PhraseTokenizer {
                 case 0x20, 0x09:
                     space = true
                     i += 1
+                case _ where runningText && (byte < 0x20 || byte == 0x7F):
+                    space = true
+                    i += 1
+                case _ where runningText && (byte | 0x20 == 0x68 || byte | 0x20 == 0x77) && startsWebAddress(bytes, at: i):
+                    let start = i
+                    while i < count, bytes[i] > 0x20 { i += 1 }
+                    tokens.append(Token(kind: .symbol, spaceBefore: space, start: start, end: i))
+                    space = false
                 case 0x30...0x39:
                     tokens.append(readNumber(bytes, at: &i, space: space))
+                    tokens[tokens.count - 1].joined = joined
                     space = false
+                    joined = false
                 case 0x41...0x5A, 0x61...0x7A:
                     tokens.append(readWord(bytes, at: &i, space: space, lexicon: lexicon))
+                    tokens[tokens.count - 1].joined = joined
                     space = false
+                    joined = false
                 case 0x00...0x1F, 0x7F:
                     throw .control(Unicode.Scalar(byte))
                 case 0x2D where joinsWords(bytes, hyphenAt: i, hyphenLength: 1, tokens: tokens, space: space):
                     i += 1
+                    joined = true
                 case 0x2E where i + 1 < count && isDigit(bytes[i + 1])
                     && (space || tokens.last?.kind != .number):
                     // ".77": a decimal written without its leading zero.
@@ -78,7 +108,7 @@ enum PhraseTokenizer {
             }
             let (scalar, length) = decode(bytes, at: i)
             let value = scalar.value
-            if isSpace(value) {
+            if isSpace(value) || (runningText && value <= 0x9F) {
                 space = true
                 i += length
             } else if value == 0x200B || value == 0x200C || value == 0x200D || value == 0xFEFF || value == 0xAD {
@@ -92,15 +122,21 @@ enum PhraseTokenizer {
                     guard next.properties.numericType == .decimal else { break }
                     end += nextLength
                 }
-                throw .foreignDigits(start: i, end: end)
+                guard runningText else { throw .foreignDigits(start: i, end: end) }
+                tokens.append(Token(kind: .symbol, spaceBefore: space, start: i, end: end))
+                space = false
+                i = end
             } else if isWordScalar(scalar) {
                 tokens.append(readWord(bytes, at: &i, space: space, lexicon: lexicon))
+                tokens[tokens.count - 1].joined = joined
                 space = false
+                joined = false
             } else if (0x2010...0x2014).contains(value),
                       joinsWords(bytes, hyphenAt: i, hyphenLength: length, tokens: tokens, space: space),
                       value <= 0x2011 || tokens.last?.kind == .word {
                 // A hyphen joins a word to what follows ("twenty-three", "400-plus"); an en or em
                 // dash joins only two words ("twenty—fifth"), since between numbers it is a range.
+                joined = true
                 i += length
             } else {
                 var token = Token(kind: .symbol, spaceBefore: space, start: i, end: i + length)
@@ -110,8 +146,19 @@ enum PhraseTokenizer {
                 i += length
             }
         }
-        return tokens
     }
+
+    /// "http://", "https://" or "www." at the byte, in any case.
+    private static func startsWebAddress(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        webPrefixes.contains { prefix in
+            i + prefix.count <= bytes.count && prefix.indices.allSatisfy { k in
+                let byte = bytes[i + k]
+                return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == prefix[k]
+            }
+        }
+    }
+
+    private static let webPrefixes: [[UInt8]] = ["http://", "https://", "www."].map { Array($0.utf8) }
 
     /// The lower-cased words and symbols of a lexicon entry.
     static func pieces(of phrase: String) -> [String] {
