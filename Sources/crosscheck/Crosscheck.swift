@@ -6,7 +6,7 @@ struct Crosscheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crosscheck",
         abstract: "Pin down every figure in the news: read figures, see where reports agree and where they conflict.",
-        subcommands: [Parse.self]
+        subcommands: [Parse.self, Extract.self]
     )
 
     /// Usage errors exit 2, like every other kind of bad input, so that scripts see one code.
@@ -14,6 +14,9 @@ struct Crosscheck: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let failure as Failure {
+            FileOutput.standardError.write("crosscheck: \(failure.description)\n")
+            exit(withError: ExitCode(2))
         } catch {
             let code = exitCode(for: error)
             guard code == .validationFailure else { exit(withError: error) }

@@ -119,6 +119,32 @@ struct PhraseReader {
         return try assemble(core)
     }
 
+    /// The figure that starts at the current token of running text: bound and approximation
+    /// words, the number, range or quantity, the words after it ("or more", "%"). Stops there,
+    /// before what the figure counts; nil when no figure starts at the token.
+    mutating func readMention() throws(FigureError) -> ParsedPhrase? {
+        var rangeOpened = false
+        while index < tokens.count, !startsNumber(at: index) {
+            if lexicon.vague.match(tokens, at: index) != nil || lexicon.zero.match(tokens, at: index) != nil { break }
+            if let prefix = lexicon.prefixes.match(tokens, at: index) {
+                try qualify(prefix.value, words: index..<prefix.end)
+                index = prefix.end
+            } else if let opener = lexicon.rangeOpeners.match(tokens, at: index) {
+                rangeOpened = true
+                index = opener.end
+            } else if let code = lexicon.info(tokens[index])?.currencySymbol {
+                currency = code
+                index += 1
+            } else {
+                return nil
+            }
+        }
+        guard index < tokens.count else { return nil }
+        let core = try readCore(rangeOpened: rangeOpened)
+        try readQualifiersAfter()
+        return try assemble(core)
+    }
+
     /// The number, range, vague quantity or zero at the current token.
     private mutating func readCore(rangeOpened: Bool) throws(FigureError) -> Core {
         if let vague = lexicon.vague.match(tokens, at: index) {
@@ -248,7 +274,7 @@ struct PhraseReader {
     // MARK: - Numbers
 
     /// Whether a number begins at the token: digits, a number word, "a hundred", "half a million".
-    private func startsNumber(at i: Int) -> Bool {
+    func startsNumber(at i: Int) -> Bool {
         guard i < tokens.count else { return false }
         let token = tokens[i]
         if token.kind == .number { return true }

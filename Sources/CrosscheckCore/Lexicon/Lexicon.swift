@@ -54,6 +54,14 @@ final class Lexicon: Sendable {
     let percent: PhraseTable<Bool>
     let percentagePoints: PhraseTable<Bool>
     let inclusiveSuffixes: PhraseTable<Bool>
+    let people: PhraseTable<Bool>
+    let auxiliaries: PhraseTable<Bool>
+    let furnitureAfter: PhraseTable<Bool>
+    let furnitureBefore: PhraseTable<Bool>
+    let identifierBefore: PhraseTable<Bool>
+    let ageAfter: PhraseTable<Bool>
+    let ageBefore: PhraseTable<Bool>
+    let clauseEnds: PhraseTable<Bool>
     let currencies: PhraseTable<String>
     let metrics: PhraseTable<String>
     let timeOfDay: PhraseTable<Bool>
@@ -62,7 +70,8 @@ final class Lexicon: Sendable {
 
     struct Symbols: Sendable {
         var of: Int32 = -1, openBracket: Int32 = -1, closeBracket: Int32 = -1, plus: Int32 = -1
-        var slash: Int32 = -1, comma: Int32 = -1, single: Int32 = -1
+        var slash: Int32 = -1, comma: Int32 = -1, single: Int32 = -1, ago: Int32 = -1, hash: Int32 = -1
+        var at: Int32 = -1, dash: Int32 = -1
     }
 
     /// The lexicon of the standard metric vocabulary, compiled once.
@@ -125,13 +134,22 @@ final class Lexicon: Sendable {
         percent = set(QuantityWords.percent)
         percentagePoints = set(QuantityWords.percentagePoints)
         inclusiveSuffixes = set(QuantityWords.inclusiveSuffixes)
+        people = set(ExtractionWords.people)
+        auxiliaries = set(ExtractionWords.auxiliaries)
+        furnitureAfter = set(ExtractionWords.furnitureAfter)
+        furnitureBefore = set(ExtractionWords.furnitureBefore)
+        identifierBefore = set(ExtractionWords.identifierBefore)
+        ageAfter = set(ExtractionWords.ageAfter)
+        ageBefore = set(ExtractionWords.ageBefore)
+        clauseEnds = set(ExtractionWords.clauseEnds)
         currencies = table(Currencies.words)
         timeOfDay = set(CalendarWords.timeOfDay)
         metrics = table(vocabulary.metrics.flatMap { metric in
             ([metric.id] + metric.aliases).map { ($0.lowercased(), metric.id) }
         })
         symbols = Symbols(of: builder.id("of"), openBracket: builder.id("("), closeBracket: builder.id(")"),
-                          plus: builder.id("+"), slash: builder.id("/"), comma: builder.id(","), single: builder.id("single"))
+                          plus: builder.id("+"), slash: builder.id("/"), comma: builder.id(","), single: builder.id("single"),
+                          ago: builder.id(ExtractionWords.ago), hash: builder.id("#"), at: builder.id("@"), dash: builder.id("-"))
         ids = builder.ids
         index = WordIndex(builder.ids)
         info = builder.info

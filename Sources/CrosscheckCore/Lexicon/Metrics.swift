@@ -54,10 +54,13 @@ public struct MetricVocabulary: Sendable, Hashable {
             "lives were lost", "killing", "kills", "death toll", "perished", "slain",
             "dead bodies", "people dead", "confirmed dead", "lost their lives", "have died",
             "has died", "were killed", "was killed", "been killed", "killed people", "deceased",
+            "toll", "number of dead", "number of deaths", "number of victims", "number of those killed",
+            "number of fatalities", "number of people killed",
         ]),
         Metric(id: "injured", kind: .cumulative, aliases: [
             "injured", "wounded", "hurt", "injuries", "injury", "injuring", "wounding", "were injured",
             "were wounded", "was injured", "sustained injuries", "hospitalised", "hospitalized",
+            "number of injured", "number of wounded", "number of people injured",
         ]),
         Metric(id: "missing", kind: .cumulative, aliases: [
             "missing", "unaccounted for", "remain missing", "are missing", "still missing",

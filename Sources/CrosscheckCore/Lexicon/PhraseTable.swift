@@ -51,6 +51,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
         return best
     }
 
+    /// Whether some phrase starts with the token's word.
+    @inline(__always)
+    func starts(with token: Token) -> Bool {
+        token.id >= 0 && Int(token.id) < root.count && root[Int(token.id)] >= 0
+    }
+
     @inline(__always)
     private func child(of node: Int, _ id: Int32) -> Int? {
         for entry in children[node] where entry.id == id { return Int(entry.node) }

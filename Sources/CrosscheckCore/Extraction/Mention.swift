@@ -1,0 +1,34 @@
+/// A figure found in a text: where it stands, its words, the figure, and what it counts.
+public struct Mention: Sendable, Hashable {
+    /// Offsets in Unicode scalars of the whole text, start inclusive, end exclusive.
+    public var start: Int
+    public var end: Int
+    /// The line the figure starts on, from 1.
+    public var line: Int
+    /// The figure's words exactly as written ("at least 23", "more than 6 million").
+    public var text: String
+    public var figure: Figure
+    public var family: PhraseFamily
+    /// The metric the figure counts; nil where no word decides it.
+    public var metric: String?
+    /// The words that decided the metric ("people" … "killing", "bodies", "death toll").
+    public var metricWords: String?
+    /// The sentence the figure stands in, and the figure's offsets in Unicode scalars within it.
+    public var sentence: String
+    public var sentenceRange: Range<Int>
+
+    /// One JSON object: `start`, `end`, `line`, `text`, `metric`, `metricWords`, `family`, then
+    /// the figure's fields.
+    public var json: String {
+        var object = JSONObjectWriter()
+        object.add("start", Double(start))
+        object.add("end", Double(end))
+        object.add("line", Double(line))
+        object.add("text", text)
+        object.add("metric", metric)
+        object.add("metricWords", metricWords)
+        object.add("family", family.rawValue)
+        figure.addFields(to: &object)
+        return object.result
+    }
+}

@@ -1,0 +1,279 @@
+/// Reads one sentence at a time for `Extractor`: finds where figures start, reads each with the
+/// figure parser, skips what is not a count, and decides what each counts.
+struct SentenceScanner {
+    let extractor: Extractor
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var lexicon: Lexicon { extractor.lexicon }
+    private var tokens: [Token] = []
+    /// The sentence being read; token offsets are within it.
+    private var sentence = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    private var line: Int
+    /// Scalars before `cursorByte`: offsets are counted once, moving forward only.
+    private var cursorByte = 0
+    private var cursorScalar: Int
+
+    init(extractor: Extractor, bytes: UnsafeBufferPointer<UInt8>, position: Extractor.Position) {
+        self.extractor = extractor
+        self.bytes = bytes
+        self.line = position.line
+        self.cursorScalar = position.scalar
+        tokens.reserveCapacity(256)
+    }
+
+    mutating func newLine(at byte: Int) {
+        line += 1
+    }
+
+    mutating func finish() -> Extractor.Position {
+        Extractor.Position(scalar: scalar(at: bytes.count), line: line)
+    }
+
+    /// The scalar offset of a byte offset at or after the last one asked for.
+    private mutating func scalar(at byte: Int) -> Int {
+        while cursorByte < byte {
+            if bytes[cursorByte] & 0xC0 != 0x80 { cursorScalar += 1 }
+            cursorByte += 1
+        }
+        return cursorScalar
+    }
+
+    mutating func scan(_ range: Range<Int>, emit: (Mention) -> Void) {
+        sentence = UnsafeBufferPointer(rebasing: bytes[range])
+        PhraseTokenizer.tokenizeText(sentence, lexicon: lexicon, into: &tokens)
+        var previous: (id: String, words: String)?
+        var sentenceText: String?
+        var sentenceStartScalar = 0
+        var j = 0
+        while j < tokens.count {
+            guard mayStartFigure(j) else {
+                j += 1
+                continue
+            }
+            var reader = PhraseReader(phrase: "", bytes: sentence, tokens: tokens, lexicon: lexicon,
+                                      tolerance: extractor.tolerance)
+            reader.index = j
+            let parsed: ParsedPhrase?
+            do {
+                parsed = try reader.readMention()
+            } catch {
+                // A date, a time, a fraction, a number too long: not a figure. Go past it.
+                j = max(j + 1, reader.index)
+                continue
+            }
+            guard let parsed, reader.index > j else {
+                j += 1
+                continue
+            }
+            let start = j, end = reader.index
+            j = end
+            if isNotACount(parsed, start, end) {
+                j = pastDigitChain(end)
+                continue
+            }
+
+            var metric = countedNoun(after: end) ?? governingWords(before: start)
+            if metric == nil, let previous, isBare(after: end) {
+                metric = previous  // "Ukraine returned 1,212 bodies, Russia 27"
+            }
+            if metric == nil, needsMetric(parsed, start, end) { continue }
+            if let metric { previous = metric }
+
+            if sentenceText == nil {
+                sentenceText = trimmedText(range)
+                sentenceStartScalar = scalar(at: range.lowerBound + leadingSpaces(sentence))
+            }
+            let byteStart = range.lowerBound + tokens[start].start
+            let byteEnd = range.lowerBound + tokens[end - 1].end
+            let scalarStart = scalar(at: byteStart)
+            let scalarEnd = scalar(at: byteEnd)
+            var figure = parsed
+            figure.text = text(start..<end)
+            emit(Mention(
+                start: scalarStart, end: scalarEnd, line: line, text: figure.text, figure: figure.figure,
+                family: figure.family, metric: metric?.id, metricWords: metric?.words,
+                sentence: sentenceText ?? "",
+                sentenceRange: (scalarStart - sentenceStartScalar)..<(scalarEnd - sentenceStartScalar)))
+        }
+    }
+
+    // MARK: - Where figures start
+
+    /// A number, a number word, or a word that can open a figure ("at least", "dozens", "no").
+    private func mayStartFigure(_ i: Int) -> Bool {
+        let token = tokens[i]
+        if token.kind == .number { return true }
+        guard token.id >= 0 else { return false }
+        let info = lexicon.info[Int(token.id)]
+        if info.cardinal >= 0 || info.multiplier > 0 || info.isArticle || info.isHalf || info.currencySymbol != nil {
+            return true
+        }
+        return lexicon.prefixes.starts(with: token) || lexicon.vague.starts(with: token)
+            || lexicon.zero.starts(with: token) || lexicon.rangeOpeners.starts(with: token)
+    }
+
+    // MARK: - What is not a count
+
+    /// Years, identifiers, phone numbers, ages, modifiers, page furniture, references, ordinals.
+    private func isNotACount(_ parsed: ParsedPhrase, _ start: Int, _ end: Int) -> Bool {
+        if parsed.figure.kind == .ordinal { return true }
+        if let first = (start..<end).first(where: { tokens[$0].kind == .number }) {
+            let token = tokens[first]
+            if first > 0, !token.spaceBefore, isAttachedToName(first) { return true }
+            if isPhoneNumber(first, end) { return true }
+            // A year: four bare digits, 1800–2100, that count nothing ("since 2014", "the 2022 invasion").
+            if parsed.family == .exact, end - start == 1, token.integerDigits == 4, token.end - token.start == 4,
+               (1800...2100).contains(parsed.figure.lower), countedNoun(after: end) == nil, !isPeople(at: end) {
+                return true
+            }
+        }
+        if start > 0, isMonth(tokens[start - 1]) { return true }  // "June 19"
+        if end < tokens.count, tokens[end].joined { return true }  // "a nine-storey building", "45-year-old"
+        if lexicon.ageAfter.match(tokens, at: end) != nil { return true }
+        if let furniture = lexicon.furnitureAfter.match(tokens, at: end), furniture.end > end { return true }
+        if (end..<min(end + 3, tokens.count)).contains(where: { tokens[$0].id == lexicon.symbols.ago }) { return true }
+        return endsHere(lexicon.ageBefore, at: start) || endsHere(lexicon.furnitureBefore, at: start)
+            || endsHere(lexicon.identifierBefore, at: start)
+    }
+
+    /// "MH17", "Su-34", "#Kyiv2025", "@user123", "v2": digits joined to a name are part of it.
+    private func isAttachedToName(_ i: Int) -> Bool {
+        let before = tokens[i - 1]
+        if before.kind == .word { return true }
+        guard before.kind == .symbol else { return false }
+        if let info = lexicon.info(before), info.currencySymbol != nil || info.isRangeDash && before.spaceBefore {
+            return false
+        }
+        if before.id == lexicon.symbols.dash || lexicon.info(before)?.isRangeDash == true {
+            return i >= 2 && tokens[i - 2].kind == .word && !before.spaceBefore
+        }
+        return [lexicon.symbols.hash, lexicon.symbols.at, lexicon.symbols.slash, lexicon.symbols.plus].contains(before.id)
+            || before.id < 0
+    }
+
+    /// After digits that were not a count, the groups joined to them ("-2222-2222"), which are not either.
+    private func pastDigitChain(_ end: Int) -> Int {
+        var i = end
+        while i + 1 < tokens.count, tokens[i].kind == .symbol, !tokens[i].spaceBefore,
+              tokens[i + 1].kind == .number, !tokens[i + 1].spaceBefore {
+            i += 2
+        }
+        return i
+    }
+
+    /// "+1-222-2222-2222", "044-123-4567": three or more groups of digits joined by dashes.
+    private func isPhoneNumber(_ first: Int, _ end: Int) -> Bool {
+        var groups = 1
+        var i = first + 1
+        while i + 1 < tokens.count, lexicon.info(tokens[i])?.isRangeDash == true, !tokens[i].spaceBefore,
+              tokens[i + 1].kind == .number, !tokens[i + 1].spaceBefore {
+            groups += 1
+            i += 2
+        }
+        return groups >= 3
+    }
+
+    /// Whether a phrase of `table` ends right before token `start` ("Article 5", "No. 5", "aged 45").
+    private func endsHere(_ table: PhraseTable<Bool>, at start: Int) -> Bool {
+        for from in max(0, start - 3)..<start {
+            if let match = table.match(tokens, at: from), match.end == start { return true }
+        }
+        return false
+    }
+
+    private func isMonth(_ token: Token) -> Bool {
+        guard let info = lexicon.info(token), info.isMonth else { return false }
+        return token.capitalised || !info.isMonthOnlyCapitalised
+    }
+
+    /// Vague words, zero and "one" are figures only where a metric makes them one: "several
+    /// times", "no doubt" and "one of them" are not.
+    private func needsMetric(_ parsed: ParsedPhrase, _ start: Int, _ end: Int) -> Bool {
+        switch parsed.family {
+        case .vague, .zero: return true
+        default: return tokens[start].kind == .word && parsed.figure.lower <= 1 && end - start <= 2
+        }
+    }
+
+    // MARK: - What is counted
+
+    /// The metric named after the figure: "440 drones", "32 cruise missiles", "15 people died",
+    /// "dozens of missiles", "23 people were killed".
+    private func countedNoun(after end: Int) -> (id: String, words: String)? {
+        var i = end
+        var unknown = 0
+        while i < tokens.count, i < end + 6 {
+            if let named = lexicon.metrics.match(tokens, at: i) {
+                return (named.value, text(i..<named.end))
+            }
+            let token = tokens[i]
+            if token.kind == .number { return nil }
+            if let people = lexicon.people.match(tokens, at: i) {
+                i = people.end
+            } else if let auxiliary = lexicon.auxiliaries.match(tokens, at: i) {
+                i = auxiliary.end
+            } else if token.kind == .word, token.id < 0, unknown < 2 {
+                unknown += 1  // an adjective: "440 Russian drones", "23 Ukrainian servicemen"
+                i += 1
+            } else {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// The metric named before the figure: a verb ("killing at least 23", "wounding 17",
+    /// "displaced more than 6 million") or a toll ("the death toll rose to 28", "bringing the
+    /// number of victims to 14").
+    private func governingWords(before start: Int) -> (id: String, words: String)? {
+        var boundary = start
+        var steps = 0
+        while boundary > 0, steps < 6 {
+            for from in max(0, boundary - 5)..<boundary {
+                if let named = lexicon.metrics.match(tokens, at: from), named.end == boundary {
+                    return (named.value, text(from..<boundary))
+                }
+            }
+            let token = tokens[boundary - 1]
+            guard let info = lexicon.info(token), info.isLeadConnector || lexicon.neutral.starts(with: token) else {
+                return nil
+            }
+            boundary -= 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// Nothing but people or the end of the clause follows the figure: it counts what the figure
+    /// before it counted.
+    private func isBare(after end: Int) -> Bool {
+        var i = end
+        if let people = lexicon.people.match(tokens, at: i) { i = people.end }
+        guard i < tokens.count else { return true }
+        let token = tokens[i]
+        if token.kind == .symbol { return lexicon.info(token)?.isPunctuation == true }
+        return lexicon.clauseEnds.match(tokens, at: i) != nil
+    }
+
+    private func isPeople(at i: Int) -> Bool { lexicon.people.match(tokens, at: i) != nil }
+
+    // MARK: - Text
+
+    /// The sentence's own text of a range of tokens.
+    private func text(_ range: Range<Int>) -> String {
+        let bytes = sentence[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
+    }
+
+    private func leadingSpaces(_ sentence: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = 0
+        while i < sentence.count, sentence[i] == 0x20 || sentence[i] == 0x09 || sentence[i] == 0x0D { i += 1 }
+        return i
+    }
+
+    private func trimmedText(_ range: Range<Int>) -> String {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, bytes[start] <= 0x20 { start += 1 }
+        while end > start, bytes[end - 1] <= 0x20 { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+}

@@ -1,0 +1,64 @@
+/// Words that tell extraction what a number in running text is: a count of people, a page's
+/// furniture, an identifier, an age, a measurement that modifies a noun.
+enum ExtractionWords {
+    /// Nouns for people that stand between a figure and the word that says what befell them
+    /// ("15 people died", "23 civilians were killed"); a bare figure followed by one of them
+    /// counts what the figure before it counted ("killed 23, including 5 children").
+    static let people: [String] = [
+        "people", "persons", "person", "civilians", "civilian", "children", "child", "kids", "minors",
+        "women", "men", "soldiers", "servicemen", "troops", "residents", "others", "individuals",
+        "adults", "teenagers", "infants", "babies", "elderly", "pensioners", "workers", "rescuers",
+        "firefighters", "officers", "policemen", "police officers", "medics", "doctors", "journalists",
+        "passengers", "citizens", "nationals", "fighters", "militants", "more", "other", "of them",
+    ]
+
+    /// Words between a figure, its people and the word that names the metric: "15 people have
+    /// died", "23 were reportedly killed".
+    static let auxiliaries: [String] = [
+        "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly",
+        "confirmed", "officially", "also", "all", "of", "them", "so", "far", "now", "later",
+        "subsequently", "since", "already", "eventually", "who", "that", "got", "left",
+    ]
+
+    /// Words after a number that make it page furniture: "0 Comments", "12 shares", "5 min read".
+    static let furnitureAfter: [String] = [
+        "comments", "comment", "shares", "share", "likes", "like", "views", "replies", "reactions",
+        "retweets", "reposts", "min read", "minute read", "minutes read", "photos", "photo",
+    ]
+
+    /// "ago" within a few words after a number makes it a timestamp: "Posted 6 hours ago".
+    static let ago = "ago"
+
+    /// Words before a number that make it page furniture: "Posted 6 hours ago", "Updated 2".
+    static let furnitureBefore: [String] = ["posted", "updated", "published", "edited", "page", "photo", "image", "slide"]
+
+    /// Words before a number that make it a name or a reference, not a count: "No. 5",
+    /// "Article 5", "Resolution 2758", "Flight 752".
+    static let identifierBefore: [String] = [
+        "no", "no.", "nr", "nr.", "number", "article", "articles", "resolution", "section", "chapter",
+        "paragraph", "clause", "decree", "law", "order", "bill", "vol", "vol.", "volume", "issue",
+        "episode", "season", "version", "channel", "flight", "route", "highway", "road", "street",
+        "platform", "gate", "terminal", "apartment", "flat", "unit", "line", "room", "item", "tel",
+        "tel.", "phone", "fax", "ext", "ext.", "code", "id", "index", "model", "batch", "lot",
+        "building", "house", "block", "bus", "train", "tram", "squadron", "page", "pages", "p.", "pp.",
+    ]
+
+    /// Words after a number that make it an age: "a 45-year-old man", "aged 3".
+    static let ageAfter: [String] = [
+        "year old", "years old", "year-old", "month old", "months old", "week old", "weeks old",
+        "day old", "days old",
+    ]
+    static let ageBefore: [String] = ["aged", "age", "ages"]
+
+    /// Words that end the clause a figure stands in: a bare figure before them counts what the
+    /// figure before it counted ("Ukraine returned 1,212 bodies, Russia 27").
+    static let clauseEnds: [String] = ["and", "or", "but", "while", "whereas", "with", "including", "according"]
+
+    /// Words that end with a full stop without ending a sentence: "Mr. Zelensky", "Gen. Syrskyi".
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "no", "nr", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
+        "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "approx", "est", "etc", "vs", "inc", "ltd", "co", "corp", "dept", "fig", "vol", "pp", "p", "ca", "c",
+        "maj", "brig", "adm", "cmdr", "pres", "hon", "jr", "sr", "mt", "ft", "ave", "blvd", "rd",
+    ]
+}
