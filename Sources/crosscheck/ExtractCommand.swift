@@ -61,14 +61,7 @@ struct Extract: ParsableCommand {
     /// "line 3  killed ≥ 23  (count, coded 23)", then the sentence with the figure marked.
     static func describe(_ mention: Mention, colour: Bool) -> String {
         let summary = (mention.metric.map { $0 + " " } ?? "") + mention.figure.intervalDescription
-        let scalars = Array(mention.sentence.unicodeScalars)
-        let range = mention.sentenceRange.clamped(to: 0..<scalars.count)
-        let before = String(String.UnicodeScalarView(scalars[max(0, range.lowerBound - 70)..<range.lowerBound]))
-        let figure = String(String.UnicodeScalarView(scalars[range]))
-        let after = String(String.UnicodeScalarView(scalars[range.upperBound..<min(scalars.count, range.upperBound + 70)]))
-        let marked = colour ? "\u{1B}[1;33m\(figure)\u{1B}[0m" : "[\(figure)]"
-        let open = range.lowerBound > 70 ? "…" : ""
-        let close = range.upperBound + 70 < scalars.count ? "…" : ""
-        return "line \(mention.line)  \(summary)  (\(mention.figure.detailsDescription))\n    \(open)\(before)\(marked)\(after)\(close)\n"
+        let marked = colour ? "\u{1B}[1;33m\(mention.text)\u{1B}[0m" : "[\(mention.text)]"
+        return "line \(mention.line)  \(summary)  (\(mention.figure.detailsDescription))\n    \(mention.before)\(marked)\(mention.after)\n"
     }
 }

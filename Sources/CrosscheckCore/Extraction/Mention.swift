@@ -13,9 +13,13 @@ public struct Mention: Sendable, Hashable {
     public var metric: String?
     /// The words that decided the metric ("people" … "killing", "bodies", "death toll").
     public var metricWords: String?
-    /// The sentence the figure stands in, and the figure's offsets in Unicode scalars within it.
-    public var sentence: String
-    public var sentenceRange: Range<Int>
+    /// The words of its sentence before and after the figure, at most `Mention.contextLength`
+    /// characters each way, with "…" where the sentence goes on.
+    public var before: String
+    public var after: String
+
+    /// How much of its sentence a mention keeps on each side of the figure.
+    public static let contextLength = 80
 
     /// One JSON object: `start`, `end`, `line`, `text`, `metric`, `metricWords`, `family`, then
     /// the figure's fields.

@@ -41,8 +41,6 @@ struct SentenceScanner {
         sentence = UnsafeBufferPointer(rebasing: bytes[range])
         PhraseTokenizer.tokenizeText(sentence, lexicon: lexicon, into: &tokens)
         var previous: (id: String, words: String)?
-        var sentenceText: String?
-        var sentenceStartScalar = 0
         var j = 0
         while j < tokens.count {
             guard mayStartFigure(j) else {
@@ -56,8 +54,9 @@ struct SentenceScanner {
             do {
                 parsed = try reader.readMention()
             } catch {
-                // A date, a time, a fraction, a number too long: not a figure. Go past it.
-                j = max(j + 1, reader.index)
+                // A date, a time, a fraction, a number too long: not a figure. Go past it, and
+                // past the digits joined to it ("08:15", "+380-44-454-4141").
+                j = pastDigitChain(max(j + 1, reader.index))
                 continue
             }
             guard let parsed, reader.index > j else {
@@ -78,10 +77,6 @@ struct SentenceScanner {
             if metric == nil, needsMetric(parsed, start, end) { continue }
             if let metric { previous = metric }
 
-            if sentenceText == nil {
-                sentenceText = trimmedText(range)
-                sentenceStartScalar = scalar(at: range.lowerBound + leadingSpaces(sentence))
-            }
             let byteStart = range.lowerBound + tokens[start].start
             let byteEnd = range.lowerBound + tokens[end - 1].end
             let scalarStart = scalar(at: byteStart)
@@ -91,8 +86,7 @@ struct SentenceScanner {
             emit(Mention(
                 start: scalarStart, end: scalarEnd, line: line, text: figure.text, figure: figure.figure,
                 family: figure.family, metric: metric?.id, metricWords: metric?.words,
-                sentence: sentenceText ?? "",
-                sentenceRange: (scalarStart - sentenceStartScalar)..<(scalarEnd - sentenceStartScalar)))
+                before: context(before: tokens[start].start), after: context(after: tokens[end - 1].end)))
         }
     }
 
@@ -264,16 +258,29 @@ struct SentenceScanner {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
     }
 
-    private func leadingSpaces(_ sentence: UnsafeBufferPointer<UInt8>) -> Int {
-        var i = 0
-        while i < sentence.count, sentence[i] == 0x20 || sentence[i] == 0x09 || sentence[i] == 0x0D { i += 1 }
-        return i
+    /// The sentence before a byte offset, at most `Mention.contextLength` scalars of it.
+    private func context(before end: Int) -> String {
+        var start = end, scalars = 0
+        while start > 0, scalars < Mention.contextLength {
+            start -= 1
+            if sentence[start] & 0xC0 != 0x80 { scalars += 1 }
+        }
+        let cut = start > 0
+        while start < end, sentence[start] <= 0x20 { start += 1 }
+        let words = String(decoding: UnsafeBufferPointer(rebasing: sentence[start..<end]), as: UTF8.self)
+        return cut ? "…" + words : words
     }
 
-    private func trimmedText(_ range: Range<Int>) -> String {
-        var start = range.lowerBound, end = range.upperBound
-        while start < end, bytes[start] <= 0x20 { start += 1 }
-        while end > start, bytes[end - 1] <= 0x20 { end -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    /// The sentence after a byte offset, at most `Mention.contextLength` scalars of it.
+    private func context(after start: Int) -> String {
+        var end = start, scalars = 0
+        while end < sentence.count, scalars < Mention.contextLength || sentence[end] & 0xC0 == 0x80 {
+            if sentence[end] & 0xC0 != 0x80 { scalars += 1 }
+            end += 1
+        }
+        var trimmed = end
+        while trimmed > start, sentence[trimmed - 1] <= 0x20 { trimmed -= 1 }
+        let words = String(decoding: UnsafeBufferPointer(rebasing: sentence[start..<trimmed]), as: UTF8.self)
+        return end < sentence.count ? words + "…" : words
     }
 }

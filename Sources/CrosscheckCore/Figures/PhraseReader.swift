@@ -124,7 +124,10 @@ struct PhraseReader {
     /// before what the figure counts; nil when no figure starts at the token.
     mutating func readMention() throws(FigureError) -> ParsedPhrase? {
         var rangeOpened = false
+        let start = index
         while index < tokens.count, !startsNumber(at: index) {
+            // A figure has a word or two before its number; a long run of them is not one.
+            guard index - start < 6 else { return nil }
             if lexicon.vague.match(tokens, at: index) != nil || lexicon.zero.match(tokens, at: index) != nil { break }
             if let prefix = lexicon.prefixes.match(tokens, at: index) {
                 try qualify(prefix.value, words: index..<prefix.end)

@@ -1,0 +1,153 @@
+import Testing
+@testable import CrosscheckCore
+
+/// One expected mention: where it stands, its words, and what it counts.
+struct Expected: Equatable, CustomStringConvertible {
+    let start: Int, end: Int, text: String, metric: String?, words: String?
+    init(_ start: Int, _ end: Int, _ text: String, _ metric: String?, _ words: String?) {
+        (self.start, self.end, self.text, self.metric, self.words) = (start, end, text, metric, words)
+    }
+    var description: String { "\(start)..<\(end) \"\(text)\" \(metric ?? "-") (\(words ?? "-"))" }
+}
+
+private func mentions(_ text: String) -> [Expected] {
+    Extractor().extract(text).map { Expected($0.start, $0.end, $0.text, $0.metric, $0.metricWords) }
+}
+
+@Suite("Extraction from news-style texts")
+struct ExtractorTests {
+    static let wire = """
+KYIV, June 17 (Reuters) - Russia pounded Kyiv with more than 400 drones and dozens of missiles overnight, killing at least 23 people and injuring over 130, Ukrainian officials said on Tuesday.
+
+It was one of the deadliest attacks on the capital since the 2022 invasion. A nine-storey building in the Solomianskyi district partially collapsed, and rescuers pulled 14 survivors from the rubble.
+
+President Volodymyr Zelensky said Russia had launched 440 drones and 32 cruise missiles. Ukraine's air force said it shot down 428 of them.
+"""
+
+    @Test("wire: every figure, its span and its metric")
+    func wireMentions() {
+        #expect(mentions(Self.wire) == [
+            Expected(51, 64, "more than 400", "drones", "drones"),
+            Expected(76, 82, "dozens", "missiles", "missiles"),
+            Expected(114, 125, "at least 23", "killed", "killing"),
+            Expected(146, 154, "over 130", "injured", "injuring"),
+            Expected(363, 365, "14", nil, nil),
+            Expected(448, 451, "440", "drones", "drones"),
+            Expected(463, 465, "32", "missiles", "cruise missiles"),
+            Expected(521, 524, "428", nil, nil),
+        ])
+    }
+
+    static let liveblog = """
+Live: Russian attack on Kyiv
+Updated 2 hours ago | 12 Comments
+
+08:15 — The death toll has risen to 15, Mayor Vitali Klitschko said on Telegram.
+
+10:36 — Interior Minister Ihor Klymenko said 14 people were killed and 99 wounded.
+
+16:00 — Klitschko now says 10 people died in the capital, a figure later revised.
+
+20:05 — The State Emergency Service says the number of victims has reached 28, including a 62-year-old American citizen. Nearly 3,000 people were evacuated.
+"""
+
+    @Test("liveblog: every figure, its span and its metric")
+    func liveblogMentions() {
+        #expect(mentions(Self.liveblog) == [
+            Expected(100, 102, "15", "killed", "death toll"),
+            Expected(191, 193, "14", "killed", "were killed"),
+            Expected(217, 219, "99", "injured", "wounded"),
+            Expected(257, 259, "10", "killed", "died"),
+            Expected(388, 390, "28", "killed", "number of victims"),
+            Expected(434, 446, "Nearly 3,000", "evacuated", "evacuated"),
+        ])
+    }
+
+    static let ministry = """
+STATEMENT of the Ministry of Defence, 19 June 2025
+
+In accordance with the agreements reached in Istanbul, on 11 June 2025 the Russian side transferred to Ukraine 1,212 bodies of fallen servicemen. Ukraine returned 27 bodies, Russia also offered an additional 3,000.
+
+Hotline: +380-44-454-4141. Details: www.mil.gov.ua/news/2025/06/19.
+"""
+
+    @Test("ministry: every figure, its span and its metric")
+    func ministryMentions() {
+        #expect(mentions(Self.ministry) == [
+            Expected(163, 168, "1,212", "bodies-repatriated", "bodies"),
+            Expected(215, 217, "27", "bodies-repatriated", "bodies"),
+            Expected(260, 265, "3,000", "bodies-repatriated", "bodies"),
+        ])
+    }
+
+    static let recap = """
+In all, the strike on Kyiv killed 28 people, wounded 134 and left several hundred homeless, bringing the number of victims to 14 in the Solomianskyi district alone. No one was killed in Lviv, where some 80 people were hurt. Between 20 and 25 missiles were intercepted, about 40% of those fired.
+"""
+
+    @Test("recap: every figure, its span and its metric")
+    func recapMentions() {
+        #expect(mentions(Self.recap) == [
+            Expected(34, 36, "28", "killed", "killed"),
+            Expected(53, 56, "134", "injured", "wounded"),
+            Expected(126, 128, "14", "killed", "number of victims"),
+            Expected(165, 171, "No one", "killed", "was killed"),
+            Expected(198, 205, "some 80", "injured", "hurt"),
+            Expected(224, 241, "Between 20 and 25", "missiles", "missiles"),
+            Expected(269, 278, "about 40%", nil, nil),
+        ])
+    }
+
+
+    @Test("what is not a count is skipped", arguments: [
+        "The attack came on June 19.", "It happened on 19 June 2025.", "Filed 2025-06-19.",
+        "On Tuesday, June 17, the sirens sounded.", "Since 2014 the war has changed.",
+        "It was the worst since the 2022 invasion.", "At 9:30 a.m. the sirens sounded.",
+        "Sirens sounded at 08:00 and again at 16:00.", "It was the fourth attack this month.",
+        "It was the 12th alarm.", "A 45-year-old man was detained.", "She was aged 45.",
+        "A nine-storey building collapsed.", "Call +1-222-2222-2222 now.", "Call 044-454-4141.",
+        "See https://example.com/2025/06/17/item-123 for more.", "Read www.site.org/a/400.",
+        "Follow #Kyiv2025 and @user123.", "Su-34 jets and MH17 were mentioned.", "0 Comments",
+        "Posted 6 hours ago", "12 shares", "5 min read", "Article 5 applies.", "Resolution 2758 passed.",
+        "Flight 752 was hit.", "No. 5 was next.", "It happened several times.", "There was no doubt.",
+        "One of them spoke.", "The ٢٣ digits are Arabic.",
+    ])
+    func skipped(_ sentence: String) {
+        #expect(mentions(sentence) == [], "\(sentence)")
+    }
+
+    @Test("each mention carries the whole figure")
+    func figures() throws {
+        let found = Extractor().extract("Officials said nearly 500 homes were damaged and about 80 people wounded.")
+        #expect(found.map(\.text) == ["nearly 500", "about 80"])
+        #expect(found[0].figure == Figure(lower: 450, upper: 500, upperOpen: true, approximate: true, coded: 450))
+        #expect(found[0].family == .nearBelow)
+        #expect(found[1].figure == Figure(lower: 72, upper: 88, approximate: true, coded: 80))
+        #expect(found[1].metric == "injured")
+    }
+
+    @Test("offsets count Unicode scalars, across pieces read one after the other")
+    func offsetsAcrossPieces() {
+        let first = "Київ — «at least 23 killed»\n", second = "Вінниця: 5 wounded\n"
+        var mentions: [Mention] = []
+        let extractor = Extractor()
+        var position = Extractor.Position()
+        for piece in [first, second] {
+            var piece = piece
+            piece.withUTF8 { bytes in position = extractor.scan(bytes, from: position) { mentions.append($0) } }
+        }
+        let whole = Array((first + second).unicodeScalars)
+        #expect(mentions.map { String(String.UnicodeScalarView(whole[$0.start..<$0.end])) } == ["at least 23", "5"])
+        #expect(mentions.map(\.line) == [1, 2])
+        #expect(mentions.map(\.metric) == ["killed", "injured"])
+        #expect(position == Extractor.Position(scalar: whole.count, line: 3))
+    }
+
+    @Test("hostile text never crashes", arguments: [
+        String(repeating: "7", count: 200_000), String(repeating: "at least ", count: 20_000),
+        "killed \u{FFFD}\u{FFFD} 23 people\u{0} and 40 injured", String(repeating: "1,000 ", count: 20_000),
+        String(repeating: "-", count: 100_000) + "5", String(repeating: "a. ", count: 30_000),
+    ])
+    func hostile(_ text: String) {
+        _ = Extractor().extract(text)
+    }
+}
