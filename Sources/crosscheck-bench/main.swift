@@ -5,6 +5,7 @@
 
 let benchmarks: [String: () throws -> Void] = [
     "parse": ParseBenchmark.run,
+    "extract": ExtractBenchmark.run,
 ]
 
 let requested = CommandLine.arguments.dropFirst()
