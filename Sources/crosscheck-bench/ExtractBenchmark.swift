@@ -19,24 +19,28 @@ enum ExtractBenchmark {
 
     static func run() {
         let corpus = generate(megabytes: 50)
-        let extractor = Extractor()
-        var found = 0
-        var utf8 = corpus.text
-        let seconds = median(repeats: 3) {
-            found = 0
-            utf8.withUTF8 { bytes in
-                _ = extractor.scan(bytes, from: Extractor.Position()) { _ in found += 1 }
-            }
-        }
-        verify(found == corpus.figures, "found \(found) figures, the corpus has \(corpus.figures)")
         let megabytes = Double(corpus.text.utf8.count) / 1_000_000
+        var utf8 = corpus.text
+        for context in [false, true] {
+            var extractor = Extractor()
+            extractor.includesContext = context
+            var found = 0
+            let seconds = median(repeats: 3) {
+                found = 0
+                utf8.withUTF8 { bytes in
+                    _ = extractor.scan(bytes, from: Extractor.Position()) { _ in found += 1 }
+                }
+            }
+            verify(found == corpus.figures, "found \(found) figures, the corpus has \(corpus.figures)")
+            print("extract\(context ? ", with each figure's sentence around it" : ""): \(format(megabytes)) MB of "
+                  + "news-style text, \(found) figures, in \(format(seconds, decimals: 3)) s (median of 3): "
+                  + "\(format(megabytes / seconds, decimals: 1)) MB/s on one core")
+        }
         let before = peakMemoryMB()
-        // A second scan that keeps nothing: the peak must not move with the input.
-        utf8.withUTF8 { bytes in _ = extractor.scan(bytes, from: Extractor.Position()) { _ in } }
-        let growth = peakMemoryMB() - before
-        print("extract: \(format(megabytes)) MB of news-style text, \(found) figures, in \(format(seconds, decimals: 3)) s "
-              + "(median of 3): \(format(megabytes / seconds, decimals: 1)) MB/s on one core; "
-              + "a scan that keeps no mentions grew peak memory by \(format(growth, decimals: 1)) MB")
+        // Another scan that keeps nothing: the peak must not move with the input.
+        utf8.withUTF8 { bytes in _ = Extractor().scan(bytes, from: Extractor.Position()) { _ in } }
+        print("extract: a scan of \(format(megabytes)) MB that keeps no mentions raised peak memory by "
+              + "\(format(peakMemoryMB() - before, decimals: 1)) MB (peak \(format(peakMemoryMB())) MB, the corpus itself included)")
     }
 
     /// Sentences drawn from the templates until the text is `megabytes` long, a paragraph every

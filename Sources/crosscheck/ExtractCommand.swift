@@ -36,7 +36,8 @@ struct Extract: ParsableCommand {
         } catch {
             throw Failure("\(file): cannot read: \(Failure.reason(error))")
         }
-        let extractor = Extractor(tolerance: tolerance)
+        var extractor = Extractor(tolerance: tolerance)
+        extractor.includesContext = !json
         let colour = !json && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         var out = ""
         let invalid: Int? = data.withUnsafeBytes { raw in

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds every figure mention in a text: its span, its words, the figure, and the metric it
 /// counts, decided by the counted noun ("440 drones"), the verb that governs it ("killing at
 /// least 23 people"), a toll phrase ("the death toll rose to 28"), or carried over from the
@@ -9,6 +15,9 @@
 public struct Extractor: Sendable {
     /// δ, the relative tolerance of approximate figures.
     public var tolerance: Double
+    /// Whether each mention keeps the words of its sentence around it (`before`, `after`), for
+    /// a reader; a script that wants only the figures leaves them out and reads faster.
+    public var includesContext = true
     let lexicon: Lexicon
 
     public init(tolerance: Double = 0.1, vocabulary: MetricVocabulary = .standard) {
@@ -45,8 +54,7 @@ public struct Extractor: Sendable {
         var scanner = SentenceScanner(extractor: self, bytes: bytes, position: position)
         var lineStart = 0
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = Self.lineEnd(bytes, from: lineStart)
             var sentenceStart = lineStart
             while sentenceStart < lineEnd {
                 let sentenceEnd = Self.sentenceEnd(bytes, from: sentenceStart, lineEnd: lineEnd)
@@ -57,6 +65,14 @@ public struct Extractor: Sendable {
             if lineEnd < bytes.count { scanner.newLine(at: lineEnd) }
         }
         return scanner.finish()
+    }
+
+    /// The offset of the next line feed at or after `start`, or the end of the bytes.
+    static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) else {
+            return bytes.count
+        }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress!)
     }
 
     /// The longest a sentence may be before it is cut at a space: the tokens of one sentence

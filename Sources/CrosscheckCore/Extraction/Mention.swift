@@ -14,7 +14,8 @@ public struct Mention: Sendable, Hashable {
     /// The words that decided the metric ("people" … "killing", "bodies", "death toll").
     public var metricWords: String?
     /// The words of its sentence before and after the figure, at most `Mention.contextLength`
-    /// characters each way, with "…" where the sentence goes on.
+    /// characters each way, with "…" where the sentence goes on; empty when the extractor was
+    /// asked for figures only (`Extractor.includesContext`).
     public var before: String
     public var after: String
 

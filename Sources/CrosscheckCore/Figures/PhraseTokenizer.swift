@@ -277,13 +277,16 @@ enum PhraseTokenizer {
         var token = Token(kind: .word, spaceBefore: space, start: i, end: i)
         let count = bytes.count
         var ascii = true
+        var hash = WordIndex.hashSeed
         token.capitalised = bytes[i] >= 0x41 && bytes[i] <= 0x5A
         while i < count {
             let byte = bytes[i]
             if byte < 0x80 {
-                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                if (byte | 0x20) &- 0x61 < 26 {
+                    hash = WordIndex.hash(hash, byte | 0x20)
                     i += 1
                 } else if byte == 0x27, i + 1 < count, isLetter(bytes, at: i + 1), i > token.start {
+                    hash = WordIndex.hash(hash, byte)
                     i += 1  // an apostrophe inside a word: "o'clock"
                 } else {
                     break
@@ -305,7 +308,7 @@ enum PhraseTokenizer {
         if let lexicon {
             let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
             if ascii {
-                token.id = lexicon.index.id(ofASCII: slice)
+                token.id = lexicon.index.id(ofASCII: slice, hash: hash)
             } else {
                 token.id = lexicon.id(of: String(decoding: slice, as: UTF8.self).lowercased())
             }

@@ -29,8 +29,14 @@ struct WordInfo: Sendable {
     var isLeadConnector = false
     /// Punctuation that carries no meaning around a figure: quotes, brackets, full stops.
     var isPunctuation = false
+    /// The place in `Currencies.symbols` of a currency symbol ("$"), -1 if none: an index, not
+    /// the code itself, so that reading a word's info never retains a string.
+    var currencySymbolIndex: Int8 = -1
+
     /// The ISO code of a currency symbol written before a number.
-    var currencySymbol: String?
+    var currencySymbol: String? {
+        currencySymbolIndex >= 0 ? Currencies.symbols[Int(currencySymbolIndex)].code : nil
+    }
 }
 
 /// The word tables of `Lexicon/`, compiled into lookups over interned word ids.
@@ -121,7 +127,9 @@ final class Lexicon: Sendable {
         for symbol in ["-", "−", "‐", "‑", "–"] { builder.update(symbol) { $0.isMinus = true } }
         for word in Self.leadConnectors { builder.update(word) { $0.isLeadConnector = true } }
         for symbol in Self.punctuation { builder.update(String(symbol)) { $0.isPunctuation = true } }
-        for (symbol, code) in Currencies.symbols { builder.update(String(symbol)) { $0.currencySymbol = code } }
+        for (index, (symbol, _)) in Currencies.symbols.enumerated() {
+            builder.update(String(symbol)) { $0.currencySymbolIndex = Int8(index) }
+        }
 
         prefixes = table(QuantityWords.prefixes)
         suffixes = table(QuantityWords.suffixes)

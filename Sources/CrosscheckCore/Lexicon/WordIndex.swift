@@ -1,17 +1,21 @@
 /// The lexicon's words by their lower-case UTF-8 bytes, in an open-addressing table, so that a
 /// word of a phrase is found without building a String or hashing it with SipHash.
-struct WordIndex: Sendable {
-    private var slots: [Int32]
-    private var mask: Int
+///
+/// A class, so that the hot path reads its arrays in place instead of copying them out.
+final class WordIndex: Sendable {
+    private let slots: [Int32]
+    private let mask: Int
     /// Each id's bytes, at `offsets[id]..<offsets[id + 1]` of `bytes`.
-    private var bytes: [UInt8] = []
-    private var offsets: [Int] = [0]
+    private let bytes: [UInt8]
+    private let offsets: [Int]
 
     init(_ words: [String: Int32]) {
         var capacity = 64
         while capacity < words.count * 3 { capacity *= 2 }
-        slots = Array(repeating: -1, count: capacity)
-        mask = capacity - 1
+        var slots = [Int32](repeating: -1, count: capacity)
+        let mask = capacity - 1
+        var bytes: [UInt8] = []
+        var offsets = [0]
         let ordered = words.sorted { $0.value < $1.value }
         for (word, id) in ordered {
             precondition(Int(id) == offsets.count - 1, "word ids are dense")
@@ -21,13 +25,19 @@ struct WordIndex: Sendable {
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = id
         }
+        (self.slots, self.mask, self.bytes, self.offsets) = (slots, mask, bytes, offsets)
     }
 
-    /// The id of a word whose ASCII letters may be in any case, -1 if unknown.
+    static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// FNV-1a, one byte on: the tokenizer hashes a word while it reads it.
     @inline(__always)
-    func id(ofASCII word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte | 0x20)) &* 0x100_0000_01B3 }
+    static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+
+    /// The id of a word whose ASCII letters may be in any case, -1 if unknown; `hash` is
+    /// `hash(_:_:)` over its lower-cased bytes.
+    @inline(__always)
+    func id(ofASCII word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let id = slots[slot]
@@ -45,10 +55,7 @@ struct WordIndex: Sendable {
         }
     }
 
-    /// FNV-1a over the bytes, the same hash `id(ofASCII:)` computes while it lower-cases.
     private static func hash(_ word: [UInt8]) -> Int {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return Int(truncatingIfNeeded: hash)
+        Int(truncatingIfNeeded: word.reduce(hashSeed, hash))
     }
 }
