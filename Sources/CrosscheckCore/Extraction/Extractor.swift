@@ -84,7 +84,13 @@ public struct Extractor: Sendable {
     static func sentenceEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lineEnd: Int) -> Int {
         var i = start
         let limit = min(lineEnd, start + longestSentence)
+        let base = UnsafeRawPointer(bytes.baseAddress!)
         while i < limit {
+            // Eight bytes at a time past runs that hold no ".", "!" or "?".
+            if i + 8 <= limit, !mayEndSentence(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let byte = bytes[i]
             if (byte == 0x2E || byte == 0x21 || byte == 0x3F), i + 2 < lineEnd, bytes[i + 1] == 0x20 {
                 var next = i + 1
@@ -105,6 +111,17 @@ public struct Extractor: Sendable {
             return cut > start + 1 ? cut : limit
         }
         return lineEnd
+    }
+
+    /// Whether eight bytes hold a full stop, an exclamation or a question mark (a zero byte
+    /// test on each, in one word).
+    @inline(__always)
+    private static func mayEndSentence(_ word: UInt64) -> Bool {
+        func hasByte(_ value: UInt8) -> Bool {
+            let x = word ^ (0x0101_0101_0101_0101 &* UInt64(value))
+            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        }
+        return hasByte(0x2E) || hasByte(0x21) || hasByte(0x3F)
     }
 
     private static func endsAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, at dot: Int, from start: Int) -> Bool {

@@ -203,7 +203,9 @@ struct SentenceScanner {
     private func countedNoun(after end: Int) -> (id: String, words: String)? {
         var i = end
         var unknown = 0
-        while i < tokens.count, i < end + 6 {
+        var steps = 0
+        while i < tokens.count, steps < 6 {
+            steps += 1
             if let named = lexicon.metrics.match(tokens, at: i) {
                 return (named.value, text(i..<named.end))
             }
@@ -211,6 +213,8 @@ struct SentenceScanner {
             if token.kind == .number { return nil }
             if let people = lexicon.people.match(tokens, at: i) {
                 i = people.end
+            } else if let aside = asideEnd(at: i) {
+                i = aside  // "15 people, including three children, were killed"
             } else if let auxiliary = lexicon.auxiliaries.match(tokens, at: i) {
                 i = auxiliary.end
             } else if token.kind == .word, token.id < 0, unknown < 2 {
@@ -219,6 +223,19 @@ struct SentenceScanner {
             } else {
                 return nil
             }
+        }
+        return nil
+    }
+
+    /// The end of an aside between commas that names who was among them (", including three
+    /// children,"), or nil.
+    private func asideEnd(at i: Int) -> Int? {
+        guard i + 1 < tokens.count, tokens[i].id == lexicon.symbols.comma,
+              lexicon.asides.match(tokens, at: i + 1) != nil else { return nil }
+        var k = i + 2
+        while k < tokens.count, k < i + 12 {
+            if tokens[k].id == lexicon.symbols.comma { return k + 1 }
+            k += 1
         }
         return nil
     }

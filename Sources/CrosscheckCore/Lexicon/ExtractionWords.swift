@@ -52,6 +52,10 @@ enum ExtractionWords {
 
     /// Words that end the clause a figure stands in: a bare figure before them counts what the
     /// figure before it counted ("Ukraine returned 1,212 bodies, Russia 27").
+    /// Words that open an aside about who was among the counted: "15 people, including three
+    /// children, were killed".
+    static let asides: [String] = ["including", "among them", "among whom", "of whom", "most of them", "many of them"]
+
     static let clauseEnds: [String] = ["and", "or", "but", "while", "whereas", "with", "including", "according"]
 
     /// Words that end with a full stop without ending a sentence: "Mr. Zelensky", "Gen. Syrskyi".

@@ -68,6 +68,7 @@ final class Lexicon: Sendable {
     let ageAfter: PhraseTable<Bool>
     let ageBefore: PhraseTable<Bool>
     let clauseEnds: PhraseTable<Bool>
+    let asides: PhraseTable<Bool>
     let currencies: PhraseTable<String>
     let metrics: PhraseTable<String>
     let timeOfDay: PhraseTable<Bool>
@@ -150,6 +151,7 @@ final class Lexicon: Sendable {
         ageAfter = set(ExtractionWords.ageAfter)
         ageBefore = set(ExtractionWords.ageBefore)
         clauseEnds = set(ExtractionWords.clauseEnds)
+        asides = set(ExtractionWords.asides)
         currencies = table(Currencies.words)
         timeOfDay = set(CalendarWords.timeOfDay)
         metrics = table(vocabulary.metrics.flatMap { metric in

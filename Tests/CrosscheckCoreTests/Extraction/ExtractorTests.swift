@@ -150,4 +150,22 @@ In all, the strike on Kyiv killed 28 people, wounded 134 and left several hundre
     func hostile(_ text: String) {
         _ = Extractor().extract(text)
     }
+
+    @Test("metrics through asides, coordination, ellipsis and number words", arguments: [
+        ("At least 15 people, including three children, were killed and 62 others wounded in the strike.",
+         [("At least 15", "killed"), ("three", "killed"), ("62", "injured")]),
+        ("Kyiv's military administration said 30 people were injured, 12 of them hospitalised.",
+         [("30", "injured"), ("12", "injured")]),
+        ("Authorities reported 2 dead and 11 injured. The attack left 4 dead.",
+         [("2", "killed"), ("11", "injured"), ("4", "killed")]),
+        ("Eight people died and 20 were injured on Monday, 16 June 2025, at around 3 a.m.",
+         [("Eight", "killed"), ("20", "injured")]),
+        ("The Ukrainian Air Force said it had downed 366 of 400 drones.", [("366", nil), ("400", "drones")]),
+        ("Ukraine received 6,057 bodies in total; Russia got 78.", [("6,057", "bodies-repatriated"), ("78", "bodies-repatriated")]),
+    ] as [(String, [(String, String?)])])
+    func metrics(_ sentence: String, _ expected: [(String, String?)]) {
+        let found = Extractor().extract(sentence)
+        #expect(found.map(\.text) == expected.map(\.0))
+        #expect(found.map(\.metric) == expected.map(\.1))
+    }
 }
