@@ -1,61 +1,98 @@
 /// Writes one JSON object with its keys in the order they are added, so that output is stable
-/// byte for byte (no untyped dictionaries, no reordering).
+/// byte for byte (no untyped dictionaries, no reordering). Bytes are gathered in a buffer and
+/// become a String once, at the end: millions of mentions are written this way.
 public struct JSONObjectWriter: Sendable {
-    private var text = "{"
+    private var bytes: [UInt8]
     private var empty = true
 
-    public init() {}
+    public init() {
+        bytes = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(256)
+    }
 
     public mutating func add(_ key: String, _ value: String?) {
         addKey(key)
-        if let value { JSONText.appendString(value, to: &text) } else { text += "null" }
+        if let value { JSONText.appendString(value, to: &bytes) } else { bytes += JSONText.null }
     }
 
     public mutating func add(_ key: String, _ value: Double?) {
         addKey(key)
-        text += value.map(JSONText.number) ?? "null"
+        if let value { JSONText.appendNumber(value, to: &bytes) } else { bytes += JSONText.null }
     }
 
     public mutating func add(_ key: String, _ value: Bool) {
         addKey(key)
-        text += value ? "true" : "false"
+        bytes += value ? JSONText.true : JSONText.false
     }
 
     /// The object, closed.
-    public var result: String { text + "}" }
+    public var result: String {
+        var closed = bytes
+        closed.append(UInt8(ascii: "}"))
+        return String(decoding: closed, as: UTF8.self)
+    }
 
     private mutating func addKey(_ key: String) {
-        if !empty { text += "," }
+        if !empty { bytes.append(UInt8(ascii: ",")) }
         empty = false
-        JSONText.appendString(key, to: &text)
-        text += ":"
+        JSONText.appendString(key, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
     }
 }
 
 public enum JSONText {
+    static let null = Array("null".utf8), `true` = Array("true".utf8), `false` = Array("false".utf8)
+
     /// A number as JSON: integers without a fraction ("23", not "23.0"), others in the
     /// shortest form that reads back to the same Double.
     public static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return value.description
+        var bytes: [UInt8] = []
+        appendNumber(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
+        guard value == value.rounded(), abs(value) < 1e15 else {
+            bytes += Array(value.description.utf8)
+            return
+        }
+        var integer = Int64(value)
+        if integer < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            integer = -integer
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(integer % 10) + 0x30
+                integer /= 10
+                count += 1
+            } while integer > 0
+            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
+        }
     }
 
     /// Appends a JSON string literal, escaping quotes, backslashes and control characters.
-    public static func appendString(_ string: String, to text: inout String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
+    static func appendString(_ string: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
+            case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+            case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+            case 0..<0x20:
+                bytes += Array("\\u00".utf8)
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0xF)])
+            default: bytes.append(byte)
             }
         }
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
