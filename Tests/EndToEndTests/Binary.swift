@@ -17,14 +17,20 @@ struct Binary {
         return Bundle.main.bundleURL.appendingPathComponent("crosscheck")
     }
 
+    /// A new empty folder for one test; the test removes it.
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil) throws -> Output {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         // Output goes to files, so that neither stream can fill a pipe and block the child.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)

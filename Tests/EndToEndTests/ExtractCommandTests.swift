@@ -12,8 +12,7 @@ struct ExtractCommandTests {
 
     @Test("a file: each mention with its line, metric, interval and the figure in brackets when piped")
     func file() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cc-extract-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Binary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("article.txt")
         try Self.article.write(to: file, atomically: true, encoding: .utf8)
@@ -45,8 +44,7 @@ struct ExtractCommandTests {
 
     @Test("text that is not UTF-8, or a file that cannot be read: one line, exit 2")
     func unreadable() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cc-extract-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Binary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let bad = folder.appendingPathComponent("bad.txt")
         try Data([0x6B, 0x69, 0x6C, 0x6C, 0x65, 0x64, 0x20, 0xFF, 0xFE, 0x20, 0x32, 0x33]).write(to: bad)

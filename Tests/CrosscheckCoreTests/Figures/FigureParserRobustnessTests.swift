@@ -1,18 +1,6 @@
 import Testing
 @testable import CrosscheckCore
 
-/// A small deterministic generator, so that a failing input can be found again from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Never a crash: any string gives a figure or an error")
 struct FigureParserRobustnessTests {
     /// Pieces that push at the parser's edges: digits, separators, the words it knows, other
