@@ -1,0 +1,47 @@
+/// One figure about (event, metric, scope), and the sources that carry it.
+public struct Claim: Sendable, Hashable {
+    /// Unique in the workspace; the session numbers new claims c1, c2, …
+    public var id: String
+    public var metric: String
+    public var scope: String?
+    /// The words as written: "at least 23 people".
+    public var text: String
+    public var figure: Figure
+    /// The time the figure refers to; the source's publication time when not given.
+    public var asOf: ReportedTime?
+    public var confidence: Confidence?
+    public var status: ClaimStatus?
+    public var sources: [Link]
+
+    public init(id: String, metric: String, scope: String? = nil, text: String, figure: Figure, asOf: ReportedTime? = nil,
+                confidence: Confidence? = nil, status: ClaimStatus? = nil, sources: [Link] = []) {
+        (self.id, self.metric, self.scope, self.text, self.figure) = (id, metric, scope, text, figure)
+        (self.asOf, self.confidence, self.status, self.sources) = (asOf, confidence, status, sources)
+    }
+}
+
+/// A claim ↔ source link: the exact quote, who the source attributes the figure to, and how
+/// credible that report is.
+public struct Link: Sendable, Hashable {
+    public var source: String
+    public var quote: String?
+    public var attributedTo: String?
+    public var credibility: Credibility?
+
+    public init(source: String, quote: String? = nil, attributedTo: String? = nil, credibility: Credibility? = nil) {
+        (self.source, self.quote, self.attributedTo, self.credibility) = (source, quote, attributedTo, credibility)
+    }
+}
+
+/// One event's file, `Claims/<event-id>.json`: the event, the metrics and scopes its claims
+/// use, and the claims.
+public struct EventLedger: Sendable, Hashable {
+    public var event: Event
+    public var metrics: [Metric]
+    public var scopes: [Scope]
+    public var claims: [Claim]
+
+    public init(event: Event, metrics: [Metric] = [], scopes: [Scope] = [], claims: [Claim] = []) {
+        (self.event, self.metrics, self.scopes, self.claims) = (event, metrics, scopes, claims)
+    }
+}

@@ -1,0 +1,114 @@
+/// When a report was published or what time a figure refers to, with the precision it was
+/// written with: a bare date is the whole of that day; a date-time with its offset is an instant.
+/// The text it was read from is kept, so that every round trip writes it back the same.
+public struct ReportedTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public enum Precision: Sendable, Hashable {
+        /// "2025-06-17": the whole day, wherever it was written.
+        case day
+        /// "2025-06-17T16:00+03:00": one instant.
+        case instant
+    }
+
+    public let year: Int, month: Int, day: Int
+    public let hour: Int, minute: Int, second: Int
+    /// Minutes east of UTC; 0 for a bare date.
+    public let offsetMinutes: Int
+    public let precision: Precision
+    /// The text as written: "2025-06-17", "2025-06-17T16:00+03:00", "2025-06-17T13:00:00Z".
+    public let description: String
+
+    /// Reads a date or an RFC 3339 date-time with its offset (seconds may be left out).
+    public init(_ text: String) throws(LedgerError) {
+        let bytes = Array(text.utf8)
+        func digits(_ at: Int, _ count: Int) -> Int? {
+            guard at + count <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[at..<at + count] {
+                guard byte &- 0x30 < 10 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        func byte(_ at: Int) -> UInt8? { at < bytes.count ? bytes[at] : nil }
+        let malformed = LedgerError.Reason.malformedTime(text)
+        guard let year = digits(0, 4), byte(4) == UInt8(ascii: "-"), let month = digits(5, 2),
+              byte(7) == UInt8(ascii: "-"), let day = digits(8, 2) else { throw LedgerError(malformed) }
+        guard (1...12).contains(month), (1...Self.daysIn(month, of: year)).contains(day) else {
+            throw LedgerError(.impossibleTime(text))
+        }
+        (self.year, self.month, self.day, description) = (year, month, day, text)
+        if bytes.count == 10 {
+            (hour, minute, second, offsetMinutes, precision) = (0, 0, 0, 0, .day)
+            return
+        }
+        guard byte(10) == UInt8(ascii: "T") || byte(10) == UInt8(ascii: "t"), let hour = digits(11, 2),
+              byte(13) == UInt8(ascii: ":"), let minute = digits(14, 2) else { throw LedgerError(malformed) }
+        var at = 16
+        var second = 0
+        if byte(at) == UInt8(ascii: ":") {
+            guard let written = digits(at + 1, 2) else { throw LedgerError(malformed) }
+            second = written
+            at += 3
+            if byte(at) == UInt8(ascii: ".") { throw LedgerError(.fractionalSeconds(text)) }
+        }
+        var offset = 0
+        if byte(at) == UInt8(ascii: "Z") || byte(at) == UInt8(ascii: "z") {
+            at += 1
+        } else if let sign = byte(at), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+                  let offsetHours = digits(at + 1, 2), byte(at + 3) == UInt8(ascii: ":"), let offsetMinutes = digits(at + 4, 2) {
+            guard offsetHours <= 14, offsetMinutes < 60 else { throw LedgerError(.impossibleTime(text)) }
+            offset = (offsetHours * 60 + offsetMinutes) * (sign == UInt8(ascii: "-") ? -1 : 1)
+            at += 6
+        } else {
+            throw LedgerError(.missingOffset(text))
+        }
+        guard at == bytes.count else { throw LedgerError(malformed) }
+        guard hour < 24, minute < 60, second < 60 else { throw LedgerError(.impossibleTime(text)) }
+        (self.hour, self.minute, self.second, self.offsetMinutes, precision) = (hour, minute, second, offset, .instant)
+    }
+
+    /// The earliest and latest UTC second the time may mean: an instant is one second; a bare
+    /// date is its day anywhere on Earth (from UTC+14 to UTC−12), since no zone was given.
+    public var earliest: Int64 {
+        let midnight = Self.epochDay(year, month, day) * 86_400
+        switch precision {
+        case .instant: return midnight + Int64(hour * 3600 + minute * 60 + second - offsetMinutes * 60)
+        case .day: return midnight - 14 * 3600
+        }
+    }
+
+    public var latest: Int64 {
+        switch precision {
+        case .instant: return earliest
+        case .day: return Self.epochDay(year, month, day) * 86_400 + 86_400 + 12 * 3600 - 1
+        }
+    }
+
+    /// Orders by the earliest moment, then the latest, then the text: a stable order for files.
+    public static func < (a: ReportedTime, b: ReportedTime) -> Bool {
+        (a.earliest, a.latest, a.description) < (b.earliest, b.latest, b.description)
+    }
+
+    public static func == (a: ReportedTime, b: ReportedTime) -> Bool { a.description == b.description }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(description) }
+
+    static func daysIn(_ month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+    static func epochDay(_ year: Int, _ month: Int, _ day: Int) -> Int64 {
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let m = Int64(month)
+        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

@@ -1,0 +1,40 @@
+/// One article, statement, report or post.
+public struct Source: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var outlet: String
+    public var url: String?
+    public var published: ReportedTime?
+    public var reliability: Reliability?
+    /// The full text, for extraction and annotation.
+    public var text: String?
+
+    public init(id: String, title: String, outlet: String, url: String? = nil, published: ReportedTime? = nil,
+                reliability: Reliability? = nil, text: String? = nil) {
+        (self.id, self.title, self.outlet, self.url, self.published, self.reliability, self.text) =
+            (id, title, outlet, url, published, reliability, text)
+    }
+}
+
+/// What claims are about.
+public struct Event: Sendable, Hashable {
+    /// A slug such as `kyiv-strike-2025-06-17`; it names the event's file.
+    public var id: String
+    public var title: String
+    public var date: ReportedTime?
+
+    public init(id: String, title: String, date: ReportedTime? = nil) {
+        (self.id, self.title, self.date) = (id, title, date)
+    }
+}
+
+/// The place or part a figure covers ("Kyiv", "one apartment block"), possibly part of another.
+public struct Scope: Sendable, Hashable {
+    /// Free text, as analysts name places.
+    public var id: String
+    public var partOf: String?
+
+    public init(id: String, partOf: String? = nil) {
+        (self.id, self.partOf) = (id, partOf)
+    }
+}
