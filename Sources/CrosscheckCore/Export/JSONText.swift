@@ -4,10 +4,14 @@
 public struct JSONObjectWriter: Sendable {
     private var bytes: [UInt8]
     private var empty = true
+    private let spaced: Bool
 
-    public init() {
+    /// `spaced` writes `{ "a": 1, "b": 2 }` for files people read; otherwise `{"a":1,"b":2}`.
+    public init(spaced: Bool = false) {
+        self.spaced = spaced
         bytes = [UInt8(ascii: "{")]
         bytes.reserveCapacity(256)
+        if spaced { bytes.append(0x20) }
     }
 
     public mutating func add(_ key: String, _ value: String?) {
@@ -20,6 +24,12 @@ public struct JSONObjectWriter: Sendable {
         if let value { JSONText.appendNumber(value, to: &bytes) } else { bytes += JSONText.null }
     }
 
+    /// A value already written as JSON: an array or object built elsewhere.
+    public mutating func add(_ key: String, json: String) {
+        addKey(key)
+        bytes += Array(json.utf8)
+    }
+
     public mutating func add(_ key: String, _ value: Bool) {
         addKey(key)
         bytes += value ? JSONText.true : JSONText.false
@@ -28,15 +38,16 @@ public struct JSONObjectWriter: Sendable {
     /// The object, closed.
     public var result: String {
         var closed = bytes
+        if spaced && !empty { closed.append(0x20) }
         closed.append(UInt8(ascii: "}"))
         return String(decoding: closed, as: UTF8.self)
     }
 
     private mutating func addKey(_ key: String) {
-        if !empty { bytes.append(UInt8(ascii: ",")) }
+        if !empty { bytes += spaced ? [0x2C, 0x20] : [0x2C] }
         empty = false
         JSONText.appendString(key, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
+        bytes += spaced ? [0x3A, 0x20] : [0x3A]
     }
 }
 
@@ -72,6 +83,13 @@ public enum JSONText {
             } while integer > 0
             for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
         }
+    }
+
+    /// A JSON string literal.
+    public static func string(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        appendString(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends a JSON string literal, escaping quotes, backslashes and control characters.

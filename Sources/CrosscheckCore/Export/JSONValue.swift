@@ -111,6 +111,7 @@ public struct JSONReader {
         }
         while true {
             skipSpace()
+            guard index < bytes.count else { throw fail("the document ends inside an object") }
             guard peek(UInt8(ascii: "\"")) else { throw fail("a key in double quotes was expected") }
             let key = try string()
             if members.contains(where: { $0.key == key }) { throw fail("the key \"\(key)\" appears twice") }

@@ -73,15 +73,15 @@ extension ParsedPhrase {
 
 extension Figure {
     /// The figure's fields in the order of DESIGN.md: lower, upper, lowerOpen, upperOpen,
-    /// approximate, kind, unit (when there is one), coded.
-    public func addFields(to object: inout JSONObjectWriter) {
+    /// approximate, kind, unit (when there is one, or always for the ledger's files), coded.
+    public func addFields(to object: inout JSONObjectWriter, writingEveryField: Bool = false) {
         object.add("lower", lower)
         object.add("upper", upper)
         object.add("lowerOpen", lowerOpen)
         object.add("upperOpen", upperOpen)
         object.add("approximate", approximate)
         object.add("kind", kind.rawValue)
-        if let unit { object.add("unit", unit) }
+        if unit != nil || writingEveryField { object.add("unit", unit) }
         object.add("coded", coded)
     }
 }

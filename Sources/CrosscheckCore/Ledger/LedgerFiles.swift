@@ -1,0 +1,163 @@
+/// The ledger at rest: `Sources.json` and `Claims/<event-id>.json`, read with errors that name the
+/// JSON path, and written with every field in a stable order, so that export → import → export
+/// gives the same bytes and a change to one claim changes only its lines.
+public enum LedgerFiles {
+    public static let sourcesFormat = "crosscheck-sources/1"
+    public static let claimsFormat = "crosscheck-claims/1"
+
+    // MARK: - Reading
+
+    /// Reads `Sources.json`.
+    public static func readSources(_ text: String) throws(LedgerError) -> [Source] {
+        let root = try document(text)
+        let members = try root.object(known: ["format", "sources"])
+        try checkFormat(members, sourcesFormat)
+        var seen = Set<String>()
+        var sources: [Source] = []
+        for item in try members.required("sources").array() {
+            let fields = try item.object(known: ["id", "title", "outlet", "url", "published", "reliability", "text"])
+            let id = try fields.slug("id")
+            guard seen.insert(id).inserted else { throw LedgerError(.duplicate(id), path: item.child("id")) }
+            sources.append(Source(
+                id: id, title: try fields.text("title"), outlet: try fields.text("outlet"), url: try fields.optionalText("url"),
+                published: try fields.time("published"), reliability: try fields.choice("reliability", Reliability.self),
+                text: try fields.optionalText("text")))
+        }
+        return sources
+    }
+
+    /// Reads one `Claims/<event-id>.json`. A claim without a figure has it parsed from its text
+    /// with `parser`; metrics it names must be declared in the file or be standard ones.
+    public static func readEvent(_ text: String, parser: FigureParser = FigureParser()) throws(LedgerError) -> EventLedger {
+        let root = try document(text)
+        let members = try root.object(known: ["format", "event", "metrics", "scopes", "claims"])
+        try checkFormat(members, claimsFormat)
+
+        let eventFields = try members.required("event").object(known: ["id", "title", "date"])
+        let event = Event(id: try eventFields.slug("id"), title: try eventFields.text("title"), date: try eventFields.time("date"))
+
+        var metrics: [Metric] = []
+        for item in try members.optional("metrics")?.array() ?? [] {
+            let fields = try item.object(known: ["id", "kind", "aliases"])
+            let id = try fields.slug("id")
+            guard !metrics.contains(where: { $0.id == id }) else { throw LedgerError(.duplicate(id), path: item.child("id")) }
+            guard let kind = try fields.choice("kind", MetricKind.self) else { throw LedgerError(.missingField("kind"), path: item.path) }
+            let aliases = try (fields.optional("aliases")?.array() ?? []).map { (alias) throws(LedgerError) -> String in
+                let text = try alias.string()
+                if text.isEmpty { throw alias.fail(.empty) }
+                return text
+            }
+            metrics.append(Metric(id: id, kind: kind, aliases: aliases))
+        }
+
+        var scopes: [Scope] = []
+        let scopeItems = try members.optional("scopes")?.array() ?? []
+        for item in scopeItems {
+            let fields = try item.object(known: ["id", "partOf"])
+            let id = try fields.text("id")
+            guard !scopes.contains(where: { $0.id == id }) else { throw LedgerError(.duplicate(id), path: item.child("id")) }
+            scopes.append(Scope(id: id, partOf: try fields.optionalText("partOf")))
+        }
+        for (scope, item) in zip(scopes, scopeItems) {
+            guard let parent = scope.partOf else { continue }
+            guard scopes.contains(where: { $0.id == parent }) else {
+                throw LedgerError(.missing(kind: "scope", id: parent), path: item.child("partOf"))
+            }
+            var seen: Set<String> = [scope.id]
+            var next: String? = parent
+            while let current = next {
+                guard seen.insert(current).inserted else { throw LedgerError(.cycle(scope.id), path: item.child("partOf")) }
+                next = scopes.first { $0.id == current }?.partOf
+            }
+        }
+
+        var claims: [Claim] = []
+        for item in try members.optional("claims")?.array() ?? [] {
+            let fields = try item.object(known: ["id", "metric", "scope", "text", "figure", "asOf", "confidence", "status", "sources"])
+            let id = try fields.slug("id")
+            guard !claims.contains(where: { $0.id == id }) else { throw LedgerError(.duplicate(id), path: item.child("id")) }
+            let metric = try fields.slug("metric")
+            guard metrics.contains(where: { $0.id == metric }) || MetricVocabulary.standard.metric(metric) != nil else {
+                throw LedgerError(.missing(kind: "metric", id: metric), path: item.child("metric"))
+            }
+            let scope = try fields.optionalText("scope")
+            if let scope, !scopes.contains(where: { $0.id == scope }) {
+                throw LedgerError(.missing(kind: "scope", id: scope), path: item.child("scope"))
+            }
+            let words = try fields.text("text")
+            let figure: Figure
+            if let reader = fields.optional("figure") {
+                figure = try readFigure(reader)
+            } else {
+                do {
+                    figure = try parser.parse(words).figure
+                } catch {
+                    throw LedgerError(.figure(error.explanation), path: item.child("text"))
+                }
+            }
+            var links: [Link] = []
+            for linkItem in try fields.optional("sources")?.array() ?? [] {
+                let linkFields = try linkItem.object(known: ["source", "quote", "attributedTo", "credibility"])
+                var credibility: Credibility?
+                if let reader = linkFields.optional("credibility") {
+                    let number = try reader.number()
+                    guard number == number.rounded(), let value = Credibility(rawValue: Int(exactly: number) ?? 0) else {
+                        throw reader.fail(.outOfRange(JSONText.number(number), range: "1–6"))
+                    }
+                    credibility = value
+                }
+                links.append(Link(source: try linkFields.slug("source"), quote: try linkFields.optionalText("quote"),
+                                  attributedTo: try linkFields.optionalText("attributedTo"), credibility: credibility))
+            }
+            claims.append(Claim(
+                id: id, metric: metric, scope: scope, text: words, figure: figure, asOf: try fields.time("asOf"),
+                confidence: try fields.choice("confidence", Confidence.self), status: try fields.choice("status", ClaimStatus.self),
+                sources: links))
+        }
+        return EventLedger(event: event, metrics: metrics, scopes: scopes, claims: claims)
+    }
+
+    /// Every link names a source of the registry: the cross-file check of an import.
+    public static func checkLinks(_ ledger: EventLedger, sources: Set<String>) throws(LedgerError) {
+        for (c, claim) in ledger.claims.enumerated() {
+            for (l, link) in claim.sources.enumerated() where !sources.contains(link.source) {
+                throw LedgerError(.missing(kind: "source", id: link.source), path: "claims[\(c)].sources[\(l)].source")
+            }
+        }
+    }
+
+    private static func readFigure(_ reader: DocumentReader) throws(LedgerError) -> Figure {
+        let fields = try reader.object(known: ["lower", "upper", "lowerOpen", "upperOpen", "approximate", "kind", "unit", "coded"])
+        let lowerReader = try fields.required("lower")
+        let lower = try lowerReader.number()
+        guard lower >= 0 else { throw lowerReader.fail(.outOfRange(JSONText.number(lower), range: "0 and above")) }
+        var upper: Double?
+        if let upperReader = fields.optional("upper") {
+            let value = try upperReader.number()
+            guard value >= lower else {
+                throw upperReader.fail(.outOfRange(JSONText.number(value), range: "\(JSONText.number(lower)) (lower) and above"))
+            }
+            upper = value
+        }
+        return Figure(
+            lower: lower, upper: upper, lowerOpen: try fields.optional("lowerOpen")?.bool() ?? false,
+            upperOpen: try fields.optional("upperOpen")?.bool() ?? false,
+            approximate: try fields.optional("approximate")?.bool() ?? false,
+            kind: try fields.choice("kind", FigureKind.self) ?? .count, unit: try fields.optionalText("unit"),
+            coded: try fields.optional("coded")?.number())
+    }
+
+    private static func document(_ text: String) throws(LedgerError) -> DocumentReader {
+        do {
+            return DocumentReader(try JSONReader.parse(text))
+        } catch {
+            throw LedgerError(.syntax(error.description))
+        }
+    }
+
+    private static func checkFormat(_ members: DocumentReader.Members, _ expected: String) throws(LedgerError) {
+        let reader = try members.required("format")
+        let format = try reader.string()
+        guard format == expected else { throw reader.fail(.unknownFormat(format, expected: expected)) }
+    }
+}

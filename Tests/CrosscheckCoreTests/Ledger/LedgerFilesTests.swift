@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+@testable import CrosscheckCore
+
+private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+private let eventFiles = ["kyiv-strike-2025-06-17", "pow-exchange-2025-06-19", "bodies-repatriation-2025-06"]
+
+private func sample(_ path: String) throws -> String {
+    try String(contentsOf: repository.appendingPathComponent(path), encoding: .utf8)
+}
+
+/// A minimal event file around one claim, to try one bad field at a time.
+private func eventFile(claim: String, scopes: String = "[]") -> String {
+    """
+    { "format": "crosscheck-claims/1", "event": { "id": "e1", "title": "E" },
+      "metrics": [{ "id": "killed", "kind": "cumulative" }], "scopes": \(scopes), "claims": [\(claim)] }
+    """
+}
+
+@Suite("The ledger files: read with errors that name the place, written byte for byte the same")
+struct LedgerFilesTests {
+    @Test("the sample reads and writes back to the same bytes", arguments: eventFiles)
+    func sampleRoundTrip(_ name: String) throws {
+        let text = try sample("Claims/\(name).json")
+        let ledger = try LedgerFiles.readEvent(text)
+        #expect(LedgerFiles.writeEvent(ledger) == text)
+        #expect(try LedgerFiles.readEvent(LedgerFiles.writeEvent(ledger)) == ledger)
+    }
+
+    @Test("Sources.json reads and writes back to the same bytes, with every source of SAMPLE.md")
+    func sourcesRoundTrip() throws {
+        let text = try sample("Sources.json")
+        let sources = try LedgerFiles.readSources(text)
+        #expect(LedgerFiles.writeSources(sources) == text)
+        #expect(sources.count == 13)
+        #expect(sources.first { $0.id == "pravda-2025-06-17-b" }?.published?.description == "2025-06-17T16:00+03:00")
+    }
+
+    @Test("the sample's claims link to sources of the registry, and figures parse from their words")
+    func sampleLinks() throws {
+        let sources = Set(try LedgerFiles.readSources(try sample("Sources.json")).map(\.id))
+        var claims = 0
+        for name in eventFiles {
+            let ledger = try LedgerFiles.readEvent(try sample("Claims/\(name).json"))
+            try LedgerFiles.checkLinks(ledger, sources: sources)
+            for claim in ledger.claims {
+                #expect(try FigureParser().parse(claim.text).figure == claim.figure, "\(claim.id)")
+            }
+            claims += ledger.claims.count
+        }
+        #expect(claims == 24)
+    }
+
+    @Test("a change to one claim changes only its lines")
+    func oneClaimOneDiff() throws {
+        let text = try sample("Claims/kyiv-strike-2025-06-17.json")
+        var ledger = try LedgerFiles.readEvent(text)
+        let index = try #require(ledger.claims.firstIndex { $0.id == "c9" })
+        ledger.claims[index].status = .disputed
+        let before = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let after = LedgerFiles.writeEvent(ledger).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(before.count == after.count)
+        let changed = zip(before, after).filter { $0 != $1 }
+        #expect(changed.map(\.1) == [#"      "status": "disputed","#])
+    }
+
+    @Test("a missing figure is parsed from the claim's words; claims are written in id order, c2 before c10")
+    func figureFromText() throws {
+        let ledger = try LedgerFiles.readEvent(eventFile(claim: """
+            { "id": "c10", "metric": "killed", "text": "nearly 500" }, { "id": "c2", "metric": "killed", "text": "23" }
+            """))
+        #expect(ledger.claims[0].figure == Figure(lower: 450, upper: 500, upperOpen: true, approximate: true, coded: 450))
+        let written = LedgerFiles.writeEvent(ledger)
+        let c2 = try #require(written.range(of: "\"c2\""))
+        let c10 = try #require(written.range(of: "\"c10\""))
+        #expect(c2.lowerBound < c10.lowerBound)
+    }
+
+    @Test("bad input: the JSON path and what is wrong", arguments: [
+        ("{ \"format\": \"crosscheck-claims/1\", ", "malformed JSON: line 1, column 36: the document ends inside an object"),
+        ("{ \"format\": \"crosscheck-claims/2\" }", "format: unknown format \"crosscheck-claims/2\"; this version reads crosscheck-claims/1"),
+        (eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "23", "sources": [{ "source": "s1", "credibility": 9 }] }"#),
+         "claims[0].sources[0].credibility: 9 is not in 1–6"),
+        (eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "23" }, { "id": "c1", "metric": "killed", "text": "4" }"#),
+         "claims[1].id: the id \"c1\" is used twice"),
+        (eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "23", "asOf": "17/06/2025" }"#),
+         "claims[0].asOf: \"17/06/2025\" is not a date (2025-06-17) or a date-time with its offset (2025-06-17T16:00+03:00)"),
+        (eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "23", "asOf": "2025-06-17T16:00" }"#),
+         "claims[0].asOf: \"2025-06-17T16:00\" has no offset from UTC; write it as 2025-06-17T16:00+03:00 or with Z"),
+        (eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "23", "asOf": "2025-02-30" }"#),
+         "claims[0].asOf: \"2025-02-30\" is not a real date or time"),
+        (eventFile(claim: #"{ "id": "c1", "metric": "sheep", "text": "23" }"#), "claims[0].metric: no metric \"sheep\""),
+        (eventFile(claim: #"{ "id": "../../etc", "metric": "killed", "text": "23" }"#),
+         "claims[0].id: \"../../etc\" is not an id: use lower-case letters, digits and hyphens, starting with a letter or digit"),
+        (eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "lots" }"#),
+         "claims[0].text: \"lots\" is too vague to give a figure"),
+        (eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "23", "credibilty": 2 }"#),
+         "claims[0].credibilty: unknown field \"credibilty\""),
+        (eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "23", "confidence": "sure" }"#),
+         "claims[0].confidence: \"sure\" is not one of almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain"),
+        (eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "23", "scope": "Lviv" }"#), "claims[0].scope: no scope \"Lviv\""),
+        (eventFile(claim: "", scopes: #"[{ "id": "a", "partOf": "b" }, { "id": "b", "partOf": "a" }]"#),
+         "scopes[0].partOf: \"a\" is part of itself through partOf"),
+        (eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "23", "figure": { "lower": 30, "upper": 20 } }"#),
+         "claims[0].figure.upper: 20 is not in 30 (lower) and above"),
+    ])
+    func badEvent(_ text: String, _ message: String) {
+        #expect(throws: LedgerError.self) { try LedgerFiles.readEvent(text) }
+        do {
+            _ = try LedgerFiles.readEvent(text)
+        } catch {
+            #expect(error.message == message)
+        }
+    }
+
+    @Test("bad sources: grades and duplicates")
+    func badSources() {
+        let grade = #"{ "format": "crosscheck-sources/1", "sources": [{ "id": "s1", "title": "T", "outlet": "O", "reliability": "G" }] }"#
+        #expect(throws: LedgerError(.unknownValue("G", allowed: ["A", "B", "C", "D", "E", "F"]), path: "sources[0].reliability")) {
+            try LedgerFiles.readSources(grade)
+        }
+        let twice = #"{ "format": "crosscheck-sources/1", "sources": [{ "id": "s1", "title": "T", "outlet": "O" }, { "id": "s1", "title": "T", "outlet": "O" }] }"#
+        #expect(throws: LedgerError(.duplicate("s1"), path: "sources[1].id")) { try LedgerFiles.readSources(twice) }
+    }
+
+    @Test("links to missing sources are refused by the cross-file check")
+    func missingSource() throws {
+        let ledger = try LedgerFiles.readEvent(eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "23", "sources": [{ "source": "nowhere" }] }"#))
+        #expect(throws: LedgerError(.missing(kind: "source", id: "nowhere"), path: "claims[0].sources[0].source")) {
+            try LedgerFiles.checkLinks(ledger, sources: ["s1"])
+        }
+    }
+}
+
+@Suite("Reported times keep their precision")
+struct ReportedTimeTests {
+    @Test("a date is the whole day anywhere; a date-time is an instant")
+    func precision() throws {
+        let day = try ReportedTime("2025-06-17")
+        let instant = try ReportedTime("2025-06-17T16:00+03:00")
+        #expect(day.precision == .day && instant.precision == .instant)
+        #expect(instant.earliest == 1_750_165_200 && instant.latest == instant.earliest)
+        #expect(day.earliest == 1_750_118_400 - 14 * 3600 && day.latest == 1_750_118_400 + 86_400 + 12 * 3600 - 1)
+        #expect(try ReportedTime("2025-06-17T13:00:00Z").earliest == instant.earliest)
+        #expect(try ReportedTime("2025-06-17T16:00:00+03:00").description == "2025-06-17T16:00:00+03:00")
+        #expect(try ReportedTime("2024-02-29").day == 29)
+    }
+
+    @Test("fractions of a second are refused rather than dropped")
+    func fractions() {
+        #expect(throws: LedgerError(.fractionalSeconds("2025-06-17T16:00:00.5Z"))) { try ReportedTime("2025-06-17T16:00:00.5Z") }
+    }
+}
+
+@Suite("The JSON reader")
+struct JSONReaderTests {
+    @Test("strict, with positions", arguments: [
+        ("{\"a\": 1, \"a\": 2}", "line 1, column 13: the key \"a\" appears twice"),
+        ("[1,]", "line 1, column 4: a value was expected"),
+        ("{\"a\": 01}", "line 1, column 7: a number cannot start with 0"),
+        ("\"\\ud800\"", "line 1, column 8: a lone surrogate in \\u escape"),
+        (String(repeating: "[", count: 100), "line 1, column 65: nested more than 64 levels deep"),
+        ("[1e999]", "line 1, column 2: the number 1e999 is out of range"),
+        ("{\"a\": \"x\ny\"}", "line 1, column 9: a control character inside a string; write it as an escape"),
+    ])
+    func errors(_ text: String, _ message: String) {
+        #expect(throws: JSONSyntaxError.self) { try JSONReader.parse(text) }
+        do {
+            _ = try JSONReader.parse(text)
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    @Test("keys keep their order; escapes and surrogate pairs decode")
+    func values() throws {
+        #expect(try JSONReader.parse(#"{"b": [true, null, -1.5e2], "a": "\u00e9\ud83d\ude00\n"}"#)
+            == .object([("b", .array([.bool(true), .null, .number(-150)])), ("a", .string("é😀\n"))]))
+    }
+}
