@@ -10,15 +10,22 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // The domain: figures, the word tables they are read with, and (later) extraction,
         // the ledger, the check and the exports. Pure: no files, no database, no terminal.
         .target(name: "CrosscheckCore", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        // The only module that imports GRDB: the SQLite store, the workspace files, the history.
+        .target(
+            name: "CrosscheckStore",
+            dependencies: ["CrosscheckCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "crosscheck",
             dependencies: [
                 "CrosscheckCore",
+                "CrosscheckStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -30,6 +37,10 @@ let package = Package(
             name: "CrosscheckCoreTests",
             dependencies: ["CrosscheckCore"],
             resources: [.copy("Peers")]
+        ),
+        .testTarget(
+            name: "CrosscheckStoreTests",
+            dependencies: ["CrosscheckStore", "CrosscheckCore"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -6,7 +6,7 @@ struct Crosscheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crosscheck",
         abstract: "Pin down every figure in the news: read figures, see where reports agree and where they conflict.",
-        subcommands: [Parse.self, Extract.self]
+        subcommands: [Parse.self, Extract.self, Import.self, Export.self]
     )
 
     /// Usage errors exit 2, like every other kind of bad input, so that scripts see one code.

@@ -1,0 +1,214 @@
+import CrosscheckCore
+import Foundation
+import GRDB
+
+/// What the database knows of a workspace file: enough to see, as git does, that it did not change.
+public struct FileState: Sendable, Hashable {
+    public var size: Int64
+    public var modified: Int64
+    public var hash: String
+}
+
+extension LedgerDatabase {
+    /// Stores sources and whole events in one transaction with one history entry: all or nothing.
+    /// `replaceSources` makes the registry exactly `sources` (dropping only unreferenced ones);
+    /// otherwise sources are merged by id.
+    public func store(
+        sources: [Source], replaceSources: Bool, events: [EventLedger], files: [String: FileState],
+        command: String, history: String
+    ) throws(StoreError) {
+        do {
+            try pool.write { db in
+                try Self.upsert(sources, db)
+                if replaceSources {
+                    let keep = Set(sources.map(\.id))
+                    let existing = try String.fetchAll(db, sql: "SELECT id FROM source WHERE id NOT IN (SELECT source FROM link)")
+                    for id in existing where !keep.contains(id) {
+                        try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [id])
+                    }
+                }
+                for ledger in events { try Self.replace(ledger, db) }
+                for (path, state) in files { try Self.record(path, state, db) }
+                try db.execute(
+                    sql: "INSERT INTO history (time, actor, command, before, after) VALUES (?, ?, ?, NULL, ?)",
+                    arguments: [Self.now(), Self.actor, command, history])
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("the ledger was not changed: \(Self.describe(error))")
+        }
+    }
+
+    /// Records what was written to a workspace file.
+    public func record(files: [String: FileState]) throws(StoreError) {
+        do {
+            try pool.write { db in
+                for (path, state) in files { try Self.record(path, state, db) }
+            }
+        } catch {
+            throw StoreError("cannot record the workspace files: \(Self.describe(error))")
+        }
+    }
+
+    public func fileStates() throws(StoreError) -> [String: FileState] {
+        do {
+            return try pool.read { db in
+                var states: [String: FileState] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT path, size, modified, hash FROM workspaceFile") {
+                    states[row["path"]] = FileState(size: row["size"], modified: row["modified"], hash: row["hash"])
+                }
+                return states
+            }
+        } catch {
+            throw StoreError("cannot read the database: \(Self.describe(error))")
+        }
+    }
+
+    public func sources() throws(StoreError) -> [Source] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM source ORDER BY id").map { row in
+                Source(id: row["id"], title: row["title"], outlet: row["outlet"], url: row["url"],
+                       published: try (row["published"] as String?).map { text throws(LedgerError) in try ReportedTime(text) },
+                       reliability: (row["reliability"] as String?).flatMap(Reliability.init(rawValue:)), text: row["text"])
+            }
+        }
+    }
+
+    public func eventIDs() throws(StoreError) -> [String] {
+        try reading { db in try String.fetchAll(db, sql: "SELECT id FROM event ORDER BY id") }
+    }
+
+    /// The event with its metrics, scopes, claims and links, as its file holds them.
+    public func event(_ id: String) throws(StoreError) -> EventLedger? {
+        try reading { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [id]) else { return nil }
+            let event = Event(id: row["id"], title: row["title"],
+                              date: try (row["date"] as String?).map { text throws(LedgerError) in try ReportedTime(text) })
+            let metrics = try Row.fetchAll(db, sql: "SELECT * FROM metric WHERE event = ? ORDER BY id", arguments: [id]).map { row in
+                Metric(id: row["id"], kind: MetricKind(rawValue: row["kind"]) ?? .snapshot,
+                       aliases: (try? JSONReader.parse(row["aliases"] as String)).flatMap(Self.strings) ?? [])
+            }
+            let scopes = try Row.fetchAll(db, sql: "SELECT * FROM scope WHERE event = ? ORDER BY id", arguments: [id]).map { row in
+                Scope(id: row["id"], partOf: row["partOf"])
+            }
+            var links: [String: [Link]] = [:]
+            let linkRows = try Row.fetchAll(db, sql: """
+                SELECT link.* FROM link JOIN claim ON claim.id = link.claim WHERE claim.event = ? ORDER BY link.claim, link.position
+                """, arguments: [id])
+            for row in linkRows {
+                links[row["claim"], default: []].append(Link(
+                    source: row["source"], quote: row["quote"], attributedTo: row["attributedTo"],
+                    credibility: (row["credibility"] as Int?).flatMap(Credibility.init(rawValue:))))
+            }
+            let claims = try Row.fetchAll(db, sql: "SELECT * FROM claim WHERE event = ?", arguments: [id]).map { row in
+                let figure = Figure(
+                    lower: row["lower"], upper: row["upper"], lowerOpen: row["lowerOpen"], upperOpen: row["upperOpen"],
+                    approximate: row["approximate"], kind: FigureKind(rawValue: row["kind"]) ?? .count, unit: row["unit"],
+                    coded: row["coded"])
+                return Claim(
+                    id: row["id"], metric: row["metric"], scope: row["scope"], text: row["text"], figure: figure,
+                    asOf: try (row["asOf"] as String?).map { text throws(LedgerError) in try ReportedTime(text) },
+                    confidence: (row["confidence"] as String?).flatMap(Confidence.init(rawValue:)),
+                    status: (row["status"] as String?).flatMap(ClaimStatus.init(rawValue:)),
+                    sources: links[row["id"]] ?? [])
+            }
+            return EventLedger(event: event, metrics: metrics, scopes: scopes, claims: claims)
+        }
+    }
+
+    /// The ids of claims that belong to another event than `event`, among `ids`.
+    public func claimsElsewhere(_ ids: [String], event: String) throws(StoreError) -> [String: String] {
+        try reading { db in
+            var found: [String: String] = [:]
+            let statement = try db.makeStatement(sql: "SELECT event FROM claim WHERE id = ? AND event != ?")
+            for id in ids {
+                if let other = try String.fetchOne(statement, arguments: [id, event]) { found[id] = other }
+            }
+            return found
+        }
+    }
+
+    public func historyCount() throws(StoreError) -> Int {
+        try reading { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM history") ?? 0 }
+    }
+
+    // MARK: - Inside a transaction
+
+    private static func upsert(_ sources: [Source], _ db: Database) throws {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO source (id, title, outlet, url, published, reliability, text) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET title = excluded.title, outlet = excluded.outlet, url = excluded.url,
+                published = excluded.published, reliability = excluded.reliability, text = excluded.text
+            """)
+        for source in sources {
+            try statement.execute(arguments: [source.id, source.title, source.outlet, source.url, source.published?.description,
+                                              source.reliability?.rawValue, source.text])
+        }
+    }
+
+    private static func replace(_ ledger: EventLedger, _ db: Database) throws {
+        let id = ledger.event.id
+        try db.execute(sql: "DELETE FROM event WHERE id = ?", arguments: [id])
+        try db.execute(sql: "INSERT INTO event (id, title, date) VALUES (?, ?, ?)",
+                       arguments: [id, ledger.event.title, ledger.event.date?.description])
+        let metric = try db.makeStatement(sql: "INSERT INTO metric (event, id, kind, aliases) VALUES (?, ?, ?, ?)")
+        for item in ledger.metrics {
+            try metric.execute(arguments: [id, item.id, item.kind.rawValue, "[" + item.aliases.map(JSONText.string).joined(separator: ",") + "]"])
+        }
+        // Metrics named by claims but declared nowhere in the file are standard ones: store their definition.
+        for name in Set(ledger.claims.map(\.metric)) where !ledger.metrics.contains(where: { $0.id == name }) {
+            if let standard = MetricVocabulary.standard.metric(name) {
+                try metric.execute(arguments: [id, name, standard.kind.rawValue, "[]"])
+            }
+        }
+        let scope = try db.makeStatement(sql: "INSERT INTO scope (event, id, partOf) VALUES (?, ?, ?)")
+        for item in ledger.scopes { try scope.execute(arguments: [id, item.id, item.partOf]) }
+        let claim = try db.makeStatement(sql: """
+            INSERT INTO claim (id, event, metric, scope, text, lower, upper, lowerOpen, upperOpen, approximate, kind, unit,
+                coded, asOf, asOfEarliest, asOfLatest, confidence, status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let link = try db.makeStatement(sql: """
+            INSERT INTO link (claim, position, source, quote, attributedTo, credibility) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for item in ledger.claims {
+            let figure = item.figure
+            try claim.execute(arguments: [
+                item.id, id, item.metric, item.scope, item.text, figure.lower, figure.upper, figure.lowerOpen, figure.upperOpen,
+                figure.approximate, figure.kind.rawValue, figure.unit, figure.coded, item.asOf?.description,
+                item.asOf?.earliest, item.asOf?.latest, item.confidence?.rawValue, item.status?.rawValue,
+            ])
+            for (position, source) in item.sources.enumerated() {
+                try link.execute(arguments: [item.id, position, source.source, source.quote, source.attributedTo,
+                                             source.credibility?.rawValue])
+            }
+        }
+    }
+
+    private static func record(_ path: String, _ state: FileState, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO workspaceFile (path, size, modified, hash) VALUES (?, ?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified, hash = excluded.hash
+            """, arguments: [path, state.size, state.modified, state.hash])
+    }
+
+    private func reading<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(work)
+        } catch {
+            throw StoreError("cannot read the database: \(Self.describe(error))")
+        }
+    }
+
+    static func strings(_ value: JSONValue) -> [String]? {
+        guard case .array(let items) = value else { return nil }
+        return items.compactMap { if case .string(let text) = $0 { text } else { nil } }
+    }
+
+    static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+
+    static var actor: String { ProcessInfo.processInfo.environment["USER"] ?? "crosscheck" }
+}

@@ -1,0 +1,133 @@
+import CrosscheckCore
+import Foundation
+import GRDB
+
+/// The working store of a workspace: SQLite through GRDB, in WAL mode with foreign keys on.
+/// It owns its migrator; a migration never changes once shipped, and a database written by a
+/// newer crosscheck is refused rather than misread.
+public final class LedgerDatabase: Sendable {
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path`.
+    public init(path: String) throws(StoreError) {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Two sessions on one workspace wait for each other's writes instead of failing.
+        configuration.busyMode = .timeout(30)
+        configuration.label = "crosscheck"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError("\(path): cannot open the database: \(Self.describe(error))")
+        }
+        do {
+            let applied = try pool.read { db in try Self.migrator.appliedIdentifiers(db) }
+            let known = Set(Self.migrator.migrations)
+            if let unknown = applied.subtracting(known).sorted().first {
+                throw StoreError("\(path): the database was written by a newer crosscheck (migration \"\(unknown)\"); update crosscheck to open it")
+            }
+            try Self.migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("\(path): cannot prepare the database: \(Self.describe(error))")
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: ledger, history, workspace files") { db in
+            try db.execute(sql: """
+                CREATE TABLE source (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL,
+                    outlet TEXT NOT NULL,
+                    url TEXT,
+                    published TEXT,
+                    reliability TEXT CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+                    text TEXT
+                );
+                CREATE TABLE event (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL,
+                    date TEXT
+                );
+                CREATE TABLE metric (
+                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('cumulative', 'snapshot')),
+                    aliases TEXT NOT NULL,
+                    PRIMARY KEY (event, id)
+                );
+                CREATE TABLE scope (
+                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    partOf TEXT,
+                    PRIMARY KEY (event, id)
+                );
+                CREATE TABLE claim (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    metric TEXT NOT NULL,
+                    scope TEXT,
+                    text TEXT NOT NULL,
+                    lower REAL NOT NULL,
+                    upper REAL,
+                    lowerOpen INTEGER NOT NULL,
+                    upperOpen INTEGER NOT NULL,
+                    approximate INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    unit TEXT,
+                    coded REAL,
+                    asOf TEXT,
+                    asOfEarliest INTEGER,
+                    asOfLatest INTEGER,
+                    confidence TEXT,
+                    status TEXT,
+                    FOREIGN KEY (event, metric) REFERENCES metric(event, id),
+                    FOREIGN KEY (event, scope) REFERENCES scope(event, id)
+                );
+                CREATE INDEX claim_by_event_metric_scope ON claim(event, metric, scope);
+                CREATE TABLE link (
+                    claim TEXT NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    source TEXT NOT NULL REFERENCES source(id),
+                    quote TEXT,
+                    attributedTo TEXT,
+                    credibility INTEGER CHECK (credibility BETWEEN 1 AND 6),
+                    PRIMARY KEY (claim, position)
+                );
+                CREATE INDEX link_by_source ON link(source);
+                CREATE TABLE history (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    time TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    command TEXT NOT NULL,
+                    before TEXT,
+                    after TEXT
+                );
+                CREATE TABLE workspaceFile (
+                    path TEXT PRIMARY KEY NOT NULL,
+                    size INTEGER NOT NULL,
+                    modified INTEGER NOT NULL,
+                    hash TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return "the database is locked by another process; try again"
+            case .SQLITE_READONLY: return "the database is read-only"
+            case .SQLITE_FULL: return "the disk is full"
+            case .SQLITE_CANTOPEN: return "cannot open the file"
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT: return "the file is not a crosscheck database"
+            default: return error.message ?? "\(error.resultCode)"
+            }
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,231 @@
+import CrosscheckCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A folder holding `Sources.json`, `Claims/` and the working database
+/// `.crosscheck/ledger.sqlite`. Opening it imports every file that changed since it was last
+/// imported or written, all or nothing; every change commits to the database, then rewrites the
+/// files it touched, each atomically, under a lock in `.crosscheck/`.
+public final class Workspace {
+    public let root: String
+    public let database: LedgerDatabase
+    let parser: FigureParser
+
+    public var sourcesPath: String { root + "/Sources.json" }
+    public var claimsFolder: String { root + "/Claims" }
+    var lockPath: String { root + "/.crosscheck/lock" }
+
+    /// Opens the workspace at `directory` (the database at `databasePath`, or in `.crosscheck/`),
+    /// importing the files that changed.
+    public init(directory: String, databasePath: String? = nil, parser: FigureParser = FigureParser()) throws(StoreError) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+            throw StoreError("\(directory): no such folder")
+        }
+        root = (directory as NSString).standardizingPath
+        self.parser = parser
+        let hidden = root + "/.crosscheck"
+        do {
+            try FileManager.default.createDirectory(atPath: hidden, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError("\(hidden): cannot create: \(Self.reason(error)); is the workspace read-only?")
+        }
+        database = try LedgerDatabase(path: databasePath ?? hidden + "/ledger.sqlite")
+        try synchronise()
+    }
+
+    // MARK: - Files that changed
+
+    /// Imports the workspace files whose content changed since they were last imported or
+    /// written: size and modification time first, a content hash only when those differ.
+    func synchronise() throws(StoreError) {
+        let known = try database.fileStates()
+        var changed: [(path: String, text: String, state: FileState)] = []
+        for path in workspaceFiles() {
+            guard let stat = Self.fileStat(path) else { continue }
+            let relative = relativePath(path)
+            if let state = known[relative], state.size == stat.size, state.modified == stat.modified { continue }
+            let text = try Self.read(path, named: relative)
+            let state = FileState(size: stat.size, modified: stat.modified, hash: Self.hash(text))
+            if known[relative]?.hash == state.hash {
+                try database.record(files: [relative: state])  // touched, not changed
+                continue
+            }
+            changed.append((relative, text, state))
+        }
+        guard !changed.isEmpty else { return }
+        try store(changed.map { ($0.path, $0.text) }, replaceSources: true, states: Dictionary(uniqueKeysWithValues: changed.map { ($0.path, $0.state) }),
+                  command: "open (files changed: \(changed.map(\.path).joined(separator: ", ")))", rewrite: false)
+    }
+
+    // MARK: - Import and export
+
+    /// Merges files into the workspace, all or nothing: a sources file merges its sources, an
+    /// event file replaces that event. Then the workspace files that changed are rewritten.
+    @discardableResult
+    public func importFiles(_ paths: [String], command: String) throws(StoreError) -> (sources: Int, events: Int, claims: Int) {
+        var inputs: [(String, String)] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw StoreError("\(path): no such file or folder")
+            }
+            if isFolder.boolValue {
+                let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+                for name in names { inputs.append((path + "/" + name, try Self.read(path + "/" + name, named: path + "/" + name))) }
+            } else {
+                inputs.append((path, try Self.read(path, named: path)))
+            }
+        }
+        return try store(inputs, replaceSources: false, states: [:], command: command, rewrite: true)
+    }
+
+    /// The whole ledger (or one event) in one document of the files' format.
+    public func exportJSON(event: String? = nil) throws(StoreError) -> String {
+        let ids = try database.eventIDs()
+        if let event, !ids.contains(event) { throw StoreError("no event \"\(event)\" in the workspace") }
+        var events: [String] = []
+        for id in ids where event == nil || id == event {
+            guard let ledger = try database.event(id) else { continue }
+            events.append(Self.indent(LedgerFiles.writeEvent(ledger), by: "    "))
+        }
+        let sources = Self.indent(LedgerFiles.writeSources(try database.sources()), by: "  ")
+        return "{\n  \"format\": \"crosscheck-export/1\",\n  \"sources\": \(sources),\n  \"events\": "
+            + (events.isEmpty ? "[]" : "[\n    " + events.joined(separator: ",\n    ") + "\n  ]") + "\n}\n"
+    }
+
+    /// Writes an export to a file, atomically.
+    public func writeExport(_ document: String, to path: String) throws(StoreError) {
+        try AtomicFile.write(document, to: path)
+    }
+
+    // MARK: - Storing
+
+    /// Parses every input, checks links across them and the database, and stores them in one
+    /// transaction; nothing is stored if any input is refused.
+    private func store(
+        _ inputs: [(path: String, text: String)], replaceSources: Bool, states: [String: FileState], command: String, rewrite: Bool
+    ) throws(StoreError) -> (sources: Int, events: Int, claims: Int) {
+        var sources: [Source]?
+        var events: [(path: String, ledger: EventLedger)] = []
+        for (path, text) in inputs {
+            do {
+                if text.contains("\"crosscheck-sources/") {
+                    sources = (sources ?? []) + (try LedgerFiles.readSources(text))
+                } else {
+                    events.append((path, try LedgerFiles.readEvent(text, parser: parser)))
+                }
+            } catch {
+                throw StoreError.file(path, error)
+            }
+        }
+        var seenEvents: [String: String] = [:]
+        var seenClaims: [String: String] = [:]
+        for (path, item) in events {
+            if let other = seenEvents[item.event.id] {
+                throw StoreError("\(path): event: the event \"\(item.event.id)\" is also in \(other)")
+            }
+            seenEvents[item.event.id] = path
+            for (index, claim) in item.claims.enumerated() {
+                if let other = seenClaims[claim.id] {
+                    throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim.id)\" is also in \(other)")
+                }
+                seenClaims[claim.id] = path
+            }
+            let elsewhere = try database.claimsElsewhere(item.claims.map(\.id), event: item.event.id)
+            if let (index, claim) = item.claims.enumerated().first(where: { elsewhere[$0.element.id] != nil }) {
+                throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim.id)\" belongs to event \"\(elsewhere[claim.id]!)\"")
+            }
+        }
+        let known = Set(try database.sources().map(\.id)).union((sources ?? []).map(\.id))
+        for (path, item) in events {
+            do {
+                try LedgerFiles.checkLinks(item, sources: known)
+            } catch {
+                throw StoreError.file(path, error)
+            }
+        }
+        let claims = events.reduce(0) { $0 + $1.ledger.claims.count }
+        let summary = "{\"sources\": \(sources?.count ?? 0), \"events\": \(events.count), \"claims\": \(claims), \"files\": ["
+            + inputs.map { JSONText.string($0.path) }.joined(separator: ", ") + "]}"
+        try database.store(sources: sources ?? [], replaceSources: replaceSources && sources != nil, events: events.map(\.ledger),
+                           files: states, command: command, history: summary)
+        if rewrite {
+            try rewriteFiles(events: events.map(\.ledger.event.id), sources: sources != nil)
+        }
+        return (sources?.count ?? 0, events.count, claims)
+    }
+
+    /// Rewrites the files of `events` (and `Sources.json`) from what the database holds now,
+    /// under the workspace lock, and records them as written.
+    func rewriteFiles(events: [String], sources: Bool) throws(StoreError) {
+        let lock = try FileLock(lockPath)
+        defer { lock.release() }
+        do {
+            try FileManager.default.createDirectory(atPath: claimsFolder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError("\(claimsFolder): cannot create: \(Self.reason(error))")
+        }
+        var written: [String: FileState] = [:]
+        func write(_ text: String, _ path: String) throws(StoreError) {
+            try AtomicFile.write(text, to: path)
+            if let stat = Self.fileStat(path) {
+                written[relativePath(path)] = FileState(size: stat.size, modified: stat.modified, hash: Self.hash(text))
+            }
+        }
+        if sources { try write(LedgerFiles.writeSources(try database.sources()), sourcesPath) }
+        for id in events {
+            guard let ledger = try database.event(id) else { continue }
+            try write(LedgerFiles.writeEvent(ledger), claimsFolder + "/\(id).json")
+        }
+        try database.record(files: written)
+    }
+
+    // MARK: - Helpers
+
+    func workspaceFiles() -> [String] {
+        var paths = [sourcesPath]
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: claimsFolder)) ?? []).filter { $0.hasSuffix(".json") }
+        paths += names.sorted().map { claimsFolder + "/" + $0 }
+        return paths
+    }
+
+    func relativePath(_ path: String) -> String {
+        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    }
+
+    static func read(_ path: String, named name: String) throws(StoreError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw StoreError("\(name): cannot read: \(String(cString: strerror(errno)))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw StoreError("\(name): not UTF-8 text") }
+        return text
+    }
+
+    static func fileStat(_ path: String) -> (size: Int64, modified: Int64)? {
+        var info = Glibc.stat()
+        guard fstatat(AT_FDCWD, path, &info, 0) == 0 else { return nil }
+        return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    /// FNV-1a of the content, in hex: enough to tell a changed file from an unchanged one.
+    static func hash(_ text: String) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return String(hash, radix: 16)
+    }
+
+    static func indent(_ text: String, by prefix: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        return lines.enumerated().map { $0.offset == 0 ? String($0.element) : prefix + $0.element }.joined(separator: "\n")
+    }
+
+    static func reason(_ error: Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let underlying, underlying.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(underlying.code))) }
+        return error.localizedDescription
+    }
+}
