@@ -1,0 +1,114 @@
+import CrosscheckCore
+import Foundation
+import GRDB
+import Testing
+@testable import CrosscheckStore
+
+private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// A new workspace folder holding a copy of the sample.
+func sampleWorkspace() throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cc-workspace-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder + "/Claims", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: repository.path + "/Sources.json", toPath: folder + "/Sources.json")
+    for name in try FileManager.default.contentsOfDirectory(atPath: repository.path + "/Claims") {
+        try FileManager.default.copyItem(atPath: repository.path + "/Claims/" + name, toPath: folder + "/Claims/" + name)
+    }
+    return folder
+}
+
+func emptyWorkspace() throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cc-workspace-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+@Suite("The workspace: files and database kept in step")
+struct WorkspaceTests {
+    @Test("opening the sample imports its files once; export → import → export gives the same bytes")
+    func roundTrip() throws {
+        let first = try Workspace(directory: try sampleWorkspace())
+        #expect(try first.database.eventIDs() == ["bodies-repatriation-2025-06", "kyiv-strike-2025-06-17", "pow-exchange-2025-06-19"])
+        #expect(try first.database.historyCount() == 1)
+        let exported = try first.exportJSON()
+
+        let second = try Workspace(directory: try emptyWorkspace())
+        try second.importFiles([first.sourcesPath, first.claimsFolder], command: "import")
+        #expect(try second.exportJSON() == exported)
+        for name in try FileManager.default.contentsOfDirectory(atPath: first.claimsFolder) {
+            #expect(FileManager.default.contents(atPath: second.claimsFolder + "/" + name)
+                    == FileManager.default.contents(atPath: first.claimsFolder + "/" + name), "\(name)")
+        }
+        #expect(FileManager.default.contents(atPath: second.sourcesPath) == FileManager.default.contents(atPath: first.sourcesPath))
+    }
+
+    @Test("an unchanged workspace imports nothing when opened again; a hand edit is imported as one history entry")
+    func changes() throws {
+        let folder = try sampleWorkspace()
+        _ = try Workspace(directory: folder)
+        let again = try Workspace(directory: folder)
+        #expect(try again.database.historyCount() == 1)
+
+        let path = folder + "/Claims/pow-exchange-2025-06-19.json"
+        let edited = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"hundreds\"", with: "\"several hundred\"")
+            .replacingOccurrences(of: "\"figure\": { \"lower\": 200, \"upper\": 1000, \"lowerOpen\": false, \"upperOpen\": true, \"approximate\": true, \"kind\": \"count\", \"unit\": null, \"coded\": 100 },\n", with: "")
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let third = try Workspace(directory: folder)
+        #expect(try third.database.historyCount() == 2)
+        let claim = try #require(try third.database.event("pow-exchange-2025-06-19")?.claims.first)
+        #expect(claim.text == "several hundred")
+        #expect(claim.figure == Figure(lower: 300, upper: 1000, upperOpen: true, approximate: true, coded: 300))
+    }
+
+    @Test("a refused import names the file and the JSON path, and stores nothing")
+    func refusedImport() throws {
+        let target = try Workspace(directory: try sampleWorkspace())
+        let before = try target.exportJSON()
+        let other = try sampleWorkspace()
+        let path = other + "/Claims/kyiv-strike-2025-06-17.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "\"credibility\": 3 }", with: "\"credibility\": 9 }")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: StoreError.self) { try target.importFiles([other + "/Sources.json", other + "/Claims"], command: "import") }
+        do {
+            try target.importFiles([other + "/Sources.json", other + "/Claims"], command: "import")
+        } catch {
+            #expect(error.message == "\(path): claims[0].sources[0].credibility: 9 is not in 1–6")
+        }
+        #expect(try target.exportJSON() == before)
+        #expect(try target.database.historyCount() == 1)
+    }
+
+    @Test("links to a source that is nowhere are refused")
+    func missingSource() throws {
+        let target = try Workspace(directory: try emptyWorkspace())
+        let error = #expect(throws: StoreError.self) {
+            try target.importFiles([repository.path + "/Claims/pow-exchange-2025-06-19.json"], command: "import")
+        }
+        #expect(error?.message == repository.path + "/Claims/pow-exchange-2025-06-19.json: claims[0].sources[0].source: no source \"hotposts-2025-06-19\"")
+    }
+
+    @Test("a database written by a newer crosscheck is refused, not misread")
+    func newerDatabase() throws {
+        let folder = try sampleWorkspace()
+        _ = try Workspace(directory: folder)
+        let queue = try DatabaseQueue(path: folder + "/.crosscheck/ledger.sqlite")
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: the future')") }
+        let error = #expect(throws: StoreError.self) { try Workspace(directory: folder) }
+        #expect(error?.message == folder + "/.crosscheck/ledger.sqlite: the database was written by a newer crosscheck (migration \"v9: the future\"); update crosscheck to open it")
+    }
+
+    @Test("a claim id already used by another event is refused")
+    func claimInTwoEvents() throws {
+        let folder = try sampleWorkspace()
+        let workspace = try Workspace(directory: folder)
+        let stray = folder + "/stray.json"
+        try """
+            { "format": "crosscheck-claims/1", "event": { "id": "other-event", "title": "Other" },
+              "claims": [{ "id": "c1", "metric": "killed", "text": "5" }] }
+            """.write(toFile: stray, atomically: true, encoding: .utf8)
+        let error = #expect(throws: StoreError.self) { try workspace.importFiles([stray], command: "import") }
+        #expect(error?.message == stray + ": claims[0].id: the claim id \"c1\" belongs to event \"kyiv-strike-2025-06-17\"")
+    }
+}
