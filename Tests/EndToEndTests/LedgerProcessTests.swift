@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Event files of `events` events with `claims` claims each, and their sources, in a new folder.
+private func generatedLedger(events: Int, claims: Int, firstEvent: Int = 0) throws -> String {
+    let folder = try Binary.temporaryFolder().path
+    try FileManager.default.createDirectory(atPath: folder + "/Claims", withIntermediateDirectories: true)
+    let sources = (0..<10).map { #"{ "id": "s\#($0)", "title": "Report \#($0)", "outlet": "Outlet \#($0)" }"# }
+    try #"{ "format": "crosscheck-sources/1", "sources": [\#(sources.joined(separator: ", "))] }"#
+        .write(toFile: folder + "/Sources.json", atomically: true, encoding: .utf8)
+    let phrases = ["at least 23", "about 80", "more than 400", "14", "nearly 500", "dozens"]
+    for e in firstEvent..<firstEvent + events {
+        var lines: [String] = []
+        for c in 0..<claims {
+            lines.append(#"{ "id": "e\#(e)c\#(c)", "metric": "killed", "text": "\#(phrases[c % phrases.count])", "asOf": "2025-06-17", "sources": [{ "source": "s\#(c % 10)", "credibility": \#(c % 6 + 1) }] }"#)
+        }
+        try """
+            { "format": "crosscheck-claims/1", "event": { "id": "event-\(e)", "title": "Event \(e)" },
+              "metrics": [{ "id": "killed", "kind": "cumulative" }], "claims": [\(lines.joined(separator: ",\n"))] }
+            """.write(toFile: folder + "/Claims/event-\(e).json", atomically: true, encoding: .utf8)
+    }
+    return folder
+}
+
+/// The number of events and claims the database holds, after checking its integrity.
+private func census(_ workspace: String) throws -> (events: Int, claims: Int) {
+    let path = workspace + "/.crosscheck/ledger.sqlite"
+    guard FileManager.default.fileExists(atPath: path) else { return (0, 0) }
+    let queue = try DatabaseQueue(path: path)
+    return try queue.read { db in
+        #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        guard tables.contains("claim") else { return (0, 0) }
+        return (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim") ?? 0)
+    }
+}
+
+@Suite("The ledger under kills and concurrent writers", .serialized)
+struct LedgerProcessTests {
+    @Test("a process killed during an import leaves the ledger as before or after, never half-written")
+    func killedImport() throws {
+        let input = try generatedLedger(events: 40, claims: 250)
+        for attempt in 0..<6 {
+            let workspace = try Binary.temporaryFolder().path
+            let process = Process()
+            process.executableURL = Binary.url
+            process.arguments = ["import", "--workspace", workspace, input + "/Sources.json", input + "/Claims"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(useconds_t(50_000 + attempt * 300_000))  // from parsing the files to writing them
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let (events, claims) = try census(workspace)
+            #expect((events, claims) == (0, 0) || (events, claims) == (40, 10_000), "attempt \(attempt): \(events) events, \(claims) claims")
+            // The workspace opens and answers afterwards, whatever the kill interrupted.
+            let after = try Binary.run(["export", "--format", "json", "--workspace", workspace])
+            #expect(after.status == 0, "\(after.stderr)")
+            try? FileManager.default.removeItem(atPath: workspace)
+        }
+    }
+
+    @Test("two processes importing into one workspace at once both succeed and lose nothing")
+    func concurrentImports() throws {
+        let workspace = try Binary.temporaryFolder().path
+        let first = try generatedLedger(events: 20, claims: 100)
+        let second = try generatedLedger(events: 20, claims: 100, firstEvent: 20)
+        let processes = [first, second].map { input -> Process in
+            let process = Process()
+            process.executableURL = Binary.url
+            process.arguments = ["import", "--workspace", workspace, input + "/Sources.json", input + "/Claims"]
+            process.standardOutput = FileHandle.nullDevice
+            return process
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == [0, 0])
+        #expect(try census(workspace) == (40, 4000))
+        // The files match the database: importing them into a new workspace gives the same export.
+        let fresh = try Binary.temporaryFolder().path
+        let imported = try Binary.run(["import", "--workspace", fresh, workspace + "/Sources.json", workspace + "/Claims"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let a = try Binary.run(["export", "--format", "json", "--workspace", workspace])
+        let b = try Binary.run(["export", "--format", "json", "--workspace", fresh])
+        #expect(a.stdout == b.stdout && !a.stdout.isEmpty)
+    }
+}
