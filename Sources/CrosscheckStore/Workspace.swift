@@ -32,6 +32,10 @@ public final class Workspace {
         } catch {
             throw StoreError("\(hidden): cannot create: \(Self.reason(error)); is the workspace read-only?")
         }
+        // Opening sets up WAL and migrates, which a second process must not do at the same
+        // moment; the workspace lock makes them take turns.
+        let lock = try FileLock(hidden + "/lock")
+        defer { lock.release() }
         database = try LedgerDatabase(path: databasePath ?? hidden + "/ledger.sqlite")
         try synchronise()
     }
