@@ -31,7 +31,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "crosscheck-bench",
-            dependencies: ["CrosscheckCore"]
+            dependencies: ["CrosscheckCore", "CrosscheckStore"]
         ),
         .testTarget(
             name: "CrosscheckCoreTests",

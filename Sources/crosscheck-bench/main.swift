@@ -6,10 +6,17 @@
 let benchmarks: [String: () throws -> Void] = [
     "parse": ParseBenchmark.run,
     "extract": ExtractBenchmark.run,
+    "ledger": LedgerBenchmark.run,
 ]
 
+// The ledger benchmark generates its input in a child process: `crosscheck-bench generate-ledger DIR`.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "generate-ledger" {
+    try LedgerBenchmark.generate(into: CommandLine.arguments[2])
+    exit(0)
+}
+
 let requested = CommandLine.arguments.dropFirst()
-let names = requested.isEmpty ? benchmarks.keys.sorted() : Array(requested)
+let names = requested.isEmpty ? ["parse", "extract", "ledger"] : Array(requested)
 for name in names {
     guard let run = benchmarks[name] else {
         print("unknown benchmark \(name); known: \(benchmarks.keys.sorted().joined(separator: ", "))")

@@ -1,0 +1,130 @@
+import CrosscheckCore
+import CrosscheckStore
+import Foundation
+
+/// Import, export and opening an unchanged workspace, on a generated ledger of 1,000,000 claims
+/// over 10,000 events, with SQLite's own CSV import of the same rows as the floor to compare with.
+enum LedgerBenchmark {
+    static let events = 10_000
+    static let claimsPerEvent = 100
+    static let sources = 1_000
+
+    static func run() throws {
+        let input = NSTemporaryDirectory() + "cc-bench-ledger-\(events * claimsPerEvent)"
+        if !FileManager.default.fileExists(atPath: input + "/done") {
+            // Generated in a child process, so that this one's peak memory is the import's alone.
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            child.arguments = ["generate-ledger", input]
+            try child.run()
+            child.waitUntilExit()
+            verify(child.terminationStatus == 0, "generating the ledger failed")
+        }
+        let workspace = NSTemporaryDirectory() + "cc-bench-workspace-\(getpid())"
+        try? FileManager.default.removeItem(atPath: workspace)
+        try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+
+        let clock = ContinuousClock()
+        var opened: Workspace!
+        let importTime = try clock.measure {
+            opened = try Workspace(directory: workspace)
+            let count = try opened.importFiles([input + "/Sources.json", input + "/Claims"], command: "import")
+            verify(count.claims == events * claimsPerEvent, "imported \(count.claims) claims")
+        }
+        let importSeconds = seconds(importTime)
+        let peak = peakMemoryMB()
+        let total = Double(events * claimsPerEvent)
+        print("import: \(events * claimsPerEvent) claims over \(events) events and \(sources) sources in "
+              + "\(format(importSeconds, decimals: 2)) s: \(format(total / importSeconds)) claims/s; peak memory \(format(peak)) MB "
+              + "(files read, checked, stored in one transaction, and the workspace files rewritten)")
+
+        var document = ""
+        let exportSeconds = try median(repeats: 3) { document = try opened.exportJSON() }
+        verify(document.utf8.count > 100_000_000, "export is \(document.utf8.count) bytes")
+        print("export --format json: \(format(Double(document.utf8.count) / 1e6)) MB in \(format(exportSeconds, decimals: 2)) s")
+
+        let openSeconds = try median(repeats: 5) {
+            let again = try Workspace(directory: workspace)
+            verify(try again.database.historyCount() == 1, "an unchanged workspace was imported again")
+        }
+        print("open an unchanged workspace of \(events) event files: \(format(openSeconds * 1000, decimals: 1)) ms (median of 5)")
+
+        try sqliteFloor(input: input)
+    }
+
+    /// SQLite's own `.import` of the same claim and link rows as CSV, into the same tables.
+    static func sqliteFloor(input: String) throws {
+        let folder = NSTemporaryDirectory() + "cc-bench-sqlite-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var claims = "", links = ""
+        for e in 0..<events {
+            for c in 0..<claimsPerEvent {
+                let id = "e\(e)c\(c)"
+                claims += "\(id),event-\(e),killed,Kyiv,at least \(c),\(c),,0,0,0,count,,\(c),2025-06-17,,,likely,open\n"
+                links += "\(id),0,s\(c % sources),at least \(c),Ukrainian officials,3\n"
+            }
+        }
+        try claims.write(toFile: folder + "/claim.csv", atomically: true, encoding: .utf8)
+        try links.write(toFile: folder + "/link.csv", atomically: true, encoding: .utf8)
+        let script = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE claim (id TEXT PRIMARY KEY NOT NULL, event TEXT NOT NULL, metric TEXT NOT NULL, scope TEXT,
+                text TEXT NOT NULL, lower REAL NOT NULL, upper REAL, lowerOpen INTEGER NOT NULL, upperOpen INTEGER NOT NULL,
+                approximate INTEGER NOT NULL, kind TEXT NOT NULL, unit TEXT, coded REAL, asOf TEXT, asOfEarliest INTEGER,
+                asOfLatest INTEGER, confidence TEXT, status TEXT);
+            CREATE INDEX claim_by_event_metric_scope ON claim(event, metric, scope);
+            CREATE TABLE link (claim TEXT NOT NULL, position INTEGER NOT NULL, source TEXT NOT NULL, quote TEXT,
+                attributedTo TEXT, credibility INTEGER, PRIMARY KEY (claim, position));
+            CREATE INDEX link_by_source ON link(source);
+            BEGIN;
+            .import --csv \(folder)/claim.csv claim
+            .import --csv \(folder)/link.csv link
+            COMMIT;
+            """
+        try script.write(toFile: folder + "/import.sql", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [folder + "/floor.sqlite", ".read " + folder + "/import.sql"]
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            try process.run()
+            process.waitUntilExit()
+        }
+        verify(process.terminationStatus == 0, "sqlite3 .import failed")
+        let seconds = seconds(elapsed)
+        print("sqlite3 .import of the same 1,000,000 claim rows and their links as CSV (the floor): "
+              + "\(format(seconds, decimals: 2)) s: \(format(Double(events * claimsPerEvent) / seconds)) claims/s")
+    }
+
+    /// Writes the generated ledger's files with crosscheck's own writer.
+    static func generate(into folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder + "/Claims", withIntermediateDirectories: true)
+        let registry = (0..<sources).map { Source(id: "s\($0)", title: "Report \($0)", outlet: "Outlet \($0 % 50)",
+                                                  published: try? ReportedTime("2025-06-17"), reliability: .b) }
+        try LedgerFiles.writeSources(registry).write(toFile: folder + "/Sources.json", atomically: true, encoding: .utf8)
+        let parser = FigureParser()
+        let phrases = ["at least 23", "about 80", "more than 400", "14", "nearly 500", "dozens", "between 20 and 25", "up to 50"]
+        let figures = try phrases.map { try parser.parse($0).figure }
+        let day = try ReportedTime("2025-06-17")
+        for e in 0..<events {
+            let claims = (0..<claimsPerEvent).map { c in
+                Claim(id: "e\(e)c\(c)", metric: c % 2 == 0 ? "killed" : "injured", scope: "Kyiv", text: phrases[c % phrases.count],
+                      figure: figures[c % phrases.count], asOf: day, confidence: .likely, status: .open,
+                      sources: [Link(source: "s\((e + c) % sources)", quote: phrases[c % phrases.count],
+                                     attributedTo: "Ukrainian officials", credibility: .possiblyTrue)])
+            }
+            let ledger = EventLedger(
+                event: Event(id: "event-\(e)", title: "Event \(e)", date: day),
+                metrics: [Metric(id: "injured", kind: .cumulative), Metric(id: "killed", kind: .cumulative)],
+                scopes: [Scope(id: "Kyiv")], claims: claims)
+            try LedgerFiles.writeEvent(ledger).write(toFile: folder + "/Claims/event-\(e).json", atomically: false, encoding: .utf8)
+        }
+        FileManager.default.createFile(atPath: folder + "/done", contents: nil)
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+}
