@@ -92,26 +92,34 @@ extension LedgerDatabase {
             let scopes = try Row.fetchAll(db, sql: "SELECT * FROM scope WHERE event = ? ORDER BY id", arguments: [id]).map { row in
                 Scope(id: row["id"], partOf: row["partOf"])
             }
+            // Columns by position, not by name: this runs for every claim of every export.
             var links: [String: [Link]] = [:]
-            let linkRows = try Row.fetchAll(db, sql: """
-                SELECT link.* FROM link JOIN claim ON claim.id = link.claim WHERE claim.event = ? ORDER BY link.claim, link.position
+            let linkRows = try Row.fetchCursor(db, sql: """
+                SELECT link.claim, link.source, link.quote, link.attributedTo, link.credibility
+                FROM link JOIN claim ON claim.id = link.claim WHERE claim.event = ? ORDER BY link.claim, link.position
                 """, arguments: [id])
-            for row in linkRows {
-                links[row["claim"], default: []].append(Link(
-                    source: row["source"], quote: row["quote"], attributedTo: row["attributedTo"],
-                    credibility: (row["credibility"] as Int?).flatMap(Credibility.init(rawValue:))))
+            while let row = try linkRows.next() {
+                links[row[0], default: []].append(Link(
+                    source: row[1], quote: row[2], attributedTo: row[3],
+                    credibility: (row[4] as Int?).flatMap(Credibility.init(rawValue:))))
             }
-            let claims = try Row.fetchAll(db, sql: "SELECT * FROM claim WHERE event = ?", arguments: [id]).map { row in
+            var claims: [Claim] = []
+            let claimRows = try Row.fetchCursor(db, sql: """
+                SELECT id, metric, scope, text, lower, upper, lowerOpen, upperOpen, approximate, kind, unit, coded,
+                    asOf, confidence, status
+                FROM claim WHERE event = ?
+                """, arguments: [id])
+            while let row = try claimRows.next() {
                 let figure = Figure(
-                    lower: row["lower"], upper: row["upper"], lowerOpen: row["lowerOpen"], upperOpen: row["upperOpen"],
-                    approximate: row["approximate"], kind: FigureKind(rawValue: row["kind"]) ?? .count, unit: row["unit"],
-                    coded: row["coded"])
-                return Claim(
-                    id: row["id"], metric: row["metric"], scope: row["scope"], text: row["text"], figure: figure,
-                    asOf: try (row["asOf"] as String?).map { text throws(LedgerError) in try ReportedTime(text) },
-                    confidence: (row["confidence"] as String?).flatMap(Confidence.init(rawValue:)),
-                    status: (row["status"] as String?).flatMap(ClaimStatus.init(rawValue:)),
-                    sources: links[row["id"]] ?? [])
+                    lower: row[4], upper: row[5], lowerOpen: row[6], upperOpen: row[7], approximate: row[8],
+                    kind: FigureKind(rawValue: row[9]) ?? .count, unit: row[10], coded: row[11])
+                let claimID: String = row[0]
+                claims.append(Claim(
+                    id: claimID, metric: row[1], scope: row[2], text: row[3], figure: figure,
+                    asOf: try (row[12] as String?).map { text throws(LedgerError) in try ReportedTime(text) },
+                    confidence: (row[13] as String?).flatMap(Confidence.init(rawValue:)),
+                    status: (row[14] as String?).flatMap(ClaimStatus.init(rawValue:)),
+                    sources: links[claimID] ?? []))
             }
             return EventLedger(event: event, metrics: metrics, scopes: scopes, claims: claims)
         }

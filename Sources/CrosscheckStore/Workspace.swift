@@ -116,7 +116,7 @@ public final class Workspace {
         var events: [(path: String, ledger: EventLedger)] = []
         for (path, text) in inputs {
             do {
-                if text.contains("\"crosscheck-sources/") {
+                if text.prefix(200).contains("\"crosscheck-sources/") {
                     sources = (sources ?? []) + (try LedgerFiles.readSources(text))
                 } else {
                     events.append((path, try LedgerFiles.readEvent(text, parser: parser)))
@@ -172,17 +172,18 @@ public final class Workspace {
         } catch {
             throw StoreError("\(claimsFolder): cannot create: \(Self.reason(error))")
         }
+        var files: [(text: String, path: String)] = []
+        if sources { files.append((LedgerFiles.writeSources(try database.sources()), sourcesPath)) }
+        for id in events {
+            guard let ledger = try database.event(id) else { continue }
+            files.append((LedgerFiles.writeEvent(ledger), claimsFolder + "/\(id).json"))
+        }
+        try AtomicFile.write(files)
         var written: [String: FileState] = [:]
-        func write(_ text: String, _ path: String) throws(StoreError) {
-            try AtomicFile.write(text, to: path)
+        for (text, path) in files {
             if let stat = Self.fileStat(path) {
                 written[relativePath(path)] = FileState(size: stat.size, modified: stat.modified, hash: Self.hash(text))
             }
-        }
-        if sources { try write(LedgerFiles.writeSources(try database.sources()), sourcesPath) }
-        for id in events {
-            guard let ledger = try database.event(id) else { continue }
-            try write(LedgerFiles.writeEvent(ledger), claimsFolder + "/\(id).json")
         }
         try database.record(files: written)
     }
@@ -221,10 +222,20 @@ public final class Workspace {
         return String(hash, radix: 16)
     }
 
+    /// The text with `prefix` after each line break but the last: a document nested in another.
     static func indent(_ text: String, by prefix: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        return lines.enumerated().map { $0.offset == 0 ? String($0.element) : prefix + $0.element }.joined(separator: "\n")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        let inserted = Array(prefix.utf8)
+        var utf8 = text
+        utf8.withUTF8 { source in
+            let end = source.last == 0x0A ? source.count - 1 : source.count
+            for i in 0..<end {
+                bytes.append(source[i])
+                if source[i] == 0x0A { bytes += inserted }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func reason(_ error: Error) -> String {

@@ -36,7 +36,7 @@ extension LedgerFiles {
             object.add("partOf", scope.partOf)
             return "    " + object.result
         }
-        let claims = ledger.claims.sorted { naturalOrder($0.id, $1.id) }.map { claim -> String in
+        let claims = naturallySorted(ledger.claims).map { claim -> String in
             var figure = JSONObjectWriter(spaced: true)
             claim.figure.addFields(to: &figure, writingEveryField: true)
             let links = claim.sources.map { link -> String in
@@ -73,30 +73,34 @@ extension LedgerFiles {
 
     private static func optional(_ text: String?) -> String { text.map(JSONText.string) ?? "null" }
 
-    /// "c2" before "c10": runs of digits compare by value.
-    static func naturalOrder(_ a: String, _ b: String) -> Bool {
-        func key(_ text: String) -> [(String, Int)] {
-            var parts: [(String, Int)] = []
-            var letters = "", digits = ""
-            for character in text {
-                if character.isASCII && character.isNumber {
-                    digits.append(character)
-                } else {
-                    if !digits.isEmpty {
-                        parts.append((letters, Int(digits.prefix(18)) ?? 0))
-                        letters = ""
-                        digits = ""
-                    }
-                    letters.append(character)
-                }
+    /// Claims in the order of their ids, "c2" before "c10": runs of digits compare by value.
+    static func naturallySorted(_ claims: [Claim]) -> [Claim] {
+        claims.map { (key: naturalKey($0.id), claim: $0) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            .map(\.claim)
+    }
+
+    /// An id cut into letters and numbers, each number as a fixed-width run of digits, so that
+    /// comparing keys as text compares numbers by value.
+    static func naturalKey(_ id: String) -> [UInt8] {
+        var key: [UInt8] = []
+        var digits: [UInt8] = []
+        func flush() {
+            guard !digits.isEmpty else { return }
+            let significant = digits.drop { $0 == UInt8(ascii: "0") }
+            let length = Array(String(significant.count).utf8)
+            key += [UInt8(ascii: "0")] + [UInt8](repeating: UInt8(ascii: "0"), count: max(0, 3 - length.count)) + length + significant
+            digits.removeAll()
+        }
+        for byte in id.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits.append(byte)
+            } else {
+                flush()
+                key.append(byte)
             }
-            parts.append((letters, Int(digits.prefix(18)) ?? -1))
-            return parts
         }
-        let (x, y) = (key(a), key(b))
-        for (p, q) in zip(x, y) where p != q {
-            return p.0 != q.0 ? p.0 < q.0 : p.1 < q.1
-        }
-        return x.count != y.count ? x.count < y.count : a < b
+        flush()
+        return key
     }
 }
