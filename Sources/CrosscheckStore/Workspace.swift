@@ -172,23 +172,36 @@ public final class Workspace {
         } catch {
             throw StoreError("\(claimsFolder): cannot create: \(Self.reason(error))")
         }
-        var files: [(text: String, path: String)] = []
-        if sources { files.append((LedgerFiles.writeSources(try database.sources()), sourcesPath)) }
-        for id in events {
-            guard let ledger = try database.event(id) else { continue }
-            files.append((LedgerFiles.writeEvent(ledger), claimsFolder + "/\(id).json"))
-        }
-        try AtomicFile.write(files)
-        var written: [String: FileState] = [:]
-        for (text, path) in files {
-            if let stat = Self.fileStat(path) {
-                written[relativePath(path)] = FileState(size: stat.size, modified: stat.modified, hash: Self.hash(text))
+        // In batches, so that memory holds a few hundred files' text, not the whole ledger's.
+        var pending: [String?] = sources ? [nil] : []
+        pending += events.map { Optional($0) }
+        var start = 0
+        while start < pending.count {
+            var files: [(text: String, path: String)] = []
+            for id in pending[start..<min(start + Self.rewriteBatch, pending.count)] {
+                if let id {
+                    guard let ledger = try database.event(id) else { continue }
+                    files.append((LedgerFiles.writeEvent(ledger), claimsFolder + "/\(id).json"))
+                } else {
+                    files.append((LedgerFiles.writeSources(try database.sources()), sourcesPath))
+                }
             }
+            try AtomicFile.write(files)
+            var written: [String: FileState] = [:]
+            for (text, path) in files {
+                if let stat = Self.fileStat(path) {
+                    written[relativePath(path)] = FileState(size: stat.size, modified: stat.modified, hash: Self.hash(text))
+                }
+            }
+            try database.record(files: written)
+            start += Self.rewriteBatch
         }
-        try database.record(files: written)
     }
 
     // MARK: - Helpers
+
+    /// How many files a rewrite writes and makes durable together.
+    static let rewriteBatch = 500
 
     func workspaceFiles() -> [String] {
         var paths = [sourcesPath]
