@@ -12,10 +12,12 @@ public struct FileState: Sendable, Hashable {
 extension LedgerDatabase {
     /// Stores sources and whole events in one transaction with one history entry: all or nothing.
     /// `replaceSources` makes the registry exactly `sources` (dropping only unreferenced ones);
-    /// otherwise sources are merged by id.
+    /// otherwise sources are merged by id. Events come one at a time from `nextEvent`, read and
+    /// checked inside the transaction, so that memory holds one event, not the ledger; an error
+    /// from it, or a claim id that belongs to another event, leaves the ledger as it was.
     public func store(
-        sources: [Source], replaceSources: Bool, events: [EventLedger], files: [String: FileState],
-        command: String, history: String
+        sources: [Source], replaceSources: Bool, nextEvent: () throws -> (ledger: EventLedger, path: String)?,
+        files: [String: FileState], command: String, history: (_ events: Int, _ claims: Int) -> String
     ) throws(StoreError) {
         do {
             try pool.write { db in
@@ -27,11 +29,22 @@ extension LedgerDatabase {
                         try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [id])
                     }
                 }
-                for ledger in events { try Self.replace(ledger, db) }
+                var events = 0, claims = 0
+                let owner = try db.cachedStatement(sql: "SELECT event FROM claim WHERE id = ?")
+                while let (ledger, path) = try nextEvent() {
+                    for (index, claim) in ledger.claims.enumerated() {
+                        if let other = try String.fetchOne(owner, arguments: [claim.id]), other != ledger.event.id {
+                            throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim.id)\" belongs to event \"\(other)\"")
+                        }
+                    }
+                    try Self.replace(ledger, db)
+                    events += 1
+                    claims += ledger.claims.count
+                }
                 for (path, state) in files { try Self.record(path, state, db) }
                 try db.execute(
                     sql: "INSERT INTO history (time, actor, command, before, after) VALUES (?, ?, ?, NULL, ?)",
-                    arguments: [Self.now(), Self.actor, command, history])
+                    arguments: [Self.now(), Self.actor, command, history(events, claims)])
             }
         } catch let error as StoreError {
             throw error
@@ -125,18 +138,6 @@ extension LedgerDatabase {
         }
     }
 
-    /// The ids of claims that belong to another event than `event`, among `ids`.
-    public func claimsElsewhere(_ ids: [String], event: String) throws(StoreError) -> [String: String] {
-        try reading { db in
-            var found: [String: String] = [:]
-            let statement = try db.makeStatement(sql: "SELECT event FROM claim WHERE id = ? AND event != ?")
-            for id in ids {
-                if let other = try String.fetchOne(statement, arguments: [id, event]) { found[id] = other }
-            }
-            return found
-        }
-    }
-
     public func historyCount() throws(StoreError) -> Int {
         try reading { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM history") ?? 0 }
     }
@@ -144,7 +145,7 @@ extension LedgerDatabase {
     // MARK: - Inside a transaction
 
     private static func upsert(_ sources: [Source], _ db: Database) throws {
-        let statement = try db.makeStatement(sql: """
+        let statement = try db.cachedStatement(sql: """
             INSERT INTO source (id, title, outlet, url, published, reliability, text) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, outlet = excluded.outlet, url = excluded.url,
                 published = excluded.published, reliability = excluded.reliability, text = excluded.text
@@ -160,7 +161,7 @@ extension LedgerDatabase {
         try db.execute(sql: "DELETE FROM event WHERE id = ?", arguments: [id])
         try db.execute(sql: "INSERT INTO event (id, title, date) VALUES (?, ?, ?)",
                        arguments: [id, ledger.event.title, ledger.event.date?.description])
-        let metric = try db.makeStatement(sql: "INSERT INTO metric (event, id, kind, aliases) VALUES (?, ?, ?, ?)")
+        let metric = try db.cachedStatement(sql: "INSERT INTO metric (event, id, kind, aliases) VALUES (?, ?, ?, ?)")
         for item in ledger.metrics {
             try metric.execute(arguments: [id, item.id, item.kind.rawValue, "[" + item.aliases.map(JSONText.string).joined(separator: ",") + "]"])
         }
@@ -170,14 +171,14 @@ extension LedgerDatabase {
                 try metric.execute(arguments: [id, name, standard.kind.rawValue, "[]"])
             }
         }
-        let scope = try db.makeStatement(sql: "INSERT INTO scope (event, id, partOf) VALUES (?, ?, ?)")
+        let scope = try db.cachedStatement(sql: "INSERT INTO scope (event, id, partOf) VALUES (?, ?, ?)")
         for item in ledger.scopes { try scope.execute(arguments: [id, item.id, item.partOf]) }
-        let claim = try db.makeStatement(sql: """
+        let claim = try db.cachedStatement(sql: """
             INSERT INTO claim (id, event, metric, scope, text, lower, upper, lowerOpen, upperOpen, approximate, kind, unit,
                 coded, asOf, asOfEarliest, asOfLatest, confidence, status)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let link = try db.makeStatement(sql: """
+        let link = try db.cachedStatement(sql: """
             INSERT INTO link (claim, position, source, quote, attributedTo, credibility) VALUES (?, ?, ?, ?, ?, ?)
             """)
         for item in ledger.claims {

@@ -60,7 +60,7 @@ public final class Workspace {
             changed.append((relative, text, state))
         }
         guard !changed.isEmpty else { return }
-        try store(changed.map { ($0.path, $0.text) }, replaceSources: true, states: Dictionary(uniqueKeysWithValues: changed.map { ($0.path, $0.state) }),
+        try store(changed.map { file in (file.path, file.path == "Sources.json", { () throws(StoreError) in file.text }) }, replaceSources: true, states: Dictionary(uniqueKeysWithValues: changed.map { ($0.path, $0.state) }),
                   command: "open (files changed: \(changed.map(\.path).joined(separator: ", ")))", rewrite: false)
     }
 
@@ -70,7 +70,7 @@ public final class Workspace {
     /// event file replaces that event. Then the workspace files that changed are rewritten.
     @discardableResult
     public func importFiles(_ paths: [String], command: String) throws(StoreError) -> (sources: Int, events: Int, claims: Int) {
-        var inputs: [(String, String)] = []
+        var inputs: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -78,12 +78,13 @@ public final class Workspace {
             }
             if isFolder.boolValue {
                 let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
-                for name in names { inputs.append((path + "/" + name, try Self.read(path + "/" + name, named: path + "/" + name))) }
+                inputs += names.map { path + "/" + $0 }
             } else {
-                inputs.append((path, try Self.read(path, named: path)))
+                inputs.append(path)
             }
         }
-        return try store(inputs, replaceSources: false, states: [:], command: command, rewrite: true)
+        return try store(inputs.map { path in (path, Self.isSourcesFile(path), { () throws(StoreError) in try Self.read(path, named: path) }) },
+                         replaceSources: false, states: [:], command: command, rewrite: true)
     }
 
     /// The whole ledger (or one event) in one document of the files' format.
@@ -107,59 +108,68 @@ public final class Workspace {
 
     // MARK: - Storing
 
-    /// Parses every input, checks links across them and the database, and stores them in one
-    /// transaction; nothing is stored if any input is refused.
+    /// Reads and checks every input and stores them in one transaction, one event file at a time;
+    /// nothing is stored if any input is refused. Sources files are read first, since the
+    /// event files' links are checked against them.
     private func store(
-        _ inputs: [(path: String, text: String)], replaceSources: Bool, states: [String: FileState], command: String, rewrite: Bool
+        _ inputs: [(path: String, isSources: Bool, text: () throws(StoreError) -> String)], replaceSources: Bool, states: [String: FileState],
+        command: String, rewrite: Bool
     ) throws(StoreError) -> (sources: Int, events: Int, claims: Int) {
         var sources: [Source]?
-        var events: [(path: String, ledger: EventLedger)] = []
-        for (path, text) in inputs {
+        var eventInputs: [(path: String, text: () throws(StoreError) -> String)] = []
+        for input in inputs {
+            guard input.isSources else {
+                eventInputs.append((input.path, input.text))
+                continue
+            }
+            let text = try input.text()
             do {
-                if text.prefix(200).contains("\"crosscheck-sources/") {
-                    sources = (sources ?? []) + (try LedgerFiles.readSources(text))
-                } else {
-                    events.append((path, try LedgerFiles.readEvent(text, parser: parser)))
-                }
+                sources = (sources ?? []) + (try LedgerFiles.readSources(text))
             } catch {
-                throw StoreError.file(path, error)
-            }
-        }
-        var seenEvents: [String: String] = [:]
-        var seenClaims: [String: String] = [:]
-        for (path, item) in events {
-            if let other = seenEvents[item.event.id] {
-                throw StoreError("\(path): event: the event \"\(item.event.id)\" is also in \(other)")
-            }
-            seenEvents[item.event.id] = path
-            for (index, claim) in item.claims.enumerated() {
-                if let other = seenClaims[claim.id] {
-                    throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim.id)\" is also in \(other)")
-                }
-                seenClaims[claim.id] = path
-            }
-            let elsewhere = try database.claimsElsewhere(item.claims.map(\.id), event: item.event.id)
-            if let (index, claim) = item.claims.enumerated().first(where: { elsewhere[$0.element.id] != nil }) {
-                throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim.id)\" belongs to event \"\(elsewhere[claim.id]!)\"")
+                throw StoreError.file(input.path, error)
             }
         }
         let known = Set(try database.sources().map(\.id)).union((sources ?? []).map(\.id))
-        for (path, item) in events {
-            do {
-                try LedgerFiles.checkLinks(item, sources: known)
-            } catch {
-                throw StoreError.file(path, error)
-            }
-        }
-        let claims = events.reduce(0) { $0 + $1.ledger.claims.count }
-        let summary = "{\"sources\": \(sources?.count ?? 0), \"events\": \(events.count), \"claims\": \(claims), \"files\": ["
-            + inputs.map { JSONText.string($0.path) }.joined(separator: ", ") + "]}"
-        try database.store(sources: sources ?? [], replaceSources: replaceSources && sources != nil, events: events.map(\.ledger),
-                           files: states, command: command, history: summary)
+        var seenEvents: [String: String] = [:]
+        var seenClaims: [String: String] = [:]
+        var written: [String] = []
+        var next = eventInputs.makeIterator()
+        let parser = self.parser
+        var counts = (events: 0, claims: 0)
+        try database.store(
+            sources: sources ?? [], replaceSources: replaceSources && sources != nil,
+            nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
+                guard let (path, text) = next.next() else { return nil }
+                let ledger: EventLedger
+                do {
+                    ledger = try LedgerFiles.readEvent(try text(), parser: parser)
+                    try LedgerFiles.checkLinks(ledger, sources: known)
+                } catch let error as LedgerError {
+                    throw StoreError.file(path, error)
+                }
+                if let other = seenEvents[ledger.event.id] {
+                    throw StoreError("\(path): event: the event \"\(ledger.event.id)\" is also in \(other)")
+                }
+                seenEvents[ledger.event.id] = path
+                for (index, claim) in ledger.claims.enumerated() {
+                    if let other = seenClaims[claim.id] {
+                        throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim.id)\" is also in \(other)")
+                    }
+                    seenClaims[claim.id] = path
+                }
+                written.append(ledger.event.id)
+                return (ledger, path)
+            },
+            files: states, command: command,
+            history: { events, claims in
+                counts = (events, claims)
+                return "{\"sources\": \(sources?.count ?? 0), \"events\": \(events), \"claims\": \(claims), \"files\": ["
+                    + inputs.map { JSONText.string($0.path) }.joined(separator: ", ") + "]}"
+            })
         if rewrite {
-            try rewriteFiles(events: events.map(\.ledger.event.id), sources: sources != nil)
+            try rewriteFiles(events: written, sources: sources != nil)
         }
-        return (sources?.count ?? 0, events.count, claims)
+        return (sources?.count ?? 0, counts.events, counts.claims)
     }
 
     /// Rewrites the files of `events` (and `Sources.json`) from what the database holds now,
@@ -199,6 +209,14 @@ public final class Workspace {
     }
 
     // MARK: - Helpers
+
+    /// Whether a file is a source registry: its format says so in its first bytes.
+    static func isSourcesFile(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 256)) ?? Data()
+        return String(decoding: head, as: UTF8.self).contains("\"crosscheck-sources/")
+    }
 
     /// How many files a rewrite writes and makes durable together.
     static let rewriteBatch = 500
