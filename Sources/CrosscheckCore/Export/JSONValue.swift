@@ -157,6 +157,14 @@ public struct JSONReader {
 
     private mutating func string() throws(JSONSyntaxError) -> String {
         index += 1
+        // Most strings have no escape: take their bytes as they are.
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            guard let text = String(validating: bytes[index..<end], as: UTF8.self) else { throw fail("the string is not valid UTF-8") }
+            index = end + 1
+            return text
+        }
         var out: [UInt8] = []
         while index < bytes.count {
             let byte = bytes[index]
@@ -243,6 +251,13 @@ public struct JSONReader {
             guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a digit was expected in the exponent") }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
+        if index - start <= 15, bytes[start] != UInt8(ascii: "-"),
+           !bytes[start..<index].contains(where: { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }) {
+            // A plain integer, the common case in ledger files: no string, no Double parsing.
+            var value = 0
+            for byte in bytes[start..<index] { value = value * 10 + Int(byte - 0x30) }
+            return .number(Double(value))
+        }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
             index = start
@@ -252,8 +267,8 @@ public struct JSONReader {
     }
 
     private mutating func literal(_ word: String, _ value: JSONValue) throws(JSONSyntaxError) -> JSONValue {
-        let expected = Array(word.utf8)
-        guard bytes.count - index >= expected.count, Array(bytes[index..<index + expected.count]) == expected else {
+        let expected = word.utf8
+        guard bytes.count - index >= expected.count, bytes[index..<index + expected.count].elementsEqual(expected) else {
             throw fail("a value was expected")
         }
         index += expected.count
@@ -261,7 +276,12 @@ public struct JSONReader {
     }
 
     private mutating func skipSpace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     private func peek(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
