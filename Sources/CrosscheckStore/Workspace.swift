@@ -30,7 +30,7 @@ public final class Workspace {
         do {
             try FileManager.default.createDirectory(atPath: hidden, withIntermediateDirectories: true)
         } catch {
-            throw StoreError("\(hidden): cannot create: \(Self.reason(error)); is the workspace read-only?")
+            throw StoreError("\(hidden): cannot create: \(StoreError.reason(error)); is the workspace read-only?")
         }
         // Opening sets up WAL and migrates, which a second process must not do at the same
         // moment; the workspace lock makes them take turns.
@@ -180,7 +180,7 @@ public final class Workspace {
         do {
             try FileManager.default.createDirectory(atPath: claimsFolder, withIntermediateDirectories: true)
         } catch {
-            throw StoreError("\(claimsFolder): cannot create: \(Self.reason(error))")
+            throw StoreError("\(claimsFolder): cannot create: \(StoreError.reason(error))")
         }
         // In batches, so that memory holds a few hundred files' text, not the whole ledger's.
         var pending: [String?] = sources ? [nil] : []
@@ -267,11 +267,5 @@ public final class Workspace {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func reason(_ error: Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let underlying, underlying.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(underlying.code))) }
-        return error.localizedDescription
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosscheckCore
+import CrosscheckStore
 import Foundation
 
 struct Extract: ParsableCommand {
@@ -34,7 +35,7 @@ struct Extract: ParsableCommand {
             data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile()
                 : try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-            throw Failure("\(file): cannot read: \(Failure.reason(error))")
+            throw Failure("\(file): cannot read: \(StoreError.reason(error))")
         }
         var extractor = Extractor(tolerance: tolerance)
         extractor.includesContext = !json

@@ -62,7 +62,7 @@ public struct Extractor: Sendable {
                 sentenceStart = sentenceEnd
             }
             lineStart = lineEnd + 1
-            if lineEnd < bytes.count { scanner.newLine(at: lineEnd) }
+            if lineEnd < bytes.count { scanner.newLine() }
         }
         return scanner.finish()
     }

@@ -21,7 +21,7 @@ struct SentenceScanner {
         tokens.reserveCapacity(256)
     }
 
-    mutating func newLine(at byte: Int) {
+    mutating func newLine() {
         line += 1
     }
 

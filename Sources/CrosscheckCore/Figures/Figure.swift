@@ -44,7 +44,4 @@ public struct Figure: Sendable, Hashable, Codable {
     public static func exactly(_ n: Double, kind: FigureKind = .count, unit: String? = nil) -> Figure {
         Figure(lower: n, upper: n, kind: kind, unit: unit, coded: kind == .ordinal ? nil : n)
     }
-
-    /// Whether the interval holds a single number.
-    public var isPoint: Bool { upper == lower && !lowerOpen && !upperOpen }
 }

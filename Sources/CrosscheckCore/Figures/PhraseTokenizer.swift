@@ -18,8 +18,6 @@ struct Token: Sendable {
     var fractionDigits: Int = 0
     /// Significant digits before the decimal point (leading zeros not counted).
     var integerDigits: Int = 0
-    /// Written with a leading zero ("08").
-    var leadingZero = false
     /// Joined to the token before by a hyphen ("nine-storey", "45-year-old").
     var joined = false
     /// Too many digits to hold exactly; the parser reports it.
@@ -183,7 +181,6 @@ enum PhraseTokenizer {
         var token = Token(kind: .number, spaceBefore: space, start: i, end: i)
         let count = bytes.count
         var significant = 0
-        token.leadingZero = bytes[i] == 0x30 && i + 1 < count && isDigit(bytes[i + 1])
         let startsWithPoint = bytes[i] == 0x2E
 
         func take(_ digit: UInt8) {
