@@ -5,7 +5,7 @@ import CrosscheckCore
 struct Crosscheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crosscheck",
-        abstract: "Pin down every figure in the news: read figures, see where reports agree and where they conflict.",
+        abstract: "Pin down every figure in the news: read figures, find them in articles, keep the claim ledger.",
         subcommands: [Parse.self, Extract.self, Import.self, Export.self]
     )
 
