@@ -12,8 +12,9 @@ public final class LedgerDatabase: Sendable {
     public init(path: String) throws(StoreError) {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        // Two sessions on one workspace wait for each other's writes instead of failing.
-        configuration.busyMode = .timeout(30)
+        // Two sessions on one workspace wait for each other's writes instead of failing, for
+        // 30 seconds unless CROSSCHECK_BUSY_TIMEOUT says otherwise.
+        configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "crosscheck"
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -32,6 +33,10 @@ public final class LedgerDatabase: Sendable {
         } catch {
             throw StoreError("\(path): cannot prepare the database: \(Self.describe(error))")
         }
+    }
+
+    static var busyTimeout: TimeInterval {
+        ProcessInfo.processInfo.environment["CROSSCHECK_BUSY_TIMEOUT"].flatMap(TimeInterval.init) ?? 30
     }
 
     static var migrator: DatabaseMigrator {

@@ -24,10 +24,14 @@ struct Binary {
         return folder
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil) throws -> Output {
+    static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { process.currentDirectoryURL = directory }
         // Output goes to files, so that neither stream can fill a pipe and block the child.
         let folder = try temporaryFolder()

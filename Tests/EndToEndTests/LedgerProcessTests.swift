@@ -85,4 +85,24 @@ struct LedgerProcessTests {
         let b = try Binary.run(["export", "--format", "json", "--workspace", fresh])
         #expect(a.stdout == b.stdout && !a.stdout.isEmpty)
     }
+
+    @Test("a locked database: one clear line, exit 2, and the ledger as it was")
+    func lockedDatabase() throws {
+        let workspace = try Binary.temporaryFolder().path
+        let input = try generatedLedger(events: 2, claims: 5)
+        #expect(try Binary.run(["import", "--workspace", workspace, input + "/Sources.json", input + "/Claims"]).status == 0)
+        let before = try Binary.run(["export", "--format", "json", "--workspace", workspace]).stdout
+        let other = try generatedLedger(events: 1, claims: 3, firstEvent: 7)
+        let queue = try DatabaseQueue(path: workspace + "/.crosscheck/ledger.sqlite")
+        try queue.inDatabase { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            let result = try Binary.run(["import", "--workspace", workspace, other + "/Claims"],
+                                        environment: ["CROSSCHECK_BUSY_TIMEOUT": "1"])
+            #expect(result.status == 2)
+            #expect(result.stderr == "crosscheck: \(workspace)/.crosscheck/ledger.sqlite: cannot open the database: "
+                    + "the database is locked by another process; try again\n")
+            try db.execute(sql: "ROLLBACK")
+        }
+        #expect(try Binary.run(["export", "--format", "json", "--workspace", workspace]).stdout == before)
+    }
 }
