@@ -60,7 +60,9 @@ public final class Workspace {
             changed.append((relative, text, state))
         }
         guard !changed.isEmpty else { return }
-        try store(changed.map { file in (file.path, file.path == "Sources.json", { () throws(StoreError) in file.text }) }, replaceSources: true, states: Dictionary(uniqueKeysWithValues: changed.map { ($0.path, $0.state) }),
+        let inputs = changed.map { file in (file.path, file.path == "Sources.json", { () throws(StoreError) in file.text }) }
+        let states = Dictionary(uniqueKeysWithValues: changed.map { ($0.path, $0.state) })
+        try store(inputs, replaceSources: true, states: states,
                   command: "open (files changed: \(changed.map(\.path).joined(separator: ", ")))", rewrite: false)
     }
 
@@ -83,8 +85,8 @@ public final class Workspace {
                 inputs.append(path)
             }
         }
-        return try store(inputs.map { path in (path, Self.isSourcesFile(path), { () throws(StoreError) in try Self.read(path, named: path) }) },
-                         replaceSources: false, states: [:], command: command, rewrite: true)
+        let readers = inputs.map { path in (path, Self.isSourcesFile(path), { () throws(StoreError) in try Self.read(path, named: path) }) }
+        return try store(readers, replaceSources: false, states: [:], command: command, rewrite: true)
     }
 
     /// The whole ledger (or one event) in one document of the files' format.
