@@ -22,7 +22,7 @@ public struct Extractor: Sendable {
 
     public init(tolerance: Double = 0.1, vocabulary: MetricVocabulary = .standard) {
         self.tolerance = tolerance
-        self.lexicon = vocabulary == .standard ? Lexicon.standard : Lexicon(vocabulary: vocabulary)
+        self.lexicon = Lexicon.compiled(for: vocabulary)
     }
 
     /// Where a scan stands in the whole text: for texts read in pieces.

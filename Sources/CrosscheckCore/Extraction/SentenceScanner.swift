@@ -142,11 +142,11 @@ struct SentenceScanner {
         let before = tokens[i - 1]
         if before.kind == .word { return true }
         guard before.kind == .symbol else { return false }
-        if let info = lexicon.info(before), info.currencySymbolIndex >= 0 || info.isRangeDash && before.spaceBefore {
-            return false
-        }
-        if before.id == lexicon.symbols.dash || lexicon.info(before)?.isRangeDash == true {
-            return i >= 2 && tokens[i - 2].kind == .word && !before.spaceBefore
+        let info = lexicon.info(before)
+        if info?.currencySymbolIndex ?? -1 >= 0 { return false }
+        if info?.isRangeDash == true {
+            // "Su-34": a dash joined to a name on its left; "20 -34" or "x - 34" is not.
+            return !before.spaceBefore && i >= 2 && tokens[i - 2].kind == .word
         }
         return [lexicon.symbols.hash, lexicon.symbols.at, lexicon.symbols.slash, lexicon.symbols.plus].contains(before.id)
             || before.id < 0

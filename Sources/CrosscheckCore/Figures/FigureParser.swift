@@ -22,7 +22,7 @@ public struct FigureParser: Sendable {
 
     public init(tolerance: Double = 0.1, vocabulary: MetricVocabulary = .standard) {
         self.tolerance = tolerance
-        self.lexicon = vocabulary == .standard ? Lexicon.standard : Lexicon(vocabulary: vocabulary)
+        self.lexicon = Lexicon.compiled(for: vocabulary)
     }
 
     /// The figure of a phrase, or an error that names the phrase and what was not understood.

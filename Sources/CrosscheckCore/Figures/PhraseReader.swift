@@ -65,10 +65,9 @@ struct PhraseReader {
             let opener = lexicon.rangeOpeners.match(tokens, at: index)
             let named = lexicon.metrics.match(tokens, at: index)
             let money = lexicon.currencies.match(tokens, at: index)
-            var longest = index
-            for end in [vague?.end, zero?.end, prefix?.end, neutral?.end, tooVague?.end, opener?.end, named?.end, money?.end] {
-                if let end, end > longest { longest = end }
-            }
+            // Computed without building a collection: this runs for every word before a number.
+            let longest = max(vague?.end ?? index, zero?.end ?? index, prefix?.end ?? index, neutral?.end ?? index,
+                              tooVague?.end ?? index, opener?.end ?? index, named?.end ?? index, money?.end ?? index)
 
             if longest > index {
                 if vague?.end == longest || zero?.end == longest { break lead }

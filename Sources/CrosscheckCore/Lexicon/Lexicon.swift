@@ -84,6 +84,11 @@ final class Lexicon: Sendable {
     /// The lexicon of the standard metric vocabulary, compiled once.
     static let standard = Lexicon(vocabulary: .standard)
 
+    /// The lexicon of a vocabulary: the standard one shared, any other compiled for it.
+    static func compiled(for vocabulary: MetricVocabulary) -> Lexicon {
+        vocabulary == .standard ? standard : Lexicon(vocabulary: vocabulary)
+    }
+
     init(vocabulary: MetricVocabulary) {
         var builder = Builder()
         func table<V>(_ entries: [(String, V)]) -> PhraseTable<V> {
@@ -126,8 +131,8 @@ final class Lexicon: Sendable {
         for word in QuantityWords.rangeJoiners { builder.update(word) { $0.isRangeJoiner = true } }
         for symbol in ["-", "–", "—", "‒", "~", "‐", "‑"] { builder.update(symbol) { $0.isRangeDash = true } }
         for symbol in ["-", "−", "‐", "‑", "–"] { builder.update(symbol) { $0.isMinus = true } }
-        for word in Self.leadConnectors { builder.update(word) { $0.isLeadConnector = true } }
-        for symbol in Self.punctuation { builder.update(String(symbol)) { $0.isPunctuation = true } }
+        for word in QuantityWords.metricConnectors { builder.update(word) { $0.isLeadConnector = true } }
+        for symbol in QuantityWords.punctuation { builder.update(String(symbol)) { $0.isPunctuation = true } }
         for (index, (symbol, _)) in Currencies.symbols.enumerated() {
             builder.update(String(symbol)) { $0.currencySymbolIndex = Int8(index) }
         }
@@ -165,19 +170,6 @@ final class Lexicon: Sendable {
         info = builder.info
         asciiSymbolIDs = (0..<128).map { byte in builder.ids[String(UnicodeScalar(UInt8(byte)))] ?? -1 }
     }
-
-    /// Words that may stand between a metric named first and its figure:
-    /// "the death toll rose to 28", "killing at least 23", "death toll of 14".
-    static let leadConnectors = [
-        "of", "at", "to", "rose", "risen", "rises", "rising", "has", "had", "have", "reached",
-        "reaching", "climbed", "climbing", "stood", "stands", "is", "was", "now", "hit", "hits",
-        "increased", "jumped", "grew", "went", "up", "reportedly", "by", "were", "are", "numbered",
-        "totalled", "totaled", "totalling", "totaling", "put", "puts", "stand", "an", "the",
-    ]
-
-    static let punctuation: [Unicode.Scalar] = [
-        "\"", "'", "“", "”", "‘", "’", "«", "»", "(", ")", "[", "]", ".", ",", ";", ":", "!", "?", "…", "*",
-    ]
 
     /// The id of a lower-case word or symbol, -1 if the lexicon does not know it.
     @inline(__always)

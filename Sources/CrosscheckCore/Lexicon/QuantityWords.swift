@@ -137,4 +137,18 @@ enum QuantityWords {
 
     /// Percentage points, a difference of percentages.
     static let percentagePoints: [String] = ["percentage points", "percentage point", "pp", "ppt", "ppts"]
+
+    /// Words that may stand between a metric named first and its figure:
+    /// "the death toll rose to 28", "killing at least 23", "death toll of 14".
+    static let metricConnectors = [
+        "of", "at", "to", "rose", "risen", "rises", "rising", "has", "had", "have", "reached",
+        "reaching", "climbed", "climbing", "stood", "stands", "is", "was", "now", "hit", "hits",
+        "increased", "jumped", "grew", "went", "up", "reportedly", "by", "were", "are", "numbered",
+        "totalled", "totaled", "totalling", "totaling", "put", "puts", "stand", "an", "the",
+    ]
+
+    /// Punctuation that carries no meaning around a figure: quotes, brackets, full stops.
+    static let punctuation: [Unicode.Scalar] = [
+        "\"", "'", "“", "”", "‘", "’", "«", "»", "(", ")", "[", "]", ".", ",", ";", ":", "!", "?", "…", "*",
+    ]
 }
