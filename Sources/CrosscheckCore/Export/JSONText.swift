@@ -43,6 +43,24 @@ public struct JSONObjectWriter: Sendable {
         return String(decoding: closed, as: UTF8.self)
     }
 
+    /// Writes one object at the end of `buffer`, in place: whole files are written this way
+    /// without a string for each object.
+    public static func append(to buffer: inout [UInt8], spaced: Bool = false, _ fill: (inout JSONObjectWriter) -> Void) {
+        var writer = JSONObjectWriter(spaced: spaced, bytes: [])
+        swap(&writer.bytes, &buffer)
+        writer.bytes.append(UInt8(ascii: "{"))
+        if spaced { writer.bytes.append(0x20) }
+        fill(&writer)
+        if spaced && !writer.empty { writer.bytes.append(0x20) }
+        writer.bytes.append(UInt8(ascii: "}"))
+        swap(&writer.bytes, &buffer)
+    }
+
+    private init(spaced: Bool, bytes: [UInt8]) {
+        self.spaced = spaced
+        self.bytes = bytes
+    }
+
     private mutating func addKey(_ key: String) {
         if !empty { bytes += spaced ? [0x2C, 0x20] : [0x2C] }
         empty = false
@@ -95,6 +113,16 @@ public enum JSONText {
     /// Appends a JSON string literal, escaping quotes, backslashes and control characters.
     static func appendString(_ string: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
+        // Most text needs no escape: copy it whole.
+        let plain = string.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain == true {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes += [0x5C, 0x22]

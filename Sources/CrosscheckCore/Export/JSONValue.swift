@@ -1,6 +1,6 @@
 /// A JSON document as read, objects keeping their keys in order, so that a reader of ledger
 /// files can name the exact place of an error and refuse duplicate keys.
-public indirect enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
@@ -62,20 +62,25 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
 public struct JSONReader {
     public static let maximumDepth = 64
 
-    private let bytes: [UInt8]
+    // Over the text's own storage: no copy, no bounds-checked array on the hot path.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
-        var reader = JSONReader(bytes: Array(text.utf8))
-        return try reader.document()
+        var text = text
+        return try text.withUTF8 { buffer in Result { () throws(JSONSyntaxError) in try parse(buffer) } }.get()
     }
 
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { buffer in Result { () throws(JSONSyntaxError) in try parse(buffer) } }.get()
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
         var reader = JSONReader(bytes: bytes)
         return try reader.document()
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private mutating func document() throws(JSONSyntaxError) -> JSONValue {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
@@ -104,6 +109,8 @@ public struct JSONReader {
     private mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        members.reserveCapacity(8)  // one allocation for a typical ledger object, not four
+        var seen: Set<String> = []
         skipSpace()
         if peek(UInt8(ascii: "}")) {
             index += 1
@@ -114,7 +121,11 @@ public struct JSONReader {
             guard index < bytes.count else { throw fail("the document ends inside an object") }
             guard peek(UInt8(ascii: "\"")) else { throw fail("a key in double quotes was expected") }
             let key = try string()
-            if members.contains(where: { $0.key == key }) { throw fail("the key \"\(key)\" appears twice") }
+            // A set only for big objects: ledger objects have a handful of keys, hostile ones millions.
+            if members.count < 16 ? members.contains(where: { $0.key == key }) : !seen.insert(key).inserted {
+                throw fail("the key \"\(key)\" appears twice")
+            }
+            if members.count == 15 { seen = Set(members.map(\.key) + [key]) }
             skipSpace()
             guard peek(UInt8(ascii: ":")) else { throw fail("\":\" was expected after the key") }
             index += 1
@@ -161,7 +172,9 @@ public struct JSONReader {
         var end = index
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            guard let text = String(validating: bytes[index..<end], as: UTF8.self) else { throw fail("the string is not valid UTF-8") }
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) else {
+                throw fail("the string is not valid UTF-8")
+            }
             index = end + 1
             return text
         }

@@ -2,11 +2,34 @@
 /// place: `claims[3].sources[0].credibility: 9 is not in 1–6`.
 struct DocumentReader {
     let value: JSONValue
-    let path: String
+    // The path is spelled out only when asked for (mostly for an error): building a string for
+    // every field of every claim was most of the cost of reading a ledger.
+    private let base: String
+    private let step: Step
+
+    private enum Step {
+        case none
+        case key(String)
+        case index(Int)
+    }
 
     init(_ value: JSONValue, path: String = "") {
+        self.init(value, base: path, step: .none)
+    }
+
+    private init(_ value: JSONValue, base: String, step: Step) {
         self.value = value
-        self.path = path
+        self.base = base
+        self.step = step
+    }
+
+    /// Where this value is in its document: `claims[3].sources[0].credibility`.
+    var path: String {
+        switch step {
+        case .none: base
+        case .key(let key): base.isEmpty ? key : base + "." + key
+        case .index(let index): "\(base)[\(index)]"
+        }
     }
 
     func fail(_ reason: LedgerError.Reason) -> LedgerError { LedgerError(reason, path: path) }
@@ -22,7 +45,8 @@ struct DocumentReader {
 
     func array() throws(LedgerError) -> [DocumentReader] {
         guard case .array(let elements) = value else { throw fail(.wrongType(expected: "an array", found: value.kindName)) }
-        return elements.enumerated().map { DocumentReader($0.element, path: "\(path)[\($0.offset)]") }
+        let path = self.path
+        return elements.enumerated().map { DocumentReader($0.element, base: path, step: .index($0.offset)) }
     }
 
     func string() throws(LedgerError) -> String {
@@ -51,7 +75,7 @@ struct DocumentReader {
 
         func optional(_ key: String) -> DocumentReader? {
             guard let member = members.first(where: { $0.key == key }), member.value != .null else { return nil }
-            return DocumentReader(member.value, path: path.isEmpty ? key : path + "." + key)
+            return DocumentReader(member.value, base: path, step: .key(key))
         }
 
         func required(_ key: String) throws(LedgerError) -> DocumentReader {

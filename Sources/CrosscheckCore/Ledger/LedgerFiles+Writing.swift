@@ -18,52 +18,88 @@ extension LedgerFiles {
     /// `Claims/<event-id>.json`: metrics and scopes by id, one a line; claims in id order (c2
     /// before c10), each field on its own line, each link on one line.
     public static func writeEvent(_ ledger: EventLedger) -> String {
-        var event = JSONObjectWriter(spaced: true)
-        event.add("id", ledger.event.id)
-        event.add("title", ledger.event.title)
-        event.add("date", ledger.event.date?.description)
-
-        let metrics = ledger.metrics.sorted { $0.id < $1.id }.map { metric -> String in
-            var object = JSONObjectWriter(spaced: true)
-            object.add("id", metric.id)
-            object.add("kind", metric.kind.rawValue)
-            object.add("aliases", json: "[" + metric.aliases.map(JSONText.string).joined(separator: ", ") + "]")
-            return "    " + object.result
+        // One buffer for the whole file: this runs for every event of an import or an export.
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + ledger.claims.count * 512)
+        out += "{\n  \"format\": ".utf8
+        JSONText.appendString(claimsFormat, to: &out)
+        out += ",\n  \"event\": ".utf8
+        JSONObjectWriter.append(to: &out, spaced: true) { object in
+            object.add("id", ledger.event.id)
+            object.add("title", ledger.event.title)
+            object.add("date", ledger.event.date?.description)
         }
-        let scopes = ledger.scopes.sorted { $0.id < $1.id }.map { scope -> String in
-            var object = JSONObjectWriter(spaced: true)
-            object.add("id", scope.id)
-            object.add("partOf", scope.partOf)
-            return "    " + object.result
-        }
-        let claims = naturallySorted(ledger.claims).map { claim -> String in
-            var figure = JSONObjectWriter(spaced: true)
-            claim.figure.addFields(to: &figure, writingEveryField: true)
-            let links = claim.sources.map { link -> String in
-                var object = JSONObjectWriter(spaced: true)
-                object.add("source", link.source)
-                object.add("quote", link.quote)
-                object.add("attributedTo", link.attributedTo)
-                object.add("credibility", link.credibility.map { Double($0.rawValue) })
-                return "        " + object.result
+        out += ",\n  \"metrics\": ".utf8
+        appendBlock(ledger.metrics.sorted { $0.id < $1.id }, to: &out, indent: "    ") { metric, out in
+            JSONObjectWriter.append(to: &out, spaced: true) { object in
+                object.add("id", metric.id)
+                object.add("kind", metric.kind.rawValue)
+                object.add("aliases", json: "[" + metric.aliases.map(JSONText.string).joined(separator: ", ") + "]")
             }
-            let fields = [
-                "\"id\": " + JSONText.string(claim.id),
-                "\"metric\": " + JSONText.string(claim.metric),
-                "\"scope\": " + optional(claim.scope),
-                "\"text\": " + JSONText.string(claim.text),
-                "\"figure\": " + figure.result,
-                "\"asOf\": " + optional(claim.asOf?.description),
-                "\"confidence\": " + optional(claim.confidence?.rawValue),
-                "\"status\": " + optional(claim.status?.rawValue),
-                "\"sources\": " + block(links, indent: "      "),
-            ]
-            return "    {\n" + fields.map { "      " + $0 }.joined(separator: ",\n") + "\n    }"
         }
-        return "{\n  \"format\": \(JSONText.string(claimsFormat)),\n  \"event\": \(event.result),\n"
-            + "  \"metrics\": " + block(metrics, indent: "  ") + ",\n"
-            + "  \"scopes\": " + block(scopes, indent: "  ") + ",\n"
-            + "  \"claims\": " + block(claims, indent: "  ") + "\n}\n"
+        out += ",\n  \"scopes\": ".utf8
+        appendBlock(ledger.scopes.sorted { $0.id < $1.id }, to: &out, indent: "    ") { scope, out in
+            JSONObjectWriter.append(to: &out, spaced: true) { object in
+                object.add("id", scope.id)
+                object.add("partOf", scope.partOf)
+            }
+        }
+        out += ",\n  \"claims\": ".utf8
+        appendBlock(naturallySorted(ledger.claims), to: &out, indent: "    ") { claim, out in
+            out += "{\n      \"id\": ".utf8
+            JSONText.appendString(claim.id, to: &out)
+            out += ",\n      \"metric\": ".utf8
+            JSONText.appendString(claim.metric, to: &out)
+            out += ",\n      \"scope\": ".utf8
+            appendOptional(claim.scope, to: &out)
+            out += ",\n      \"text\": ".utf8
+            JSONText.appendString(claim.text, to: &out)
+            out += ",\n      \"figure\": ".utf8
+            JSONObjectWriter.append(to: &out, spaced: true) { claim.figure.addFields(to: &$0, writingEveryField: true) }
+            out += ",\n      \"asOf\": ".utf8
+            appendOptional(claim.asOf?.description, to: &out)
+            out += ",\n      \"confidence\": ".utf8
+            appendOptional(claim.confidence?.rawValue, to: &out)
+            out += ",\n      \"status\": ".utf8
+            appendOptional(claim.status?.rawValue, to: &out)
+            out += ",\n      \"sources\": ".utf8
+            appendBlock(claim.sources, to: &out, indent: "        ") { link, out in
+                JSONObjectWriter.append(to: &out, spaced: true) { object in
+                    object.add("source", link.source)
+                    object.add("quote", link.quote)
+                    object.add("attributedTo", link.attributedTo)
+                    object.add("credibility", link.credibility.map { Double($0.rawValue) })
+                }
+            }
+            out += "\n    }".utf8
+        }
+        out += "\n}\n".utf8
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// "[]", or the items between brackets, one a line at `indent`, the closing bracket two
+    /// spaces to the left.
+    private static func appendBlock<Item>(
+        _ items: [Item], to out: inout [UInt8], indent: StaticString, _ write: (Item, inout [UInt8]) -> Void
+    ) {
+        guard !items.isEmpty else {
+            out += "[]".utf8
+            return
+        }
+        let indentBytes = UnsafeBufferPointer(start: indent.utf8Start, count: indent.utf8CodeUnitCount)
+        out.append(UInt8(ascii: "["))
+        for (index, item) in items.enumerated() {
+            out += index == 0 ? [0x0A] : [0x2C, 0x0A]
+            out += indentBytes
+            write(item, &out)
+        }
+        out.append(0x0A)
+        out += indentBytes.dropLast(2)
+        out.append(UInt8(ascii: "]"))
+    }
+
+    private static func appendOptional(_ text: String?, to out: inout [UInt8]) {
+        if let text { JSONText.appendString(text, to: &out) } else { out += JSONText.null }
     }
 
     /// "[]", or the lines between brackets.

@@ -10,12 +10,12 @@ public enum LedgerFiles {
     /// Reads `Sources.json`.
     public static func readSources(_ text: String) throws(LedgerError) -> [Source] {
         let root = try document(text)
-        let members = try root.object(known: ["format", "sources"])
+        let members = try root.object(known: Self.sourcesFileKeys)
         try checkFormat(members, sourcesFormat)
         var seen = Set<String>()
         var sources: [Source] = []
         for item in try members.required("sources").array() {
-            let fields = try item.object(known: ["id", "title", "outlet", "url", "published", "reliability", "text"])
+            let fields = try item.object(known: Self.sourceKeys)
             let id = try fields.slug("id")
             guard seen.insert(id).inserted else { throw LedgerError(.duplicate(id), path: item.child("id")) }
             sources.append(Source(
@@ -30,17 +30,19 @@ public enum LedgerFiles {
     /// with `parser`; metrics it names must be declared in the file or be standard ones.
     public static func readEvent(_ text: String, parser: FigureParser = FigureParser()) throws(LedgerError) -> EventLedger {
         let root = try document(text)
-        let members = try root.object(known: ["format", "event", "metrics", "scopes", "claims"])
+        let members = try root.object(known: Self.eventFileKeys)
         try checkFormat(members, claimsFormat)
 
-        let eventFields = try members.required("event").object(known: ["id", "title", "date"])
+        let eventFields = try members.required("event").object(known: Self.eventKeys)
         let event = Event(id: try eventFields.slug("id"), title: try eventFields.text("title"), date: try eventFields.time("date"))
 
+        // Sets, not searches of the arrays: a file may hold a hundred thousand claims.
         var metrics: [Metric] = []
+        var metricIDs: Set<String> = []
         for item in try members.optional("metrics")?.array() ?? [] {
-            let fields = try item.object(known: ["id", "kind", "aliases"])
+            let fields = try item.object(known: Self.metricKeys)
             let id = try fields.slug("id")
-            guard !metrics.contains(where: { $0.id == id }) else { throw LedgerError(.duplicate(id), path: item.child("id")) }
+            guard metricIDs.insert(id).inserted else { throw LedgerError(.duplicate(id), path: item.child("id")) }
             guard let kind = try fields.choice("kind", MetricKind.self) else { throw LedgerError(.missingField("kind"), path: item.path) }
             let aliases = try (fields.optional("aliases")?.array() ?? []).map { (alias) throws(LedgerError) -> String in
                 let text = try alias.string()
@@ -51,37 +53,41 @@ public enum LedgerFiles {
         }
 
         var scopes: [Scope] = []
+        var parents: [String: String?] = [:]
         let scopeItems = try members.optional("scopes")?.array() ?? []
         for item in scopeItems {
-            let fields = try item.object(known: ["id", "partOf"])
+            let fields = try item.object(known: Self.scopeKeys)
             let id = try fields.text("id")
-            guard !scopes.contains(where: { $0.id == id }) else { throw LedgerError(.duplicate(id), path: item.child("id")) }
-            scopes.append(Scope(id: id, partOf: try fields.optionalText("partOf")))
+            guard parents[id] == nil else { throw LedgerError(.duplicate(id), path: item.child("id")) }
+            let scope = Scope(id: id, partOf: try fields.optionalText("partOf"))
+            parents[id] = .some(scope.partOf)
+            scopes.append(scope)
         }
         for (scope, item) in zip(scopes, scopeItems) {
             guard let parent = scope.partOf else { continue }
-            guard scopes.contains(where: { $0.id == parent }) else {
+            guard parents[parent] != nil else {
                 throw LedgerError(.missing(kind: "scope", id: parent), path: item.child("partOf"))
             }
             var seen: Set<String> = [scope.id]
             var next: String? = parent
             while let current = next {
                 guard seen.insert(current).inserted else { throw LedgerError(.cycle(scope.id), path: item.child("partOf")) }
-                next = scopes.first { $0.id == current }?.partOf
+                next = parents[current] ?? nil
             }
         }
 
         var claims: [Claim] = []
+        var claimIDs: Set<String> = []
         for item in try members.optional("claims")?.array() ?? [] {
-            let fields = try item.object(known: ["id", "metric", "scope", "text", "figure", "asOf", "confidence", "status", "sources"])
+            let fields = try item.object(known: Self.claimKeys)
             let id = try fields.slug("id")
-            guard !claims.contains(where: { $0.id == id }) else { throw LedgerError(.duplicate(id), path: item.child("id")) }
+            guard claimIDs.insert(id).inserted else { throw LedgerError(.duplicate(id), path: item.child("id")) }
             let metric = try fields.slug("metric")
-            guard metrics.contains(where: { $0.id == metric }) || MetricVocabulary.standard.metric(metric) != nil else {
+            guard metricIDs.contains(metric) || MetricVocabulary.standard.metric(metric) != nil else {
                 throw LedgerError(.missing(kind: "metric", id: metric), path: item.child("metric"))
             }
             let scope = try fields.optionalText("scope")
-            if let scope, !scopes.contains(where: { $0.id == scope }) {
+            if let scope, parents[scope] == nil {
                 throw LedgerError(.missing(kind: "scope", id: scope), path: item.child("scope"))
             }
             let words = try fields.text("text")
@@ -97,7 +103,7 @@ public enum LedgerFiles {
             }
             var links: [Link] = []
             for linkItem in try fields.optional("sources")?.array() ?? [] {
-                let linkFields = try linkItem.object(known: ["source", "quote", "attributedTo", "credibility"])
+                let linkFields = try linkItem.object(known: Self.linkKeys)
                 var credibility: Credibility?
                 if let reader = linkFields.optional("credibility") {
                     let number = try reader.number()
@@ -127,7 +133,7 @@ public enum LedgerFiles {
     }
 
     private static func readFigure(_ reader: DocumentReader) throws(LedgerError) -> Figure {
-        let fields = try reader.object(known: ["lower", "upper", "lowerOpen", "upperOpen", "approximate", "kind", "unit", "coded"])
+        let fields = try reader.object(known: Self.figureKeys)
         let lowerReader = try fields.required("lower")
         let lower = try lowerReader.number()
         guard lower >= 0 else { throw lowerReader.fail(.outOfRange(JSONText.number(lower), range: "0 and above")) }
@@ -160,4 +166,16 @@ public enum LedgerFiles {
         let format = try reader.string()
         guard format == expected else { throw reader.fail(.unknownFormat(format, expected: expected)) }
     }
+
+    // The fields each object of the files may hold; anything else is refused by name.
+    static let sourcesFileKeys: Set<String> = ["format", "sources"]
+    static let sourceKeys: Set<String> = ["id", "title", "outlet", "url", "published", "reliability", "text"]
+    static let eventFileKeys: Set<String> = ["format", "event", "metrics", "scopes", "claims"]
+    static let eventKeys: Set<String> = ["id", "title", "date"]
+    static let metricKeys: Set<String> = ["id", "kind", "aliases"]
+    static let scopeKeys: Set<String> = ["id", "partOf"]
+    static let claimKeys: Set<String> = ["id", "metric", "scope", "text", "figure", "asOf", "confidence", "status", "sources"]
+    static let linkKeys: Set<String> = ["source", "quote", "attributedTo", "credibility"]
+    static let figureKeys: Set<String> = ["lower", "upper", "lowerOpen", "upperOpen", "approximate", "kind", "unit", "coded"]
+
 }
