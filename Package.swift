@@ -19,7 +19,11 @@ let package = Package(
         // The only module that imports GRDB: the SQLite store, the workspace files, the history.
         .target(
             name: "CrosscheckStore",
-            dependencies: ["CrosscheckCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CrosscheckCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own API, to bind the rows of a bulk import without boxing each value.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .executableTarget(
             name: "crosscheck",

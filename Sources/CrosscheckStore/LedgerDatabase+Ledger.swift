@@ -7,6 +7,9 @@ public struct FileState: Sendable, Hashable {
     public var size: Int64
     public var modified: Int64
     public var hash: String
+
+    /// Committed to the database and not yet rewritten: the database holds what the file must say.
+    static let pending = FileState(size: -1, modified: -1, hash: "pending")
 }
 
 extension LedgerDatabase {
@@ -15,9 +18,10 @@ extension LedgerDatabase {
     /// otherwise sources are merged by id. Events come one at a time from `nextEvent`, read and
     /// checked inside the transaction, so that memory holds one event, not the ledger; an error
     /// from it, or a claim id that belongs to another event, leaves the ledger as it was.
+    /// `files` (asked for once the events are read) are the workspace file states to record.
     public func store(
         sources: [Source], replaceSources: Bool, nextEvent: () throws -> (ledger: EventLedger, path: String)?,
-        files: [String: FileState], command: String, history: (_ events: Int, _ claims: Int) -> String
+        files: () -> [String: FileState], command: String, history: (_ events: Int, _ claims: Int) -> String
     ) throws(StoreError) {
         do {
             try pool.write { db in
@@ -30,18 +34,12 @@ extension LedgerDatabase {
                     }
                 }
                 var events = 0, claims = 0
-                let owner = try db.cachedStatement(sql: "SELECT event FROM claim WHERE id = ?")
                 while let (ledger, path) = try nextEvent() {
-                    for (index, claim) in ledger.claims.enumerated() {
-                        if let other = try String.fetchOne(owner, arguments: [claim.id]), other != ledger.event.id {
-                            throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim.id)\" belongs to event \"\(other)\"")
-                        }
-                    }
-                    try Self.replace(ledger, db)
+                    try Self.replace(ledger, path: path, db)
                     events += 1
                     claims += ledger.claims.count
                 }
-                for (path, state) in files { try Self.record(path, state, db) }
+                for (path, state) in files() { try Self.record(path, state, db) }
                 try db.execute(
                     sql: "INSERT INTO history (time, actor, command, before, after) VALUES (?, ?, ?, NULL, ?)",
                     arguments: [Self.now(), Self.actor, command, history(events, claims)])
@@ -156,41 +154,43 @@ extension LedgerDatabase {
         }
     }
 
-    private static func replace(_ ledger: EventLedger, _ db: Database) throws {
+    private static func replace(_ ledger: EventLedger, path: String, _ db: Database) throws {
         let id = ledger.event.id
         try db.execute(sql: "DELETE FROM event WHERE id = ?", arguments: [id])
         try db.execute(sql: "INSERT INTO event (id, title, date) VALUES (?, ?, ?)",
                        arguments: [id, ledger.event.title, ledger.event.date?.description])
         let metric = try db.cachedStatement(sql: "INSERT INTO metric (event, id, kind, aliases) VALUES (?, ?, ?, ?)")
-        for item in ledger.metrics {
+        for item in ledger.declaringStandardMetrics().metrics {
             try metric.execute(arguments: [id, item.id, item.kind.rawValue, "[" + item.aliases.map(JSONText.string).joined(separator: ",") + "]"])
-        }
-        // Metrics named by claims but declared nowhere in the file are standard ones: store their definition.
-        for name in Set(ledger.claims.map(\.metric)) where !ledger.metrics.contains(where: { $0.id == name }) {
-            if let standard = MetricVocabulary.standard.metric(name) {
-                try metric.execute(arguments: [id, name, standard.kind.rawValue, "[]"])
-            }
         }
         let scope = try db.cachedStatement(sql: "INSERT INTO scope (event, id, partOf) VALUES (?, ?, ?)")
         for item in ledger.scopes { try scope.execute(arguments: [id, item.id, item.partOf]) }
-        let claim = try db.cachedStatement(sql: """
+        let claim = try RowWriter("""
             INSERT INTO claim (id, event, metric, scope, text, lower, upper, lowerOpen, upperOpen, approximate, kind, unit,
                 coded, asOf, asOfEarliest, asOfLatest, confidence, status)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let link = try db.cachedStatement(sql: """
-            INSERT INTO link (claim, position, source, quote, attributedTo, credibility) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        for item in ledger.claims {
-            let figure = item.figure
-            try claim.execute(arguments: [
-                item.id, id, item.metric, item.scope, item.text, figure.lower, figure.upper, figure.lowerOpen, figure.upperOpen,
-                figure.approximate, figure.kind.rawValue, figure.unit, figure.coded, item.asOf?.description,
-                item.asOf?.earliest, item.asOf?.latest, item.confidence?.rawValue, item.status?.rawValue,
-            ])
+            """, db)
+        let link = try RowWriter("INSERT INTO link (claim, position, source, quote, attributedTo, credibility) VALUES (?, ?, ?, ?, ?, ?)", db)
+        for (index, item) in ledger.claims.enumerated() {
+            do {
+                try claim.execute { row in
+                    let figure = item.figure
+                    row.add(item.id); row.add(id); row.add(item.metric); row.add(item.scope); row.add(item.text)
+                    row.add(figure.lower); row.add(figure.upper); row.add(figure.lowerOpen); row.add(figure.upperOpen)
+                    row.add(figure.approximate); row.add(figure.kind.rawValue); row.add(figure.unit); row.add(figure.coded)
+                    row.add(item.asOf?.description); row.add(item.asOf?.earliest); row.add(item.asOf?.latest)
+                    row.add(item.confidence?.rawValue); row.add(item.status?.rawValue)
+                }
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                // The event's own claims were deleted above: the id is another event's.
+                let other = try String.fetchOne(db, sql: "SELECT event FROM claim WHERE id = ?", arguments: [item.id]) ?? "?"
+                throw StoreError("\(path): claims[\(index)].id: the claim id \"\(item.id)\" belongs to event \"\(other)\"")
+            }
             for (position, source) in item.sources.enumerated() {
-                try link.execute(arguments: [item.id, position, source.source, source.quote, source.attributedTo,
-                                             source.credibility?.rawValue])
+                try link.execute { row in
+                    row.add(item.id); row.add(position); row.add(source.source); row.add(source.quote)
+                    row.add(source.attributedTo); row.add(source.credibility?.rawValue)
+                }
             }
         }
     }

@@ -43,27 +43,49 @@ public final class Workspace {
     // MARK: - Files that changed
 
     /// Imports the workspace files whose content changed since they were last imported or
-    /// written: size and modification time first, a content hash only when those differ.
+    /// written: size and modification time first, a content hash only when those differ. A file
+    /// left pending by a process killed between its commit and its rewrite is written again
+    /// from the database, which holds the committed change. Runs under the workspace lock.
     func synchronise() throws(StoreError) {
+        removeStagedFiles()
         let known = try database.fileStates()
         var changed: [(path: String, text: String, state: FileState)] = []
-        for path in workspaceFiles() {
-            guard let stat = Self.fileStat(path) else { continue }
+        var pending: [String] = []
+        for path in workspaceFiles(including: known.filter { $0.value == .pending }.map(\.key)) {
             let relative = relativePath(path)
+            if known[relative] == .pending {
+                pending.append(relative)
+                continue
+            }
+            guard let stat = Self.fileStat(path) else { continue }
             if let state = known[relative], state.size == stat.size, state.modified == stat.modified { continue }
             let text = try Self.read(path, named: relative)
-            let state = FileState(size: stat.size, modified: stat.modified, hash: Self.hash(text))
+            let state = FileState(size: stat.size, modified: stat.modified, hash: ContentHash.of(text))
             if known[relative]?.hash == state.hash {
                 try database.record(files: [relative: state])  // touched, not changed
                 continue
             }
             changed.append((relative, text, state))
         }
+        if !pending.isEmpty {
+            let events = pending.filter { $0.hasPrefix("Claims/") }.map { String($0.dropFirst(7).dropLast(5)) }
+            try writeFiles(events: events, sources: pending.contains("Sources.json"))
+        }
         guard !changed.isEmpty else { return }
         let inputs = changed.map { file in (file.path, file.path == "Sources.json", { () throws(StoreError) in file.text }) }
         let states = Dictionary(uniqueKeysWithValues: changed.map { ($0.path, $0.state) })
         try store(inputs, replaceSources: true, states: states,
                   command: "open (files changed: \(changed.map(\.path).joined(separator: ", ")))", rewrite: false)
+    }
+
+    /// Temporary files a killed process left behind. Every writer stages its files under the
+    /// workspace lock, which the caller holds: none of them is being written now.
+    private func removeStagedFiles() {
+        for folder in [root, claimsFolder] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.contains(".json.tmp-") {
+                unlink(folder + "/" + name)
+            }
+        }
     }
 
     // MARK: - Import and export
@@ -86,6 +108,8 @@ public final class Workspace {
             }
         }
         let readers = inputs.map { path in (path, Self.isSourcesFile(path), { () throws(StoreError) in try Self.read(path, named: path) }) }
+        let lock = try FileLock(lockPath)
+        defer { lock.release() }
         return try store(readers, replaceSources: false, states: [:], command: command, rewrite: true)
     }
 
@@ -112,7 +136,9 @@ public final class Workspace {
 
     /// Reads and checks every input and stores them in one transaction, one event file at a time;
     /// nothing is stored if any input is refused. Sources files are read first, since the
-    /// event files' links are checked against them.
+    /// event files' links are checked against them. With `rewrite`, each event's workspace file
+    /// is staged from what was read as it is stored, marked pending in the same transaction, and
+    /// renamed into place after the commit. The caller holds the workspace lock.
     private func store(
         _ inputs: [(path: String, isSources: Bool, text: () throws(StoreError) -> String)], replaceSources: Bool, states: [String: FileState],
         command: String, rewrite: Bool
@@ -134,7 +160,11 @@ public final class Workspace {
         let known = Set(try database.sources().map(\.id)).union((sources ?? []).map(\.id))
         var seenEvents: [String: String] = [:]
         var seenClaims: [String: String] = [:]
-        var written: [String] = []
+        var staged = StagedFiles()
+        defer { staged.discard() }
+        if rewrite {
+            try createClaimsFolder()
+        }
         var next = eventInputs.makeIterator()
         let parser = self.parser
         var counts = (events: 0, claims: 0)
@@ -142,7 +172,7 @@ public final class Workspace {
             sources: sources ?? [], replaceSources: replaceSources && sources != nil,
             nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
                 guard let (path, text) = next.next() else { return nil }
-                let ledger: EventLedger
+                var ledger: EventLedger
                 do {
                     ledger = try LedgerFiles.readEvent(try text(), parser: parser)
                     try LedgerFiles.checkLinks(ledger, sources: known)
@@ -159,56 +189,79 @@ public final class Workspace {
                     }
                     seenClaims[claim.id] = path
                 }
-                written.append(ledger.event.id)
+                ledger = ledger.declaringStandardMetrics()
+                if rewrite {
+                    // The event is stored exactly as read: its file is written from memory, not read back.
+                    try staged.stage(LedgerFiles.writeEvent(ledger), at: self.eventPath(ledger.event.id))
+                }
                 return (ledger, path)
             },
-            files: states, command: command,
+            files: {
+                guard rewrite else { return states }
+                var marks = states
+                for file in staged.staged { marks[self.relativePath(file.path)] = .pending }
+                if sources != nil { marks["Sources.json"] = .pending }
+                return marks
+            },
+            command: command,
             history: { events, claims in
                 counts = (events, claims)
                 return "{\"sources\": \(sources?.count ?? 0), \"events\": \(events), \"claims\": \(claims), \"files\": ["
                     + inputs.map { JSONText.string($0.path) }.joined(separator: ", ") + "]}"
             })
         if rewrite {
-            try rewriteFiles(events: written, sources: sources != nil)
+            if sources != nil { try staged.stage(LedgerFiles.writeSources(try database.sources()), at: sourcesPath) }
+            try commit(&staged)
         }
         return (sources?.count ?? 0, counts.events, counts.claims)
     }
 
-    /// Rewrites the files of `events` (and `Sources.json`) from what the database holds now,
-    /// under the workspace lock, and records them as written.
-    func rewriteFiles(events: [String], sources: Bool) throws(StoreError) {
-        let lock = try FileLock(lockPath)
-        defer { lock.release() }
+    /// Renames staged files into place and records them as written.
+    private func commit(_ staged: inout StagedFiles) throws(StoreError) {
+        let files = staged.staged
+        try staged.commit()
+        var written: [String: FileState] = [:]
+        for file in files {
+            if let stat = Self.fileStat(file.path) {
+                written[relativePath(file.path)] = FileState(size: stat.size, modified: stat.modified, hash: file.hash)
+            }
+        }
+        try database.record(files: written)
+    }
+
+    /// Writes the files of `events` (and `Sources.json`) from what the database holds now, in
+    /// batches, so that memory holds a few hundred files' text, not the whole ledger's. The
+    /// caller holds the workspace lock.
+    func writeFiles(events: [String], sources: Bool) throws(StoreError) {
+        try createClaimsFolder()
+        var pending: [String?] = sources ? [nil] : []
+        pending += events.map { Optional($0) }
+        var start = 0
+        while start < pending.count {
+            var staged = StagedFiles()
+            defer { staged.discard() }
+            for id in pending[start..<min(start + Self.rewriteBatch, pending.count)] {
+                if let id {
+                    guard let ledger = try database.event(id) else { continue }
+                    try staged.stage(LedgerFiles.writeEvent(ledger), at: eventPath(id))
+                } else {
+                    try staged.stage(LedgerFiles.writeSources(try database.sources()), at: sourcesPath)
+                }
+            }
+            try commit(&staged)
+            start += Self.rewriteBatch
+        }
+    }
+
+    private func createClaimsFolder() throws(StoreError) {
         do {
             try FileManager.default.createDirectory(atPath: claimsFolder, withIntermediateDirectories: true)
         } catch {
             throw StoreError("\(claimsFolder): cannot create: \(StoreError.reason(error))")
         }
-        // In batches, so that memory holds a few hundred files' text, not the whole ledger's.
-        var pending: [String?] = sources ? [nil] : []
-        pending += events.map { Optional($0) }
-        var start = 0
-        while start < pending.count {
-            var files: [(text: String, path: String)] = []
-            for id in pending[start..<min(start + Self.rewriteBatch, pending.count)] {
-                if let id {
-                    guard let ledger = try database.event(id) else { continue }
-                    files.append((LedgerFiles.writeEvent(ledger), claimsFolder + "/\(id).json"))
-                } else {
-                    files.append((LedgerFiles.writeSources(try database.sources()), sourcesPath))
-                }
-            }
-            try AtomicFile.write(files)
-            var written: [String: FileState] = [:]
-            for (text, path) in files {
-                if let stat = Self.fileStat(path) {
-                    written[relativePath(path)] = FileState(size: stat.size, modified: stat.modified, hash: Self.hash(text))
-                }
-            }
-            try database.record(files: written)
-            start += Self.rewriteBatch
-        }
     }
+
+    func eventPath(_ id: String) -> String { claimsFolder + "/\(id).json" }
 
     // MARK: - Helpers
 
@@ -223,11 +276,13 @@ public final class Workspace {
     /// How many files a rewrite writes and makes durable together.
     static let rewriteBatch = 500
 
-    func workspaceFiles() -> [String] {
-        var paths = [sourcesPath]
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: claimsFolder)) ?? []).filter { $0.hasSuffix(".json") }
-        paths += names.sorted().map { claimsFolder + "/" + $0 }
-        return paths
+    /// `Sources.json` and the event files, with `extra` (relative paths) whether or not they exist.
+    func workspaceFiles(including extra: [String] = []) -> [String] {
+        var names = Set(((try? FileManager.default.contentsOfDirectory(atPath: claimsFolder)) ?? []).filter { $0.hasSuffix(".json") }
+            .map { "Claims/" + $0 })
+        names.insert("Sources.json")
+        names.formUnion(extra)
+        return names.sorted().map { root + "/" + $0 }
     }
 
     func relativePath(_ path: String) -> String {
@@ -246,13 +301,6 @@ public final class Workspace {
         var info = Glibc.stat()
         guard fstatat(AT_FDCWD, path, &info, 0) == 0 else { return nil }
         return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
-    }
-
-    /// FNV-1a of the content, in hex: enough to tell a changed file from an unchanged one.
-    static func hash(_ text: String) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return String(hash, radix: 16)
     }
 
     /// The text with `prefix` after each line break but the last: a document nested in another.

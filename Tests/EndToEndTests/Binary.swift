@@ -26,8 +26,14 @@ struct Binary {
 
     static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil,
                     environment: [String: String] = [:]) throws -> Output {
+        try runCommand(url.path, arguments, stdin: stdin, directory: directory, environment: environment)
+    }
+
+    /// Any program, run the same way.
+    static func runCommand(_ executable: String, _ arguments: [String], stdin: String? = nil, directory: URL? = nil,
+                           environment: [String: String] = [:]) throws -> Output {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

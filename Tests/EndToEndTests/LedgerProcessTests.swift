@@ -106,3 +106,72 @@ struct LedgerProcessTests {
         #expect(try Binary.run(["export", "--format", "json", "--workspace", workspace]).stdout == before)
     }
 }
+
+@Suite("A process killed while it rewrites the workspace files", .serialized)
+struct RewriteKillTests {
+    @Test("killed after its commit, with one file renamed: the next command finishes the rewrite from the database")
+    func killedRewrite() throws {
+        let workspace = try Binary.temporaryFolder().path
+        let first = try generatedLedger(events: 3, claims: 4)
+        #expect(try Binary.run(["import", "--workspace", workspace, first + "/Sources.json", first + "/Claims"]).status == 0)
+        // The same events with more claims: every event file changes.
+        let second = try generatedLedger(events: 3, claims: 9)
+        let killed = try Binary.run(["import", "--workspace", workspace, second + "/Claims"], environment: ["CROSSCHECK_FAULT": "rename"])
+        #expect(killed.status != 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: workspace + "/Claims").sorted()
+        #expect(names.filter { $0.contains(".json.tmp-") }.count == 2, "the two files the killed rewrite had not renamed: \(names)")
+
+        // The import committed: the database holds it, and opening the workspace rewrites the pending files.
+        let export = try Binary.run(["export", "--format", "json", "--workspace", workspace])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(try census(workspace) == (3, 27))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace + "/Claims").sorted()
+                == ["event-0.json", "event-1.json", "event-2.json"])
+        // The files now say what the database holds.
+        let fresh = try Binary.temporaryFolder().path
+        #expect(try Binary.run(["import", "--workspace", fresh, workspace + "/Sources.json", workspace + "/Claims"]).status == 0)
+        #expect(try Binary.run(["export", "--format", "json", "--workspace", fresh]).stdout == export.stdout)
+    }
+}
+
+@Suite("A read-only workspace")
+struct ReadOnlyWorkspaceTests {
+    @Test("import into a workspace the user cannot write: one clear line, exit 2, files and database as they were")
+    func readOnly() throws {
+        let workspace = try Binary.temporaryFolder().path
+        let input = try generatedLedger(events: 2, claims: 3)
+        #expect(try Binary.run(["import", "--workspace", workspace, input + "/Sources.json", input + "/Claims"]).status == 0)
+        let database = try Data(contentsOf: URL(fileURLWithPath: workspace + "/.crosscheck/ledger.sqlite"))
+        let file = try String(contentsOfFile: workspace + "/Claims/event-0.json", encoding: .utf8)
+        let other = try generatedLedger(events: 1, claims: 5)
+        try makeReadOnly(other)
+        try makeReadOnly(workspace)
+        defer { _ = try? Binary.runCommand("/bin/chmod", ["-R", "u+w", workspace]) }
+        // root ignores file modes: run the binary as nobody then, for whom they hold.
+        let result: Binary.Output
+        if getuid() == 0 {
+            // A copy nobody can reach, wherever the build folder is.
+            let copy = try Binary.temporaryFolder().path + "/crosscheck"
+            try FileManager.default.copyItem(atPath: Binary.url.path, toPath: copy)
+            try makeReadOnly((copy as NSString).deletingLastPathComponent)
+            result = try Binary.runCommand("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", copy,
+                                                                "import", "--workspace", workspace, other + "/Claims"])
+        } else {
+            result = try Binary.run(["import", "--workspace", workspace, other + "/Claims"])
+        }
+        #expect(result.status == 2)
+        #expect(result.stderr == "crosscheck: \(workspace)/.crosscheck/lock: cannot lock: Permission denied; is the workspace read-only?\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace + "/.crosscheck/ledger.sqlite")) == database)
+        #expect(try String(contentsOfFile: workspace + "/Claims/event-0.json", encoding: .utf8) == file)
+    }
+
+    private func makeReadOnly(_ workspace: String) throws {
+        // Readable by all (nobody among them), writable by none.
+        #expect(try Binary.runCommand("/bin/chmod", ["-R", "a+rX,a-w", workspace]).status == 0)
+        var folder = (workspace as NSString).deletingLastPathComponent
+        while folder != "/" {
+            _ = try Binary.runCommand("/bin/chmod", ["a+x", folder])
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+    }
+}

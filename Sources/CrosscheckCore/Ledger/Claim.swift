@@ -44,4 +44,17 @@ public struct EventLedger: Sendable, Hashable {
     public init(event: Event, metrics: [Metric] = [], scopes: [Scope] = [], claims: [Claim] = []) {
         (self.event, self.metrics, self.scopes, self.claims) = (event, metrics, scopes, claims)
     }
+
+    /// The ledger as it is stored: a standard metric that claims name but the file does not
+    /// declare gets its definition (kind, no aliases), so that its kind travels with the file.
+    public func declaringStandardMetrics(_ vocabulary: MetricVocabulary = .standard) -> EventLedger {
+        var declared = Set(metrics.map(\.id))
+        var result = self
+        for claim in claims where !declared.contains(claim.metric) {
+            guard let standard = vocabulary.metric(claim.metric) else { continue }
+            declared.insert(claim.metric)
+            result.metrics.append(Metric(id: claim.metric, kind: standard.kind))
+        }
+        return result
+    }
 }
