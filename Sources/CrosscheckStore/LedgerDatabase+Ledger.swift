@@ -66,8 +66,10 @@ extension LedgerDatabase {
         do {
             return try pool.read { db in
                 var states: [String: FileState] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT path, size, modified, hash FROM workspaceFile") {
-                    states[row["path"]] = FileState(size: row["size"], modified: row["modified"], hash: row["hash"])
+                // Columns by position: this runs for every file each time a workspace is opened.
+                let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, hash FROM workspaceFile")
+                while let row = try rows.next() {
+                    states[row[0]] = FileState(size: row[1], modified: row[2], hash: row[3])
                 }
                 return states
             }

@@ -47,11 +47,10 @@ public final class Workspace {
     /// left pending by a process killed between its commit and its rewrite is written again
     /// from the database, which holds the committed change. Runs under the workspace lock.
     func synchronise() throws(StoreError) {
-        removeStagedFiles()
         let known = try database.fileStates()
         var changed: [(path: String, text: String, state: FileState)] = []
         var pending: [String] = []
-        for path in workspaceFiles(including: known.filter { $0.value == .pending }.map(\.key)) {
+        for path in workspaceFiles(including: known.filter { $0.value == .pending }.map(\.key), removingStaged: true) {
             let relative = relativePath(path)
             if known[relative] == .pending {
                 pending.append(relative)
@@ -76,16 +75,6 @@ public final class Workspace {
         let states = Dictionary(uniqueKeysWithValues: changed.map { ($0.path, $0.state) })
         try store(inputs, replaceSources: true, states: states,
                   command: "open (files changed: \(changed.map(\.path).joined(separator: ", ")))", rewrite: false)
-    }
-
-    /// Temporary files a killed process left behind. Every writer stages its files under the
-    /// workspace lock, which the caller holds: none of them is being written now.
-    private func removeStagedFiles() {
-        for folder in [root, claimsFolder] {
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.contains(".json.tmp-") {
-                unlink(folder + "/" + name)
-            }
-        }
     }
 
     // MARK: - Import and export
@@ -276,12 +265,24 @@ public final class Workspace {
     /// How many files a rewrite writes and makes durable together.
     static let rewriteBatch = 500
 
-    /// `Sources.json` and the event files, with `extra` (relative paths) whether or not they exist.
-    func workspaceFiles(including extra: [String] = []) -> [String] {
-        var names = Set(((try? FileManager.default.contentsOfDirectory(atPath: claimsFolder)) ?? []).filter { $0.hasSuffix(".json") }
-            .map { "Claims/" + $0 })
+    /// `Sources.json` and the event files, with `extra` (relative paths) whether or not they
+    /// exist. `removingStaged` also removes the temporary files a killed process left behind:
+    /// every writer stages its files under the workspace lock, which the caller then holds.
+    func workspaceFiles(including extra: [String] = [], removingStaged: Bool = false) -> [String] {
+        var names = Set(extra)
         names.insert("Sources.json")
-        names.formUnion(extra)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: claimsFolder)) ?? [] {
+            if name.hasSuffix(".json") {
+                names.insert("Claims/" + name)
+            } else if removingStaged, name.contains(".json.tmp-") {
+                unlink(claimsFolder + "/" + name)
+            }
+        }
+        if removingStaged {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] where name.hasPrefix("Sources.json.tmp-") {
+                unlink(root + "/" + name)
+            }
+        }
         return names.sorted().map { root + "/" + $0 }
     }
 
