@@ -320,3 +320,18 @@ public final class Workspace {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+extension Workspace {
+    /// The consistency check of the whole ledger, or of one event.
+    public func check(event: String? = nil, tolerance: Double = 0.1) throws(StoreError) -> CheckOutput {
+        let ids = try database.eventIDs()
+        if let event, !ids.contains(event) { throw StoreError("no event \"\(event)\" in the workspace") }
+        var ledgers: [EventLedger] = []
+        for id in ids where event == nil || id == event {
+            if let ledger = try database.event(id) { ledgers.append(ledger) }
+        }
+        let sources = try database.sources()
+        let report = ConsistencyCheck(tolerance: tolerance).run(ledgers, sources: sources)
+        return CheckOutput(report, ledgers: ledgers, sources: sources)
+    }
+}

@@ -6,7 +6,7 @@ struct Crosscheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crosscheck",
         abstract: "Pin down every figure in the news: read figures, find them in articles, keep the claim ledger.",
-        subcommands: [Parse.self, Extract.self, Import.self, Export.self]
+        subcommands: [Parse.self, Extract.self, Import.self, Export.self, Check.self]
     )
 
     /// Usage errors exit 2, like every other kind of bad input, so that scripts see one code.

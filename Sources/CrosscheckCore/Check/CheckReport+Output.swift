@@ -1,0 +1,159 @@
+/// The report as `check --json` prints it and as a person reads it.
+public struct CheckOutput: Sendable {
+    public let report: CheckReport
+    private let claims: [String: Claim]
+    private let sources: [String: Source]
+
+    public init(_ report: CheckReport, ledgers: [EventLedger], sources: [Source]) {
+        self.report = report
+        var claims: [String: Claim] = [:]
+        for ledger in ledgers { for claim in ledger.claims { claims[claim.id] = claim } }
+        self.claims = claims
+        self.sources = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    // MARK: - JSON
+
+    /// One document: `conflicts`, `updates`, `unordered`, `nearMisses` (findings, one shape) and `consensus`.
+    public var json: String {
+        func list(_ items: [String]) -> String { items.isEmpty ? "[]" : "[\n    " + items.joined(separator: ",\n    ") + "\n  ]" }
+        return "{\n  \"conflicts\": " + list(report.conflicts.map(json))
+            + ",\n  \"updates\": " + list(report.updates.map(json))
+            + ",\n  \"unordered\": " + list(report.unordered.map(json))
+            + ",\n  \"nearMisses\": " + list(report.nearMisses.map(json))
+            + ",\n  \"consensus\": " + list(report.consensus.map(json)) + "\n}\n"
+    }
+
+    func json(_ finding: Finding) -> String {
+        var object = JSONObjectWriter()
+        object.add("event", finding.event)
+        object.add("metric", finding.metric)
+        object.add("scope", finding.scope)
+        if let whole = finding.otherScope { object.add("wholeScope", whole) }
+        object.add("kind", finding.kind.rawValue)
+        object.add("severity", (finding.severity * 1000).rounded() / 1000)
+        object.add("claims", json: "[" + finding.claims.map(JSONText.string).joined(separator: ",") + "]")
+        object.add("sides", json: "[" + finding.sides.map { "[" + $0.map(JSONText.string).joined(separator: ",") + "]" }.joined(separator: ",") + "]")
+        let links = finding.claims.flatMap { id in (claims[id]?.sources ?? []).map { (id, $0) } }.map { id, link in
+            var item = JSONObjectWriter()
+            item.add("claim", id)
+            item.add("source", link.source)
+            item.add("outlet", sources[link.source]?.outlet)
+            item.add("text", claims[id]?.text)
+            item.add("asOf", (claims[id]?.asOf ?? sources[link.source]?.published)?.description)
+            item.add("quote", link.quote)
+            item.add("attributedTo", link.attributedTo)
+            return item.result
+        }
+        object.add("sources", json: "[" + links.joined(separator: ",") + "]")
+        return object.result
+    }
+
+    func json(_ consensus: Consensus) -> String {
+        var object = JSONObjectWriter()
+        object.add("event", consensus.event)
+        object.add("metric", consensus.metric)
+        object.add("scope", consensus.scope)
+        object.add("lower", consensus.interval.lower)
+        object.add("upper", consensus.interval.upper)
+        object.add("lowerOpen", consensus.interval.lowerOpen)
+        object.add("upperOpen", consensus.interval.upperOpen)
+        object.add("low", consensus.low)
+        object.add("best", consensus.best)
+        object.add("high", consensus.high)
+        object.add("origins", Double(consensus.origins))
+        object.add("outliers", json: "[" + consensus.outliers.map(JSONText.string).joined(separator: ",") + "]")
+        return object.result
+    }
+
+    // MARK: - Text
+
+    /// The report for a person: per event and metric, conflicts with both sides next to each
+    /// other, then near misses, updates as a timeline, the consensus; unordered pairs counted,
+    /// or listed with `listUnordered`. `colour` adds ANSI colour (a terminal only); `width` is the line width.
+    public func text(listUnordered: Bool, colour: Bool, width: Int = 100) -> String {
+        let style = Style(on: colour)
+        var lines: [String] = []
+        let events = Set(report.consensus.map(\.event)).union(report.conflicts.map(\.event)).sorted()
+        for event in events {
+            lines.append(style.bold(event))
+            let metrics = Set(report.consensus.filter { $0.event == event }.map(\.metric))
+                .union(report.conflicts.filter { $0.event == event }.map(\.metric)).sorted()
+            for metric in metrics {
+                lines.append("  " + style.bold(metric))
+                let mine = { (findings: [Finding]) in findings.filter { $0.event == event && $0.metric == metric } }
+                for finding in mine(report.conflicts) { lines += describe(finding, style: style, width: width, label: style.red("conflict")) }
+                for finding in mine(report.nearMisses) { lines += describe(finding, style: style, width: width, label: style.yellow("near miss")) }
+                for finding in mine(report.updates) { lines.append("    " + timeline(finding, style: style)) }
+                let unordered = mine(report.unordered)
+                if listUnordered {
+                    for finding in unordered { lines += describe(finding, style: style, width: width, label: "unordered") }
+                } else if !unordered.isEmpty {
+                    lines.append("    \(unordered.count) unordered \(unordered.count == 1 ? "pair" : "pairs") (same-day reports without a time; --unordered lists them)")
+                }
+                for consensus in report.consensus where consensus.event == event && consensus.metric == metric {
+                    lines.append("    " + describe(consensus, style: style))
+                }
+            }
+        }
+        let summary = report.conflicts.isEmpty
+            ? style.green("consistent: no conflicts")
+            : style.red("\(report.conflicts.count) \(report.conflicts.count == 1 ? "conflict" : "conflicts")")
+        lines.append("\(summary); \(report.nearMisses.count) near \(report.nearMisses.count == 1 ? "miss" : "misses"), "
+                     + "\(report.updates.count) \(report.updates.count == 1 ? "update" : "updates"), \(report.unordered.count) unordered")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func describe(_ finding: Finding, style: Style, width: Int, label: String) -> [String] {
+        let scope = finding.otherScope.map { "\(finding.scope ?? "-") within \($0)" } ?? (finding.scope ?? "(no scope)")
+        var lines = ["    \(label) \(finding.kind.rawValue) · \(scope) · severity \(JSONText.number((finding.severity * 100).rounded()))%"]
+        // The two sides next to each other, a column each.
+        let column = max(30, (width - 8) / 2)
+        let left = finding.sides.first.map(sideLines) ?? [], right = finding.sides.dropFirst().first.map(sideLines) ?? []
+        for row in 0..<max(left.count, right.count) {
+            let a = row < left.count ? Self.fit(left[row], column) : ""
+            let b = row < right.count ? Self.fit(right[row], column) : ""
+            lines.append("      " + a + String(repeating: " ", count: max(0, column - a.count)) + " │ " + b)
+        }
+        return lines
+    }
+
+    private func sideLines(_ ids: [String]) -> [String] {
+        ids.flatMap { id -> [String] in
+            guard let claim = claims[id] else { return [id] }
+            let head = "\(id) \(claim.text)" + (claim.asOf.map { " @ \($0.description)" } ?? "")
+            return [head] + claim.sources.map { link in
+                let outlet = sources[link.source]?.outlet ?? link.source
+                return "  \(outlet)" + (link.attributedTo.map { " (\($0))" } ?? "") + (link.quote.map { ": \"\($0)\"" } ?? "")
+            }
+        }
+    }
+
+    private func timeline(_ finding: Finding, style: Style) -> String {
+        func side(_ ids: [String]) -> String {
+            let texts = Set(ids.compactMap { claims[$0]?.text }).sorted().joined(separator: " / ")
+            return "\(texts) [\(ids.joined(separator: ", "))]"
+        }
+        return "update: " + (finding.sides.first.map(side) ?? "") + " → " + (finding.sides.dropFirst().first.map(side) ?? "")
+    }
+
+    private func describe(_ consensus: Consensus, style: Style) -> String {
+        let range = consensus.high.map { "\(JSONText.number(consensus.low))–\(JSONText.number($0))" } ?? "at least \(JSONText.number(consensus.low))"
+        return style.green("consensus") + " \(consensus.scope ?? "(no scope)"): best \(JSONText.number(consensus.best)), \(range), "
+            + "\(consensus.origins) independent \(consensus.origins == 1 ? "origin" : "origins")"
+            + (consensus.outliers.isEmpty ? "" : "; outliers \(consensus.outliers.joined(separator: ", "))")
+    }
+
+    static func fit(_ text: String, _ width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+    }
+
+    private struct Style {
+        let on: Bool
+        func paint(_ code: String, _ text: String) -> String { on ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        func bold(_ text: String) -> String { paint("1", text) }
+        func red(_ text: String) -> String { paint("31", text) }
+        func yellow(_ text: String) -> String { paint("33", text) }
+        func green(_ text: String) -> String { paint("32", text) }
+    }
+}

@@ -1,0 +1,85 @@
+/// The consistency check of a ledger: which figures truly conflict, which are a toll rising,
+/// which only touch, and what the weight of independent reports supports.
+public struct ConsistencyCheck: Sendable {
+    /// δ: approximate figures are widened by it before they are compared.
+    public var tolerance: Double
+    public var origins: OriginNames
+
+    /// The rules over one comparable group, in order; a finding an earlier rule made about the
+    /// same claims is not repeated by a later one.
+    static let rules: [any CheckRule] = [SelfContradictionRule(), SnapshotRule(), TollRule(), NearMissRule()]
+
+    public init(tolerance: Double = 0.1, origins: OriginNames = OriginNames()) {
+        self.tolerance = tolerance
+        self.origins = origins
+    }
+
+    /// Checks every event of `ledgers` against the source registry.
+    public func run(_ ledgers: [EventLedger], sources: [Source]) -> CheckReport {
+        let registry = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var report = CheckReport()
+        for ledger in ledgers {
+            report.append(run(ledger, sources: registry))
+        }
+        return report
+    }
+
+    /// Checks one event: each (metric, scope) group by the rules, each part against every whole
+    /// above it, and the consensus of each group.
+    public func run(_ ledger: EventLedger, sources: [String: Source]) -> CheckReport {
+        let groups = self.groups(ledger, sources: sources)
+        var report = CheckReport()
+        for group in groups.values.sorted(by: Self.order) {
+            report.append(check(group))
+        }
+        // Parts against their wholes, through every level of partOf.
+        let parents = Dictionary(ledger.scopes.map { ($0.id, $0.partOf) }, uniquingKeysWith: { first, _ in first })
+        for part in groups.values.sorted(by: Self.order) {
+            var seen: Set<String> = []
+            var next = part.scope.flatMap { parents[$0] ?? nil }
+            while let wholeScope = next, seen.insert(wholeScope).inserted {
+                if let whole = groups[GroupKey(metric: part.metric, scope: wholeScope)] {
+                    report.add(PartWholeRule().findings(part: part, whole: whole))
+                }
+                next = parents[wholeScope] ?? nil
+            }
+        }
+        return report
+    }
+
+    /// One (event, metric, scope) group: the incremental check after a change to it.
+    public func check(_ group: ComparableGroup) -> CheckReport {
+        var report = CheckReport()
+        let classes = group.classes
+        var reported: Set<[[String]]> = []
+        for rule in Self.rules {
+            for finding in rule.findings(in: group, classes: classes) where reported.insert(finding.sides.map { $0.sorted() }).inserted || !finding.kind.isConflict {
+                report.add([finding])
+            }
+        }
+        if let consensus = Consensus.of(group) { report.consensus.append(consensus) }
+        return report
+    }
+
+    struct GroupKey: Hashable {
+        var metric: String
+        var scope: String?
+    }
+
+    /// The event's claims by (metric, scope), each with its metric's kind.
+    func groups(_ ledger: EventLedger, sources: [String: Source]) -> [GroupKey: ComparableGroup] {
+        let kinds = Dictionary(ledger.metrics.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        var groups: [GroupKey: ComparableGroup] = [:]
+        for claim in ledger.claims {
+            let key = GroupKey(metric: claim.metric, scope: claim.scope)
+            let kind = kinds[claim.metric] ?? MetricVocabulary.standard.metric(claim.metric)?.kind ?? .snapshot
+            groups[key, default: ComparableGroup(event: ledger.event.id, metric: claim.metric, scope: claim.scope, kind: kind, reports: [])]
+                .reports.append(Report(claim: claim, sources: sources, tolerance: tolerance, origins: origins))
+        }
+        return groups
+    }
+
+    static func order(_ a: ComparableGroup, _ b: ComparableGroup) -> Bool {
+        (a.metric, a.scope ?? "") < (b.metric, b.scope ?? "")
+    }
+}

@@ -1,0 +1,49 @@
+/// What the check reports about two sides of one disagreement (or agreement in time: an update),
+/// gathered: every claim on each side, for the same event, metric, scope, kind and two figures.
+public struct Finding: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// Two figures of a fixed count that cannot both be true.
+        case snapshot
+        /// A cumulative toll that must have fallen: a figure surely later below one surely earlier.
+        case tollFell = "toll-fell"
+        /// Two disjoint figures reported for the same instant.
+        case sameTime = "same-time"
+        /// One source giving two disjoint figures for the same thing at the same time.
+        case selfContradiction = "self-contradiction"
+        /// A part's figure above its whole's at the same time.
+        case partAboveWhole = "part-above-whole"
+        /// A cumulative toll rising: a later, higher figure.
+        case update
+        /// Two disjoint figures whose times overlap: read in the order that lets the toll rise.
+        case unordered
+        /// A part above its whole where the times overlap.
+        case partWholeUnordered = "part-whole-unordered"
+        /// Intervals that only touch at an open end: "440" and "more than 440".
+        case nearMiss = "near-miss"
+
+        public var isConflict: Bool {
+            switch self {
+            case .snapshot, .tollFell, .sameTime, .selfContradiction, .partAboveWhole: true
+            case .update, .unordered, .partWholeUnordered, .nearMiss: false
+            }
+        }
+    }
+
+    public var event: String
+    public var metric: String
+    /// The scope of the first side; a part–whole finding names the part here and the whole in `otherScope`.
+    public var scope: String?
+    public var otherScope: String?
+    public var kind: Kind
+    /// The relative gap between the two sides' intervals, 0 to 1.
+    public var severity: Double
+    /// Claim ids on each side; for a fall or an update, the earlier side first.
+    public var sides: [[String]]
+
+    public init(event: String, metric: String, scope: String?, otherScope: String? = nil, kind: Kind, severity: Double, sides: [[String]]) {
+        (self.event, self.metric, self.scope, self.otherScope, self.kind, self.severity, self.sides) =
+            (event, metric, scope, otherScope, kind, severity, sides)
+    }
+
+    public var claims: [String] { sides.flatMap { $0 } }
+}

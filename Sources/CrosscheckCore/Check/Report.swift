@@ -1,0 +1,66 @@
+/// A claim as the check sees it: its figure widened by δ, the time it holds, and the origins
+/// behind it with their weight.
+public struct Report: Sendable, Hashable {
+    public var claim: Claim
+    public var interval: Interval
+    public var time: TimeWindow
+    /// The parties the figure comes from in the end, normalised, one per link.
+    public var origins: [String]
+    /// The weight of the best report behind the claim (see `Weights`).
+    public var weight: Double
+
+    public init(claim: Claim, sources: [String: Source], tolerance: Double, origins: OriginNames) {
+        self.claim = claim
+        interval = Interval(claim.figure, tolerance: tolerance)
+        // A claim without its own time holds at its earliest source's publication.
+        let published = claim.sources.compactMap { sources[$0.source]?.published }.min()
+        time = TimeWindow(claim.asOf ?? published)
+        self.origins = claim.sources.map { origins.origin(of: $0) }
+        weight = claim.sources.map { Weights.weight(reliability: sources[$0.source]?.reliability, credibility: $0.credibility) }.max()
+            ?? Weights.weight(reliability: nil, credibility: nil)
+    }
+}
+
+/// Claims that can be compared: one event, metric and scope.
+public struct ComparableGroup: Sendable {
+    public var event: String
+    public var metric: String
+    public var scope: String?
+    public var kind: MetricKind
+    public var reports: [Report]
+
+    /// Reports with the same interval, together: the unit findings are made of.
+    public struct FigureClass: Sendable {
+        public var interval: Interval
+        /// Indices into `reports`.
+        public var members: [Int]
+    }
+
+    /// The distinct intervals in order of their lower ends, each with its reports.
+    public var classes: [FigureClass] {
+        var index: [Interval: Int] = [:]
+        var classes: [FigureClass] = []
+        for (position, report) in reports.enumerated() {
+            if let existing = index[report.interval] {
+                classes[existing].members.append(position)
+            } else {
+                index[report.interval] = classes.count
+                classes.append(FigureClass(interval: report.interval, members: [position]))
+            }
+        }
+        return classes.sorted { ($0.interval.lower, $0.interval.upper ?? .infinity) < ($1.interval.lower, $1.interval.upper ?? .infinity) }
+    }
+
+    public init(event: String, metric: String, scope: String?, kind: MetricKind, reports: [Report]) {
+        (self.event, self.metric, self.scope, self.kind, self.reports) = (event, metric, scope, kind, reports)
+    }
+
+    func ids(_ members: [Int]) -> [String] {
+        LedgerFiles.naturallySorted(members.map { reports[$0].claim }).map(\.id)
+    }
+
+    func finding(_ kind: Finding.Kind, low: FigureClass, high: FigureClass, sides: [[Int]]) -> Finding {
+        Finding(event: event, metric: metric, scope: scope, kind: kind, severity: Interval.severity(low: low.interval, high: high.interval),
+                sides: sides.map(ids))
+    }
+}

@@ -1,0 +1,47 @@
+/// One rule of the check over one comparable group. Rules run in the order `ConsistencyCheck`
+/// lists them; a finding whose claims an earlier rule already reported in the same way is dropped.
+protocol CheckRule: Sendable {
+    func findings(in group: ComparableGroup, classes: [ComparableGroup.FigureClass]) -> [Finding]
+}
+
+extension Array where Element == ComparableGroup.FigureClass {
+    /// Pairs of classes in which the second lies wholly above the first, found without looking
+    /// at every pair: classes are sorted by their lower ends, so those above a class form a suffix.
+    func pairsApart() -> [(low: Int, high: Int)] {
+        var pairs: [(Int, Int)] = []
+        for (i, low) in enumerated() {
+            guard let top = low.interval.upper else { continue }
+            var j = firstIndex(lowerAbove: top)
+            while j < count {
+                if self[j].interval.relation(to: low.interval) == .above { pairs.append((i, j)) }
+                j += 1
+            }
+        }
+        return pairs
+    }
+
+    /// Pairs that only touch at an open end.
+    func pairsTouching() -> [(low: Int, high: Int)] {
+        var pairs: [(Int, Int)] = []
+        for (i, low) in enumerated() {
+            guard let top = low.interval.upper else { continue }
+            var j = firstIndex(lowerAtLeast: top)
+            while j < count, self[j].interval.lower == top {
+                if j != i, self[j].interval.relation(to: low.interval) == .touching { pairs.append((i, j)) }
+                j += 1
+            }
+        }
+        return pairs
+    }
+
+    private func firstIndex(lowerAbove value: Double) -> Int {
+        var (low, high) = (0, count)
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].interval.lower >= value { high = middle } else { low = middle + 1 }
+        }
+        return low  // lower == value may still lie above an open upper end: relation() decides
+    }
+
+    private func firstIndex(lowerAtLeast value: Double) -> Int { firstIndex(lowerAbove: value) }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import CrosscheckCore
+import CrosscheckStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the figures that conflict across reports, the updates, the near misses and the consensus.",
+        discussion: "Exit status: 0 consistent, 1 conflicts, 2 bad input or usage."
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Flag(help: "One JSON document: conflicts, updates, unordered, nearMisses, consensus.")
+    var json = false
+
+    @Option(help: "Only this event.")
+    var event: String?
+
+    @Flag(help: "List the unordered pairs (same-day reports without a time) instead of counting them.")
+    var unordered = false
+
+    @Option(help: "δ, the tolerance of approximate figures (default 0.1).")
+    var tolerance: Double = 0.1
+
+    func validate() throws {
+        guard tolerance >= 0, tolerance < 1 else { throw ValidationError("--tolerance must be at least 0 and below 1") }
+    }
+
+    func run() throws {
+        let workspace = try options.open()
+        let output: CheckOutput
+        do {
+            output = try workspace.check(event: event, tolerance: tolerance)
+        } catch {
+            throw Failure(error.message)
+        }
+        if json {
+            FileOutput.standardOutput.write(output.json)
+        } else {
+            let terminal = isatty(STDOUT_FILENO) != 0
+            var size = winsize()
+            let width = terminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 100
+            FileOutput.standardOutput.write(output.text(listUnordered: unordered, colour: terminal, width: width))
+        }
+        if !output.report.isConsistent { throw ExitCode(1) }
+    }
+}
