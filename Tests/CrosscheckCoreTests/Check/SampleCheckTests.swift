@@ -1,0 +1,37 @@
+import CrosscheckCore
+import Foundation
+import Testing
+
+@Suite("The sample workspace shows every outcome SAMPLE.md lists")
+struct SampleCheckTests {
+    @Test("the exact findings of the sample")
+    func sample() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let sources = try LedgerFiles.readSources(String(contentsOf: root.appendingPathComponent("Sources.json"), encoding: .utf8))
+        let folder = root.appendingPathComponent("Claims")
+        let ledgers = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map {
+            try LedgerFiles.readEvent(String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8))
+        }
+        let report = ConsistencyCheck().run(ledgers, sources: sources)
+        func lines(_ findings: [Finding]) -> [String] {
+            findings.map { "\($0.metric) \($0.scope ?? "-") \($0.kind.rawValue) \($0.sides.map { $0.joined(separator: ",") }.joined(separator: " | "))" }
+        }
+        // 14 (10:36) → 10 (16:00) on 17 June; 28 (14:13 and 14:22, one side) → 27 (16:00) on 18 June.
+        #expect(lines(report.conflicts) == ["killed Kyiv toll-fell c8 | c9", "killed Kyiv toll-fell c12,c13 | c14"])
+        // 440 against more than 440, Zelensky's one figure paraphrased.
+        #expect(lines(report.nearMisses) == ["drones Ukraine near-miss c5 | c15"])
+        // The toll rising: 10 → 14 that evening, 14 → 28 and 27 the next day, at least 23 on the 19th.
+        #expect(lines(report.updates) == ["killed Kyiv update c9 | c10", "killed Kyiv update c10 | c1", "killed Kyiv update c7 | c14",
+                                          "killed Kyiv update c10 | c12"])
+        // A News' 14 (17 June, no time) against 10 at 16:00 that day, and its part and whole cousins.
+        #expect(lines(report.unordered).contains("killed Kyiv unordered c7 | c9"))
+        #expect(report.unordered.allSatisfy { !$0.kind.isConflict })
+        let consensus = report.consensus.map { "\($0.event) \($0.metric) \($0.scope ?? "-") \($0.low)–\($0.high.map { "\($0)" } ?? "∞") origins \($0.origins)" }
+        #expect(consensus.contains("bodies-repatriation-2025-06 bodies-repatriated transfer of 11 June, to Ukraine 1212.0–1212.0 origins 2"))
+        // "an additional 3,000" and "nearly 3,000" agree only through δ.
+        #expect(consensus.contains("bodies-repatriation-2025-06 bodies-offered to Ukraine 3000.0–3000.0 origins 1"))
+        #expect(consensus.contains("kyiv-strike-2025-06-17 missiles Ukraine 32.0–32.0 origins 2"))
+        #expect(consensus.contains("pow-exchange-2025-06-19 prisoners-exchanged each side 180.0–1100.0 origins 1"))
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@Suite("crosscheck check, as a user and a CI pipeline run it")
+struct CheckCommandTests {
+    /// The sample workspace copied to a new folder.
+    private func sample() throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = try Binary.temporaryFolder().path
+        try FileManager.default.copyItem(atPath: root.path + "/Sources.json", toPath: folder + "/Sources.json")
+        try FileManager.default.copyItem(atPath: root.path + "/Claims", toPath: folder + "/Claims")
+        return folder
+    }
+
+    @Test("conflicts: exit 1, and --json has every list with the documented fields")
+    func conflicts() throws {
+        let result = try Binary.run(["check", "--json", "--workspace", try sample()])
+        #expect(result.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(Set(document.keys) == ["conflicts", "updates", "unordered", "nearMisses", "consensus"])
+        let conflicts = try #require(document["conflicts"] as? [[String: Any]])
+        #expect(conflicts.count == 2)
+        let first = try #require(conflicts.first)
+        #expect(first["event"] as? String == "kyiv-strike-2025-06-17" && first["metric"] as? String == "killed" && first["scope"] as? String == "Kyiv")
+        #expect(first["kind"] as? String == "toll-fell" && first["severity"] as? Double == 0.286)
+        #expect(first["claims"] as? [String] == ["c8", "c9"] && first["sides"] as? [[String]] == [["c8"], ["c9"]])
+        let sources = try #require(first["sources"] as? [[String: Any]])
+        #expect(sources.map { $0["source"] as? String } == ["pravda-2025-06-17-a", "pravda-2025-06-17-b"])
+        #expect(sources.map { $0["quote"] as? String } == ["14", "10"])
+        let consensus = try #require(document["consensus"] as? [[String: Any]])
+        #expect(consensus.allSatisfy { Set($0.keys).isSuperset(of: ["event", "metric", "scope", "lower", "upper", "low", "best", "high", "origins", "outliers"]) })
+    }
+
+    @Test("a consistent event: exit 0 and a readable report; a bad event: one line, exit 2")
+    func exitCodes() throws {
+        let workspace = try sample()
+        let consistent = try Binary.run(["check", "--event", "pow-exchange-2025-06-19", "--workspace", workspace])
+        #expect(consistent.status == 0)
+        #expect(consistent.stdout == """
+            pow-exchange-2025-06-19
+              prisoners-exchanged
+                consensus each side: best 180, 180–1100, 1 independent origin
+            consistent: no conflicts; 0 near misses, 0 updates, 0 unordered
+
+            """)
+        let missing = try Binary.run(["check", "--event", "nope", "--workspace", workspace])
+        #expect(missing.status == 2 && missing.stderr == "crosscheck: no event \"nope\" in the workspace\n")
+        let usage = try Binary.run(["check", "--tolerance", "2", "--workspace", workspace])
+        #expect(usage.status == 2)
+    }
+}
