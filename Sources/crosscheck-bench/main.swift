@@ -7,6 +7,7 @@ let benchmarks: [String: () throws -> Void] = [
     "parse": ParseBenchmark.run,
     "extract": ExtractBenchmark.run,
     "ledger": LedgerBenchmark.run,
+    "check": CheckBenchmark.run,
 ]
 
 // The ledger benchmark generates its input in a child process: `crosscheck-bench generate-ledger DIR`.
@@ -16,7 +17,7 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "generate-ledge
 }
 
 let requested = CommandLine.arguments.dropFirst()
-let names = requested.isEmpty ? ["parse", "extract", "ledger"] : Array(requested)
+let names = requested.isEmpty ? ["parse", "extract", "ledger", "check"] : Array(requested)
 for name in names {
     guard let run = benchmarks[name] else {
         print("unknown benchmark \(name); known: \(benchmarks.keys.sorted().joined(separator: ", "))")

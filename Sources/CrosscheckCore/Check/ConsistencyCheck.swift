@@ -61,6 +61,11 @@ public struct ConsistencyCheck: Sendable {
         return report
     }
 
+    /// The event's comparable groups, by metric and scope: what `check(_:)` takes.
+    public func groups(of ledger: EventLedger, sources: [String: Source]) -> [ComparableGroup] {
+        groups(ledger, sources: sources).values.sorted(by: Self.order)
+    }
+
     struct GroupKey: Hashable {
         var metric: String
         var scope: String?
@@ -69,14 +74,15 @@ public struct ConsistencyCheck: Sendable {
     /// The event's claims by (metric, scope), each with its metric's kind.
     func groups(_ ledger: EventLedger, sources: [String: Source]) -> [GroupKey: ComparableGroup] {
         let kinds = Dictionary(ledger.metrics.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
-        var groups: [GroupKey: ComparableGroup] = [:]
+        var reports: [GroupKey: [Report]] = [:]
         for claim in ledger.claims {
-            let key = GroupKey(metric: claim.metric, scope: claim.scope)
-            let kind = kinds[claim.metric] ?? MetricVocabulary.standard.metric(claim.metric)?.kind ?? .snapshot
-            groups[key, default: ComparableGroup(event: ledger.event.id, metric: claim.metric, scope: claim.scope, kind: kind, reports: [])]
-                .reports.append(Report(claim: claim, sources: sources, tolerance: tolerance, origins: origins))
+            reports[GroupKey(metric: claim.metric, scope: claim.scope), default: []]
+                .append(Report(claim: claim, sources: sources, tolerance: tolerance, origins: origins))
         }
-        return groups
+        return reports.reduce(into: [:]) { groups, item in
+            let kind = kinds[item.key.metric] ?? MetricVocabulary.standard.metric(item.key.metric)?.kind ?? .snapshot
+            groups[item.key] = ComparableGroup(event: ledger.event.id, metric: item.key.metric, scope: item.key.scope, kind: kind, reports: item.value)
+        }
     }
 
     static func order(_ a: ComparableGroup, _ b: ComparableGroup) -> Bool {

@@ -27,7 +27,10 @@ public struct ComparableGroup: Sendable {
     public var metric: String
     public var scope: String?
     public var kind: MetricKind
-    public var reports: [Report]
+    public let reports: [Report]
+    /// Each report's place in natural id order (c2 before c10), so that findings list their
+    /// claims in that order without sorting ids again and again.
+    private let ranks: [Int]
 
     /// Reports with the same interval, together: the unit findings are made of.
     public struct FigureClass: Sendable {
@@ -53,10 +56,14 @@ public struct ComparableGroup: Sendable {
 
     public init(event: String, metric: String, scope: String?, kind: MetricKind, reports: [Report]) {
         (self.event, self.metric, self.scope, self.kind, self.reports) = (event, metric, scope, kind, reports)
+        var ranks = [Int](repeating: 0, count: reports.count)
+        let keys = reports.map { LedgerFiles.naturalKey($0.claim.id) }
+        for (rank, index) in reports.indices.sorted(by: { keys[$0].lexicographicallyPrecedes(keys[$1]) }).enumerated() { ranks[index] = rank }
+        self.ranks = ranks
     }
 
     func ids(_ members: [Int]) -> [String] {
-        LedgerFiles.naturallySorted(members.map { reports[$0].claim }).map(\.id)
+        members.sorted { ranks[$0] < ranks[$1] }.map { reports[$0].claim.id }
     }
 
     func finding(_ kind: Finding.Kind, low: FigureClass, high: FigureClass, sides: [[Int]]) -> Finding {

@@ -7,22 +7,28 @@ struct TollRule: CheckRule {
         guard group.kind == .cumulative else { return [] }
         var findings: [Finding] = []
         let times = group.reports.map(\.time)
+        // Each class's reach in time, once: a pair is looked at closely only where they meet.
+        let spans = classes.map { figureClass in
+            (firstStart: figureClass.members.map { times[$0].earliest }.min()!, lastStart: figureClass.members.map { times[$0].earliest }.max()!,
+             firstEnd: figureClass.members.map { times[$0].latest }.min()!, lastEnd: figureClass.members.map { times[$0].latest }.max()!,
+             instants: Set(figureClass.members.compactMap { times[$0].instant }))
+        }
         for pair in classes.pairsApart() {
             let low = classes[pair.low], high = classes[pair.high]
+            let lowSpan = spans[pair.low], highSpan = spans[pair.high]
             // Fell: a report of the higher figure surely before one of the lower.
-            let lastLowStart = low.members.map { times[$0].earliest }.max()!
-            let firstHighEnd = high.members.map { times[$0].latest }.min()!
-            if firstHighEnd < lastLowStart {
-                let before = high.members.filter { times[$0].latest < lastLowStart }
-                let after = low.members.filter { times[$0].earliest > firstHighEnd }
+            if highSpan.firstEnd < lowSpan.lastStart {
+                let before = high.members.filter { times[$0].latest < lowSpan.lastStart }
+                let after = low.members.filter { times[$0].earliest > highSpan.firstEnd }
                 findings.append(group.finding(.tollFell, low: low, high: high, sides: [before, after]))
             }
+            // The classes' times do not meet: nothing at one instant, nothing unordered.
+            guard highSpan.firstStart <= lowSpan.lastEnd, lowSpan.firstStart <= highSpan.lastEnd else { continue }
             // The same instant, two disjoint figures.
-            let instants = Set(high.members.compactMap { times[$0].instant })
-            let sameLow = low.members.filter { times[$0].instant.map(instants.contains) ?? false }
-            if !sameLow.isEmpty {
-                let lowInstants = Set(sameLow.compactMap { times[$0].instant })
-                let sameHigh = high.members.filter { times[$0].instant.map(lowInstants.contains) ?? false }
+            if !highSpan.instants.isDisjoint(with: lowSpan.instants) {
+                let shared = highSpan.instants.intersection(lowSpan.instants)
+                let sameHigh = high.members.filter { times[$0].instant.map(shared.contains) ?? false }
+                let sameLow = low.members.filter { times[$0].instant.map(shared.contains) ?? false }
                 findings.append(group.finding(.sameTime, low: low, high: high, sides: [sameHigh, sameLow]))
             }
             // Times that overlap, not one instant: unordered.
