@@ -10,7 +10,7 @@ enum CheckBenchmark {
         let registry = Dictionary(uniqueKeysWithValues: sources.map { ($0.id, $0) })
         let check = ConsistencyCheck()
 
-        let ledgers = (0..<10_000).map { ledger(event: $0, claims: 100) }
+        let ledgers = (0..<(ProcessInfo.processInfo.environment["CC_BENCH_EVENTS"].flatMap(Int.init) ?? 10_000)).map { ledger(event: $0, claims: 100) }
         var report = CheckReport()
         let full = median(repeats: 3) { report = check.run(ledgers, sources: sources) }
         verify(report.consensus.count == ledgers.count * 2, "\(report.consensus.count) consensus lines")

@@ -18,8 +18,9 @@ public struct ConsistencyCheck: Sendable {
     public func run(_ ledgers: [EventLedger], sources: [Source]) -> CheckReport {
         let registry = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var report = CheckReport()
+        var names: [String: String] = [:]
         for ledger in ledgers {
-            report.append(run(ledger, sources: registry))
+            report.append(run(ledger, sources: registry, names: &names))
         }
         return report
     }
@@ -27,7 +28,13 @@ public struct ConsistencyCheck: Sendable {
     /// Checks one event: each (metric, scope) group by the rules, each part against every whole
     /// above it, and the consensus of each group.
     public func run(_ ledger: EventLedger, sources: [String: Source]) -> CheckReport {
-        let groups = self.groups(ledger, sources: sources)
+        var names: [String: String] = [:]
+        return run(ledger, sources: sources, names: &names)
+    }
+
+    /// `names` remembers the origins of the names seen so far: a ledger names few parties many times.
+    func run(_ ledger: EventLedger, sources: [String: Source], names: inout [String: String]) -> CheckReport {
+        let groups = self.groups(ledger, sources: sources, names: &names)
         var report = CheckReport()
         for group in groups.values.sorted(by: Self.order) {
             report.append(check(group))
@@ -53,7 +60,8 @@ public struct ConsistencyCheck: Sendable {
         let classes = group.classes
         var reported: Set<[[String]]> = []
         for rule in Self.rules {
-            for finding in rule.findings(in: group, classes: classes) where reported.insert(finding.sides.map { $0.sorted() }).inserted || !finding.kind.isConflict {
+            for finding in rule.findings(in: group, classes: classes)
+            where !finding.kind.isConflict || reported.insert(finding.sides.map { $0.sorted() }).inserted {
                 report.add([finding])
             }
         }
@@ -63,7 +71,8 @@ public struct ConsistencyCheck: Sendable {
 
     /// The event's comparable groups, by metric and scope: what `check(_:)` takes.
     public func groups(of ledger: EventLedger, sources: [String: Source]) -> [ComparableGroup] {
-        groups(ledger, sources: sources).values.sorted(by: Self.order)
+        var names: [String: String] = [:]
+        return groups(ledger, sources: sources, names: &names).values.sorted(by: Self.order)
     }
 
     struct GroupKey: Hashable {
@@ -72,12 +81,12 @@ public struct ConsistencyCheck: Sendable {
     }
 
     /// The event's claims by (metric, scope), each with its metric's kind.
-    func groups(_ ledger: EventLedger, sources: [String: Source]) -> [GroupKey: ComparableGroup] {
+    func groups(_ ledger: EventLedger, sources: [String: Source], names: inout [String: String]) -> [GroupKey: ComparableGroup] {
         let kinds = Dictionary(ledger.metrics.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
         var reports: [GroupKey: [Report]] = [:]
         for claim in ledger.claims {
             reports[GroupKey(metric: claim.metric, scope: claim.scope), default: []]
-                .append(Report(claim: claim, sources: sources, tolerance: tolerance, origins: origins))
+                .append(Report(claim: claim, sources: sources, tolerance: tolerance) { origins.origin(of: $0, cache: &names) })
         }
         return reports.reduce(into: [:]) { groups, item in
             let kind = kinds[item.key.metric] ?? MetricVocabulary.standard.metric(item.key.metric)?.kind ?? .snapshot

@@ -11,9 +11,21 @@ public struct OriginNames: Sendable {
     }
 
     public func origin(of link: Link) -> String {
-        guard let who = link.attributedTo, !Self.normalise(who).isEmpty else { return "source:" + link.source }
-        let name = Self.normalise(who)
-        return aliases[name] ?? name
+        var cache: [String: String] = [:]
+        return origin(of: link, cache: &cache)
+    }
+
+    /// The same, remembering each name's normal form in `cache`: a ledger names few parties many times.
+    func origin(of link: Link, cache: inout [String: String]) -> String {
+        guard let who = link.attributedTo else { return "source:" + link.source }
+        let name: String
+        if let known = cache[who] {
+            name = known
+        } else {
+            name = Self.normalise(who)
+            cache[who] = name
+        }
+        return name.isEmpty ? "source:" + link.source : aliases[name] ?? name
     }
 
     /// Lower case, letters and digits only, one space between words, leading titles dropped.

@@ -10,12 +10,18 @@ public struct Report: Sendable, Hashable {
     public var weight: Double
 
     public init(claim: Claim, sources: [String: Source], tolerance: Double, origins: OriginNames) {
+        var cache: [String: String] = [:]
+        self.init(claim: claim, sources: sources, tolerance: tolerance) { origins.origin(of: $0, cache: &cache) }
+    }
+
+    /// `origin` names each link's origin; a check passes one that remembers names it has seen.
+    init(claim: Claim, sources: [String: Source], tolerance: Double, origin: (Link) -> String) {
         self.claim = claim
         interval = Interval(claim.figure, tolerance: tolerance)
         // A claim without its own time holds at its earliest source's publication.
         let published = claim.sources.compactMap { sources[$0.source]?.published }.min()
         time = TimeWindow(claim.asOf ?? published)
-        self.origins = claim.sources.map { origins.origin(of: $0) }
+        origins = claim.sources.map(origin)
         weight = claim.sources.map { Weights.weight(reliability: sources[$0.source]?.reliability, credibility: $0.credibility) }.max()
             ?? Weights.weight(reliability: nil, credibility: nil)
     }

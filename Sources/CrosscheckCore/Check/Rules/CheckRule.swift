@@ -20,6 +20,22 @@ extension Array where Element == ComparableGroup.FigureClass {
         return pairs
     }
 
+    /// The same pairs, but only those where the higher class's first report starts no later
+    /// than `starts(low)`: `firstStarts` holds each class's first start. Pairs that cannot
+    /// meet in time are never looked at, so a toll rising through ten thousand figures costs
+    /// what its findings cost.
+    func pairsApart(firstStarts: [Int64], startingBy bound: (Int) -> Int64) -> [(low: Int, high: Int)] {
+        let tree = MinimumTree(firstStarts)
+        var pairs: [(Int, Int)] = []
+        for (i, low) in enumerated() {
+            guard let top = low.interval.upper else { continue }
+            tree.forEach(in: firstIndex(lowerAbove: top)..<count, atMost: bound(i)) { j in
+                if self[j].interval.relation(to: low.interval) == .above { pairs.append((i, j)) }
+            }
+        }
+        return pairs
+    }
+
     /// Pairs that only touch at an open end.
     func pairsTouching() -> [(low: Int, high: Int)] {
         var pairs: [(Int, Int)] = []

@@ -13,7 +13,17 @@ struct TollRule: CheckRule {
              firstEnd: figureClass.members.map { times[$0].latest }.min()!, lastEnd: figureClass.members.map { times[$0].latest }.max()!,
              instants: Set(figureClass.members.compactMap { times[$0].instant }))
         }
-        for pair in classes.pairsApart() {
+        // Each class's overlap index, built once, when a pair first needs it.
+        var indexes = [OverlapIndex?](repeating: nil, count: classes.count)
+        func index(_ position: Int) -> OverlapIndex {
+            if let built = indexes[position] { return built }
+            let built = OverlapIndex(classes[position].members, times)
+            indexes[position] = built
+            return built
+        }
+        // A pair can only be a fall, one instant or unordered if the higher figure was first
+        // reported no later than the lower one's last report ended.
+        for pair in classes.pairsApart(firstStarts: spans.map(\.firstStart), startingBy: { spans[$0].lastEnd }) {
             let low = classes[pair.low], high = classes[pair.high]
             let lowSpan = spans[pair.low], highSpan = spans[pair.high]
             // Fell: a report of the higher figure surely before one of the lower.
@@ -32,7 +42,8 @@ struct TollRule: CheckRule {
                 findings.append(group.finding(.sameTime, low: low, high: high, sides: [sameHigh, sameLow]))
             }
             // Times that overlap, not one instant: unordered.
-            let (overlappingHigh, overlappingLow) = Self.overlapping(high.members, low.members, times)
+            let overlappingHigh = index(pair.low).matching(high.members)
+            let overlappingLow = overlappingHigh.isEmpty ? [] : index(pair.high).matching(low.members)
             if !overlappingHigh.isEmpty {
                 findings.append(group.finding(.unordered, low: low, high: high, sides: [overlappingHigh, overlappingLow]))
             }
