@@ -20,12 +20,17 @@ extension LedgerDatabase {
     /// from it, or a claim id that belongs to another event, leaves the ledger as it was.
     /// `files` (asked for once the events are read) are the workspace file states to record.
     public func store(
-        sources: [Source], replaceSources: Bool, nextEvent: () throws -> (ledger: EventLedger, path: String)?,
+        sources: [Source], origins: [Origin] = [], replaceSources: Bool, nextEvent: () throws -> (ledger: EventLedger, path: String)?,
         files: () -> [String: FileState], command: String, history: (_ events: Int, _ claims: Int) -> String
     ) throws(StoreError) {
         do {
             try pool.write { db in
                 try Self.upsert(sources, db)
+                if replaceSources { try db.execute(sql: "DELETE FROM origin") }
+                let origin = try db.cachedStatement(sql: "INSERT INTO origin (id, aliases) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET aliases = excluded.aliases")
+                for item in origins {
+                    try origin.execute(arguments: [item.id, "[" + item.aliases.map(JSONText.string).joined(separator: ",") + "]"])
+                }
                 if replaceSources {
                     let keep = Set(sources.map(\.id))
                     let existing = try String.fetchAll(db, sql: "SELECT id FROM source WHERE id NOT IN (SELECT source FROM link)")
@@ -86,6 +91,20 @@ extension LedgerDatabase {
                        reliability: (row["reliability"] as String?).flatMap(Reliability.init(rawValue:)), text: row["text"])
             }
         }
+    }
+
+    /// The origins `Sources.json` declares, by id.
+    public func origins() throws(StoreError) -> [Origin] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT id, aliases FROM origin ORDER BY id").map { row in
+                Origin(id: row[0], aliases: (try? JSONReader.parse(row[1] as String)).flatMap(Self.strings) ?? [])
+            }
+        }
+    }
+
+    /// The source registry as `Sources.json` holds it.
+    public func registry() throws(StoreError) -> SourceRegistry {
+        SourceRegistry(sources: try sources(), origins: try origins())
     }
 
     public func eventIDs() throws(StoreError) -> [String] {

@@ -119,6 +119,14 @@ public final class LedgerDatabase: Sendable {
                 );
                 """)
         }
+        migrator.registerMigration("v2: origins") { db in
+            try db.execute(sql: """
+                CREATE TABLE origin (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    aliases TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 

@@ -111,7 +111,7 @@ public final class Workspace {
             guard let ledger = try database.event(id) else { continue }
             events.append(Self.indent(LedgerFiles.writeEvent(ledger), by: "    "))
         }
-        let sources = Self.indent(LedgerFiles.writeSources(try database.sources()), by: "  ")
+        let sources = Self.indent(LedgerFiles.writeRegistry(try database.registry()), by: "  ")
         return "{\n  \"format\": \"crosscheck-export/1\",\n  \"sources\": \(sources),\n  \"events\": "
             + (events.isEmpty ? "[]" : "[\n    " + events.joined(separator: ",\n    ") + "\n  ]") + "\n}\n"
     }
@@ -133,6 +133,7 @@ public final class Workspace {
         command: String, rewrite: Bool
     ) throws(StoreError) -> (sources: Int, events: Int, claims: Int) {
         var sources: [Source]?
+        var origins: [Origin] = []
         var eventInputs: [(path: String, text: () throws(StoreError) -> String)] = []
         for input in inputs {
             guard input.isSources else {
@@ -141,7 +142,9 @@ public final class Workspace {
             }
             let text = try input.text()
             do {
-                sources = (sources ?? []) + (try LedgerFiles.readSources(text))
+                let registry = try LedgerFiles.readRegistry(text)
+                sources = (sources ?? []) + registry.sources
+                origins += registry.origins
             } catch {
                 throw StoreError.file(input.path, error)
             }
@@ -158,7 +161,7 @@ public final class Workspace {
         let parser = self.parser
         var counts = (events: 0, claims: 0)
         try database.store(
-            sources: sources ?? [], replaceSources: replaceSources && sources != nil,
+            sources: sources ?? [], origins: origins, replaceSources: replaceSources && sources != nil,
             nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
                 guard let (path, text) = next.next() else { return nil }
                 var ledger: EventLedger
@@ -199,7 +202,7 @@ public final class Workspace {
                     + inputs.map { JSONText.string($0.path) }.joined(separator: ", ") + "]}"
             })
         if rewrite {
-            if sources != nil { try staged.stage(LedgerFiles.writeSources(try database.sources()), at: sourcesPath) }
+            if sources != nil { try staged.stage(LedgerFiles.writeRegistry(try database.registry()), at: sourcesPath) }
             try commit(&staged)
         }
         return (sources?.count ?? 0, counts.events, counts.claims)
@@ -234,7 +237,7 @@ public final class Workspace {
                     guard let ledger = try database.event(id) else { continue }
                     try staged.stage(LedgerFiles.writeEvent(ledger), at: eventPath(id))
                 } else {
-                    try staged.stage(LedgerFiles.writeSources(try database.sources()), at: sourcesPath)
+                    try staged.stage(LedgerFiles.writeRegistry(try database.registry()), at: sourcesPath)
                 }
             }
             try commit(&staged)
@@ -330,8 +333,8 @@ extension Workspace {
         for id in ids where event == nil || id == event {
             if let ledger = try database.event(id) { ledgers.append(ledger) }
         }
-        let sources = try database.sources()
-        let report = ConsistencyCheck(tolerance: tolerance).run(ledgers, sources: sources)
-        return CheckOutput(report, ledgers: ledgers, sources: sources)
+        let registry = try database.registry()
+        let report = ConsistencyCheck(tolerance: tolerance, origins: OriginNames(registry.origins)).run(ledgers, sources: registry.sources)
+        return CheckOutput(report, ledgers: ledgers, sources: registry.sources)
     }
 }

@@ -48,4 +48,21 @@ struct CheckCommandTests {
         let usage = try Binary.run(["check", "--tolerance", "2", "--workspace", workspace])
         #expect(usage.status == 2)
     }
+
+    @Test("origins declared in Sources.json: two names of one party count once")
+    func declaredOrigins() throws {
+        let workspace = try sample()
+        func droneOrigins() throws -> Int? {
+            let result = try Binary.run(["check", "--json", "--event", "kyiv-strike-2025-06-17", "--workspace", workspace])
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let consensus = try #require(document["consensus"] as? [[String: Any]])
+            return consensus.first { $0["metric"] as? String == "drones" }?["origins"] as? Int
+        }
+        #expect(try droneOrigins() == 2)  // Zelensky, and "Ukrainian officials"
+        let path = workspace + "/Sources.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: #"{ "id": "Zelensky", "aliases": ["#, with: #"{ "id": "Zelensky", "aliases": ["Ukrainian officials", "#)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try droneOrigins() == 1)
+    }
 }

@@ -10,6 +10,13 @@ public struct OriginNames: Sendable {
         for (name, origin) in aliases { self.aliases[Self.normalise(name)] = Self.normalise(origin) }
     }
 
+    /// The names of the origins `Sources.json` declares.
+    public init(_ origins: [Origin]) {
+        var aliases: [String: String] = [:]
+        for origin in origins { for alias in origin.aliases { aliases[alias] = origin.id } }
+        self.init(aliases: aliases)
+    }
+
     public func origin(of link: Link) -> String {
         var cache: [String: String] = [:]
         return origin(of: link, cache: &cache)

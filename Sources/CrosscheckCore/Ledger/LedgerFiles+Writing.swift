@@ -1,7 +1,19 @@
 extension LedgerFiles {
-    /// `Sources.json`: the sources by id, one a line, every field written.
+    /// `Sources.json` with no origins declared.
     public static func writeSources(_ sources: [Source]) -> String {
-        let lines = sources.sorted { $0.id < $1.id }.map { source -> String in
+        writeRegistry(SourceRegistry(sources: sources))
+    }
+
+    /// `Sources.json`: the sources by id, one a line, every field written; then the origins by
+    /// id, one a line, when there are any (a registry without them keeps its old bytes).
+    public static func writeRegistry(_ registry: SourceRegistry) -> String {
+        let origins = registry.origins.sorted { $0.id < $1.id }.map { origin -> String in
+            var object = JSONObjectWriter(spaced: true)
+            object.add("id", origin.id)
+            object.add("aliases", json: "[" + origin.aliases.map(JSONText.string).joined(separator: ", ") + "]")
+            return "    " + object.result
+        }
+        let lines = registry.sources.sorted { $0.id < $1.id }.map { source -> String in
             var object = JSONObjectWriter(spaced: true)
             object.add("id", source.id)
             object.add("title", source.title)
@@ -12,7 +24,8 @@ extension LedgerFiles {
             object.add("text", source.text)
             return "    " + object.result
         }
-        return "{\n  \"format\": \(JSONText.string(sourcesFormat)),\n  \"sources\": " + block(lines, indent: "  ") + "\n}\n"
+        return "{\n  \"format\": \(JSONText.string(sourcesFormat)),\n  \"sources\": " + block(lines, indent: "  ")
+            + (origins.isEmpty ? "" : ",\n  \"origins\": " + block(origins, indent: "  ")) + "\n}\n"
     }
 
     /// `Claims/<event-id>.json`: metrics and scopes by id, one a line; claims in id order (c2

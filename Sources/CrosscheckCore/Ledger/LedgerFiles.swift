@@ -7,8 +7,13 @@ public enum LedgerFiles {
 
     // MARK: - Reading
 
-    /// Reads `Sources.json`.
+    /// Reads the sources of `Sources.json`.
     public static func readSources(_ text: String) throws(LedgerError) -> [Source] {
+        try readRegistry(text).sources
+    }
+
+    /// Reads `Sources.json`: its sources and the origins it declares.
+    public static func readRegistry(_ text: String) throws(LedgerError) -> SourceRegistry {
         let root = try document(text)
         let members = try root.object(known: Self.sourcesFileKeys)
         try checkFormat(members, sourcesFormat)
@@ -23,7 +28,25 @@ public enum LedgerFiles {
                 published: try fields.time("published"), reliability: try fields.choice("reliability", Reliability.self),
                 text: try fields.optionalText("text")))
         }
-        return sources
+        var origins: [Origin] = []
+        var names: [String: String] = [:]  // every name, normalised, to the origin it belongs to
+        for item in try members.optional("origins")?.array() ?? [] {
+            let fields = try item.object(known: Self.originKeys)
+            let id = try fields.text("id")
+            var aliases: [String] = []
+            for alias in try fields.optional("aliases")?.array() ?? [] {
+                let text = try alias.string()
+                if text.isEmpty { throw alias.fail(.empty) }
+                aliases.append(text)
+            }
+            for (name, path) in [(id, item.child("id"))] + aliases.enumerated().map({ ($0.element, item.child("aliases") + "[\($0.offset)]") }) {
+                let key = OriginNames.normalise(name)
+                if let other = names[key], other != id { throw LedgerError(.duplicate(name), path: path) }
+                names[key] = id
+            }
+            origins.append(Origin(id: id, aliases: aliases))
+        }
+        return SourceRegistry(sources: sources, origins: origins)
     }
 
     /// Reads one `Claims/<event-id>.json`. A claim without a figure has it parsed from its text
@@ -168,7 +191,8 @@ public enum LedgerFiles {
     }
 
     // The fields each object of the files may hold; anything else is refused by name.
-    static let sourcesFileKeys: Set<String> = ["format", "sources"]
+    static let sourcesFileKeys: Set<String> = ["format", "sources", "origins"]
+    static let originKeys: Set<String> = ["id", "aliases"]
     static let sourceKeys: Set<String> = ["id", "title", "outlet", "url", "published", "reliability", "text"]
     static let eventFileKeys: Set<String> = ["format", "event", "metrics", "scopes", "claims"]
     static let eventKeys: Set<String> = ["id", "title", "date"]

@@ -38,3 +38,26 @@ public struct Scope: Sendable, Hashable {
         (self.id, self.partOf) = (id, partOf)
     }
 }
+
+/// A party figures come from, with the other names reports give it: "President Zelensky" is
+/// also "Volodymyr Zelensky" and "Ukraine's president". Declared in `Sources.json`, so that
+/// the check counts every name of one party as one origin.
+public struct Origin: Sendable, Hashable {
+    /// The name the analyst settles on.
+    public var id: String
+    public var aliases: [String]
+
+    public init(id: String, aliases: [String] = []) {
+        (self.id, self.aliases) = (id, aliases)
+    }
+}
+
+/// `Sources.json`: the sources, and the origins an analyst declares.
+public struct SourceRegistry: Sendable, Hashable {
+    public var sources: [Source]
+    public var origins: [Origin]
+
+    public init(sources: [Source], origins: [Origin] = []) {
+        (self.sources, self.origins) = (sources, origins)
+    }
+}

@@ -136,6 +136,8 @@ struct CheckRuleTests {
         #expect(consensus.outliers == ["r1", "r2", "r3", "r4", "r5"])
         #expect(OriginNames.normalise("President Zelensky") == "zelensky")
         #expect(OriginNames.normalise("Ukraine's Interior Minister Klymenko") == "ukraine interior minister klymenko")
+        #expect(OriginNames([Origin(id: "Zelensky", aliases: ["Ukraine's president"])]).origin(of: Link(source: "s1", attributedTo: "Ukraine's President"))
+                == OriginNames().origin(of: Link(source: "s2", attributedTo: "President Zelensky")))
         #expect(OriginNames(aliases: ["Ukraine's president": "Zelensky"]).origin(of: Link(source: "s1", attributedTo: "Ukraine’s President")) == "zelensky")
     }
 

@@ -31,9 +31,12 @@ struct LedgerFilesTests {
     @Test("Sources.json reads and writes back to the same bytes, with every source of SAMPLE.md")
     func sourcesRoundTrip() throws {
         let text = try sample("Sources.json")
-        let sources = try LedgerFiles.readSources(text)
-        #expect(LedgerFiles.writeSources(sources) == text)
+        let registry = try LedgerFiles.readRegistry(text)
+        let sources = registry.sources
+        #expect(LedgerFiles.writeRegistry(registry) == text)
         #expect(sources.count == 13)
+        #expect(registry.origins == [Origin(id: "State Emergency Service", aliases: ["SES", "DSNS", "Ukraine's State Emergency Service"]),
+                                     Origin(id: "Zelensky", aliases: ["Volodymyr Zelensky", "Ukraine's president"])])
         #expect(sources.first { $0.id == "pravda-2025-06-17-b" }?.published?.description == "2025-06-17T16:00+03:00")
     }
 
@@ -122,6 +125,8 @@ struct LedgerFilesTests {
         }
         let twice = #"{ "format": "crosscheck-sources/1", "sources": [{ "id": "s1", "title": "T", "outlet": "O" }, { "id": "s1", "title": "T", "outlet": "O" }] }"#
         #expect(throws: LedgerError(.duplicate("s1"), path: "sources[1].id")) { try LedgerFiles.readSources(twice) }
+        let shared = #"{ "format": "crosscheck-sources/1", "sources": [], "origins": [{ "id": "Zelensky", "aliases": ["the President"] }, { "id": "Putin", "aliases": ["President"] }] }"#
+        #expect(throws: LedgerError(.duplicate("President"), path: "origins[1].aliases[0]")) { try LedgerFiles.readRegistry(shared) }
     }
 
     @Test("links to missing sources are refused by the cross-file check")
