@@ -83,9 +83,11 @@ extension LedgerDatabase {
         }
     }
 
-    public func sources() throws(StoreError) -> [Source] {
-        try reading { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM source ORDER BY id").map { row in
+    /// The sources, all of them or those of `ids`.
+    public func sources(_ ids: Set<String>? = nil) throws(StoreError) -> [Source] {
+        let filter = ids.map { " WHERE id IN (" + $0.map { _ in "?" }.joined(separator: ", ") + ")" } ?? ""
+        return try reading { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM source\(filter) ORDER BY id", arguments: StatementArguments(ids.map { Array($0) } ?? [])).map { row in
                 Source(id: row["id"], title: row["title"], outlet: row["outlet"], url: row["url"],
                        published: try (row["published"] as String?).map { text throws(LedgerError) in try ReportedTime(text) },
                        reliability: (row["reliability"] as String?).flatMap(Reliability.init(rawValue:)), text: row["text"])
@@ -112,8 +114,23 @@ extension LedgerDatabase {
     }
 
     /// The event with its metrics, scopes, claims and links, as its file holds them.
-    public func event(_ id: String) throws(StoreError) -> EventLedger? {
-        try reading { db in
+    /// `metric` and `scopes` narrow the claims to those groups (read through the index on event,
+    /// metric and scope): what the check of one group needs, not the whole event.
+    public func event(_ id: String, metric: String? = nil, scopes: Set<String?>? = nil) throws(StoreError) -> EventLedger? {
+        var condition = "claim.event = ?"
+        var arguments: [String] = [id]
+        if let metric {
+            condition += " AND claim.metric = ?"
+            arguments.append(metric)
+        }
+        if let scopes {
+            let named = scopes.compactMap { $0 }.sorted()
+            var parts = named.isEmpty ? [] : ["claim.scope IN (" + named.map { _ in "?" }.joined(separator: ", ") + ")"]
+            if scopes.contains(nil) { parts.append("claim.scope IS NULL") }
+            condition += " AND (" + (parts.isEmpty ? "0" : parts.joined(separator: " OR ")) + ")"
+            arguments += named
+        }
+        return try reading { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [id]) else { return nil }
             let event = Event(id: row["id"], title: row["title"],
                               date: try (row["date"] as String?).map { text throws(LedgerError) in try ReportedTime(text) })
@@ -128,8 +145,8 @@ extension LedgerDatabase {
             var links: [String: [Link]] = [:]
             let linkRows = try Row.fetchCursor(db, sql: """
                 SELECT link.claim, link.source, link.quote, link.attributedTo, link.credibility
-                FROM link JOIN claim ON claim.id = link.claim WHERE claim.event = ? ORDER BY link.claim, link.position
-                """, arguments: [id])
+                FROM link JOIN claim ON claim.id = link.claim WHERE \(condition) ORDER BY link.claim, link.position
+                """, arguments: StatementArguments(arguments))
             while let row = try linkRows.next() {
                 links[row[0], default: []].append(Link(
                     source: row[1], quote: row[2], attributedTo: row[3],
@@ -139,8 +156,8 @@ extension LedgerDatabase {
             let claimRows = try Row.fetchCursor(db, sql: """
                 SELECT id, metric, scope, text, lower, upper, lowerOpen, upperOpen, approximate, kind, unit, coded,
                     asOf, confidence, status
-                FROM claim WHERE event = ?
-                """, arguments: [id])
+                FROM claim WHERE \(condition)
+                """, arguments: StatementArguments(arguments))
             while let row = try claimRows.next() {
                 let figure = Figure(
                     lower: row[4], upper: row[5], lowerOpen: row[6], upperOpen: row[7], approximate: row[8],

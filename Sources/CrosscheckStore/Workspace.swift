@@ -82,7 +82,10 @@ public final class Workspace {
     /// Merges files into the workspace, all or nothing: a sources file merges its sources, an
     /// event file replaces that event. Then the workspace files that changed are rewritten.
     @discardableResult
-    public func importFiles(_ paths: [String], command: String) throws(StoreError) -> (sources: Int, events: Int, claims: Int) {
+    /// `progress` hears of each event file stored: (done, all).
+    public func importFiles(
+        _ paths: [String], command: String, progress: ((Int, Int) -> Void)? = nil
+    ) throws(StoreError) -> (sources: Int, events: Int, claims: Int) {
         var inputs: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false
@@ -99,7 +102,7 @@ public final class Workspace {
         let readers = inputs.map { path in (path, Self.isSourcesFile(path), { () throws(StoreError) in try Self.read(path, named: path) }) }
         let lock = try FileLock(lockPath)
         defer { lock.release() }
-        return try store(readers, replaceSources: false, states: [:], command: command, rewrite: true)
+        return try store(readers, replaceSources: false, states: [:], command: command, rewrite: true, progress: progress)
     }
 
     /// The whole ledger (or one event) in one document of the files' format.
@@ -130,7 +133,7 @@ public final class Workspace {
     /// renamed into place after the commit. The caller holds the workspace lock.
     private func store(
         _ inputs: [(path: String, isSources: Bool, text: () throws(StoreError) -> String)], replaceSources: Bool, states: [String: FileState],
-        command: String, rewrite: Bool
+        command: String, rewrite: Bool, progress: ((Int, Int) -> Void)? = nil
     ) throws(StoreError) -> (sources: Int, events: Int, claims: Int) {
         var sources: [Source]?
         var origins: [Origin] = []
@@ -160,10 +163,13 @@ public final class Workspace {
         var next = eventInputs.makeIterator()
         let parser = self.parser
         var counts = (events: 0, claims: 0)
+        var stored = 0
         try database.store(
             sources: sources ?? [], origins: origins, replaceSources: replaceSources && sources != nil,
             nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
                 guard let (path, text) = next.next() else { return nil }
+                stored += 1
+                progress?(stored, eventInputs.count)
                 var ledger: EventLedger
                 do {
                     ledger = try LedgerFiles.readEvent(try text(), parser: parser)
@@ -325,16 +331,58 @@ public final class Workspace {
 }
 
 extension Workspace {
+    /// The check of one (event, metric, scope) after a change to it: its findings, those with
+    /// every part and whole of its scope, and its consensus, from its claims alone.
+    public func check(event: String, metric: String, scope: String?, tolerance: Double = 0.1) throws(StoreError) -> CheckOutput {
+        guard let outline = try database.event(event, metric: metric, scopes: []) else {
+            throw StoreError("no event \"\(event)\" in the workspace")
+        }
+        // The scope, the wholes above it and the parts below it.
+        var parts: Set<String> = scope.map { [$0] } ?? []
+        var grew = true
+        while grew {
+            grew = false
+            for item in outline.scopes where !parts.contains(item.id) && item.partOf.map(parts.contains) == true {
+                parts.insert(item.id)
+                grew = true
+            }
+        }
+        var related = Set<String?>(parts.map(Optional.some)).union([scope])
+        var next = scope.flatMap { name in outline.scopes.first { $0.id == name }?.partOf }
+        while let whole = next, related.insert(whole).inserted { next = outline.scopes.first { $0.id == whole }?.partOf }
+        guard let ledger = try database.event(event, metric: metric, scopes: related) else { return try self.check(event: event) }
+        // Only the sources these claims cite: a registry may hold thousands.
+        let sources = try database.sources(Set(ledger.claims.flatMap { $0.sources.map(\.source) }))
+        var report = ConsistencyCheck(tolerance: tolerance, origins: OriginNames(try database.origins())).run([ledger], sources: sources)
+        let mine = { (finding: Finding) in finding.scope == scope || finding.otherScope == scope && finding.otherScope != nil }
+        report.conflicts.removeAll { !mine($0) }
+        report.updates.removeAll { !mine($0) }
+        report.unordered.removeAll { !mine($0) }
+        report.nearMisses.removeAll { !mine($0) }
+        report.consensus.removeAll { $0.scope != scope }
+        return CheckOutput(report, ledgers: [ledger], sources: sources)
+    }
+
     /// The consistency check of the whole ledger, or of one event.
-    public func check(event: String? = nil, tolerance: Double = 0.1) throws(StoreError) -> CheckOutput {
+    /// `progress` hears of each event checked: (done, all).
+    public func check(event: String? = nil, tolerance: Double = 0.1, progress: ((Int, Int) -> Void)? = nil) throws(StoreError) -> CheckOutput {
         let ids = try database.eventIDs()
         if let event, !ids.contains(event) { throw StoreError("no event \"\(event)\" in the workspace") }
-        var ledgers: [EventLedger] = []
-        for id in ids where event == nil || id == event {
-            if let ledger = try database.event(id) { ledgers.append(ledger) }
-        }
         let registry = try database.registry()
-        let report = ConsistencyCheck(tolerance: tolerance, origins: OriginNames(registry.origins)).run(ledgers, sources: registry.sources)
-        return CheckOutput(report, ledgers: ledgers, sources: registry.sources)
+        let check = ConsistencyCheck(tolerance: tolerance, origins: OriginNames(registry.origins))
+        let sources = Dictionary(registry.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // One event in memory at a time; of its claims, only those the findings name are kept.
+        var report = CheckReport()
+        var named: [Claim] = []
+        let chosen = ids.filter { event == nil || $0 == event }
+        for (index, id) in chosen.enumerated() {
+            progress?(index, chosen.count)
+            guard let ledger = try database.event(id) else { continue }
+            let found = check.run(ledger, sources: sources)
+            let ids = Set((found.conflicts + found.updates + found.unordered + found.nearMisses).flatMap(\.claims))
+            named += ledger.claims.filter { ids.contains($0.id) }
+            report.append(found)
+        }
+        return CheckOutput(report, claims: named, sources: registry.sources)
     }
 }

@@ -51,6 +51,24 @@ enum LedgerBenchmark {
         }
         print("open an unchanged workspace of \(events) event files: \(format(openSeconds * 1000, decimals: 1)) ms (median of 5)")
 
+        var output: CheckOutput?
+        let before = peakMemoryMB()
+        let checkSeconds = try median(repeats: 1) { output = try opened.check() }
+        verify(output?.report.consensus.count == events * 2, "\(output?.report.consensus.count ?? 0) consensus lines")
+        print("check of the whole ledger from the database (each event read, checked, let go): \(format(checkSeconds, decimals: 2)) s; "
+              + "peak memory \(format(max(before, peakMemoryMB()))) MB")
+        var samples: [Double] = []
+        for i in 0..<1_000 {
+            let event = "event-\((i * 7_919) % events)"
+            samples.append(try median(repeats: 1) {
+                let one = try opened.check(event: event, metric: "killed", scope: "Kyiv")
+                verify(one.report.consensus.count == 1, "one group")
+            })
+        }
+        samples.sort()
+        print("check of one (event, metric, scope) of 50 claims from the database, 1,000 groups: p50 \(format(samples[500] * 1000, decimals: 2)) ms, "
+              + "p99 \(format(samples[990] * 1000, decimals: 2)) ms")
+
         try sqliteFloor(input: input)
     }
 

@@ -33,7 +33,9 @@ struct Check: ParsableCommand {
         let workspace = try options.open()
         let output: CheckOutput
         do {
-            output = try workspace.check(event: event, tolerance: tolerance)
+            let progress = Progress("checking events:")
+            defer { progress.finish() }
+            output = try workspace.check(event: event, tolerance: tolerance, progress: progress.update)
         } catch {
             throw Failure(error.message)
         }

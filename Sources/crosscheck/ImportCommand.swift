@@ -24,7 +24,9 @@ struct Import: ParsableCommand {
     func run() throws {
         let workspace = try options.open()
         do {
-            let count = try workspace.importFiles(paths, command: (["import"] + paths).joined(separator: " "))
+            let progress = Progress("importing event files:")
+            defer { progress.finish() }
+            let count = try workspace.importFiles(paths, command: (["import"] + paths).joined(separator: " "), progress: progress.update)
             print("imported \(count.sources) sources, \(count.events) events, \(count.claims) claims")
         } catch {
             throw Failure(error.message)

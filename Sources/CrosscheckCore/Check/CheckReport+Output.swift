@@ -5,10 +5,13 @@ public struct CheckOutput: Sendable {
     private let sources: [String: Source]
 
     public init(_ report: CheckReport, ledgers: [EventLedger], sources: [Source]) {
+        self.init(report, claims: ledgers.flatMap(\.claims), sources: sources)
+    }
+
+    /// `claims` need hold only those the findings name: what is printed of them.
+    public init(_ report: CheckReport, claims: [Claim], sources: [Source]) {
         self.report = report
-        var claims: [String: Claim] = [:]
-        for ledger in ledgers { for claim in ledger.claims { claims[claim.id] = claim } }
-        self.claims = claims
+        self.claims = Dictionary(claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.sources = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -22,7 +22,7 @@ public struct CheckReport: Sendable, Hashable {
         }
     }
 
-    mutating func append(_ other: CheckReport) {
+    public mutating func append(_ other: CheckReport) {
         conflicts += other.conflicts
         updates += other.updates
         unordered += other.unordered
