@@ -87,7 +87,10 @@ public struct CheckOutput: Sendable {
                 let mine = { (findings: [Finding]) in findings.filter { $0.event == event && $0.metric == metric } }
                 for finding in mine(report.conflicts) { lines += describe(finding, style: style, width: width, label: style.red("conflict")) }
                 for finding in mine(report.nearMisses) { lines += describe(finding, style: style, width: width, label: style.yellow("near miss")) }
-                for finding in mine(report.updates) { lines.append("    " + timeline(finding, style: style)) }
+                let updates = mine(report.updates)
+                for scope in Set(updates.map { $0.scope ?? "" }).sorted() {
+                    lines.append("    " + timeline(updates.filter { ($0.scope ?? "") == scope }, style: style))
+                }
                 let unordered = mine(report.unordered)
                 if listUnordered {
                     for finding in unordered { lines += describe(finding, style: style, width: width, label: "unordered") }
@@ -109,7 +112,7 @@ public struct CheckOutput: Sendable {
 
     private func describe(_ finding: Finding, style: Style, width: Int, label: String) -> [String] {
         let scope = finding.otherScope.map { "\(finding.scope ?? "-") within \($0)" } ?? (finding.scope ?? "(no scope)")
-        var lines = ["    \(label) \(finding.kind.rawValue) · \(scope) · severity \(JSONText.number((finding.severity * 100).rounded()))%"]
+        var lines = ["    \(label): \(finding.kind.summary) · \(scope) · severity \(JSONText.number((finding.severity * 100).rounded()))%"]
         // The two sides next to each other, a column each.
         let column = max(30, (width - 8) / 2)
         let left = finding.sides.first.map(sideLines) ?? [], right = finding.sides.dropFirst().first.map(sideLines) ?? []
@@ -132,12 +135,17 @@ public struct CheckOutput: Sendable {
         }
     }
 
-    private func timeline(_ finding: Finding, style: Style) -> String {
-        func side(_ ids: [String]) -> String {
-            let texts = Set(ids.compactMap { claims[$0]?.text }).sorted().joined(separator: " / ")
-            return "\(texts) [\(ids.joined(separator: ", "))]"
+    /// A scope's updates as one timeline, in the order of the later reports: "10 → 14 (c10,
+    /// 2025-06-17T20:05+03:00) · 14 → 28 (c12, …)".
+    private func timeline(_ updates: [Finding], style: Style) -> String {
+        func when(_ ids: [String]) -> String { ids.compactMap { claims[$0]?.asOf?.description }.min() ?? "" }
+        func figure(_ ids: [String]) -> String { Set(ids.compactMap { claims[$0]?.text }).sorted().joined(separator: " / ") }
+        let steps = updates.sorted { when($0.sides.last ?? []) < when($1.sides.last ?? []) }.map { update in
+            let later = update.sides.last ?? []
+            return "\(figure(update.sides.first ?? [])) → \(figure(later)) (\(later.joined(separator: ", "))"
+                + (when(later).isEmpty ? "" : ", \(when(later))") + ")"
         }
-        return "update: " + (finding.sides.first.map(side) ?? "") + " → " + (finding.sides.dropFirst().first.map(side) ?? "")
+        return style.bold("updates") + " \(updates.first?.scope ?? "(no scope)"): " + steps.joined(separator: " · ")
     }
 
     private func describe(_ consensus: Consensus, style: Style) -> String {

@@ -83,10 +83,11 @@ public struct ConsistencyCheck: Sendable {
     /// The event's claims by (metric, scope), each with its metric's kind.
     func groups(_ ledger: EventLedger, sources: [String: Source], names: inout [String: String]) -> [GroupKey: ComparableGroup] {
         let kinds = Dictionary(ledger.metrics.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        let zone = TimeWindow.zone(of: ledger.claims.compactMap(\.asOf) + ledger.claims.flatMap { $0.sources.compactMap { sources[$0.source]?.published } })
         var reports: [GroupKey: [Report]] = [:]
         for claim in ledger.claims {
             reports[GroupKey(metric: claim.metric, scope: claim.scope), default: []]
-                .append(Report(claim: claim, sources: sources, tolerance: tolerance) { origins.origin(of: $0, cache: &names) })
+                .append(Report(claim: claim, sources: sources, tolerance: tolerance, zone: zone) { origins.origin(of: $0, cache: &names) })
         }
         return reports.reduce(into: [:]) { groups, item in
             let kind = kinds[item.key.metric] ?? MetricVocabulary.standard.metric(item.key.metric)?.kind ?? .snapshot

@@ -21,6 +21,21 @@ public struct Finding: Sendable, Hashable {
         /// Intervals that only touch at an open end: "440" and "more than 440".
         case nearMiss = "near-miss"
 
+        /// What the finding means, in a few words for the human report.
+        public var summary: String {
+            switch self {
+            case .snapshot: "two counts of one thing disagree"
+            case .tollFell: "the toll fell"
+            case .sameTime: "two figures for one instant"
+            case .selfContradiction: "a source contradicts itself"
+            case .partAboveWhole: "a part above its whole"
+            case .update: "the toll rose"
+            case .unordered: "order unknown: a fall one way, a rise the other"
+            case .partWholeUnordered: "a part above its whole, order unknown"
+            case .nearMiss: "the figures only touch at an open end"
+            }
+        }
+
         public var isConflict: Bool {
             switch self {
             case .snapshot, .tollFell, .sameTime, .selfContradiction, .partAboveWhole: true

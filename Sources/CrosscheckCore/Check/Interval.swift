@@ -54,21 +54,35 @@ public struct Interval: Sendable, Hashable {
     }
 }
 
-/// When a report's figure holds: an instant is one second, a bare date the whole of that day
-/// anywhere on Earth, no time at all any time.
+/// When a report's figure holds: an instant is one second; a bare date the whole of that day,
+/// in the zone of the event's reports when it has one (`zone`, minutes east of UTC: reports of
+/// one event are dated where it happened), else anywhere on Earth; no time at all any time.
 public struct TimeWindow: Sendable, Hashable {
     public var earliest: Int64
     public var latest: Int64
     /// The exact instant, when the report gave one.
     public var instant: Int64?
 
-    public init(_ time: ReportedTime?) {
+    public init(_ time: ReportedTime?, zone: Int? = nil) {
         guard let time else {
             (earliest, latest, instant) = (.min, .max, nil)
             return
         }
-        (earliest, latest) = (time.earliest, time.latest)
+        if time.precision == .day, let zone {
+            earliest = time.midnight(offsetMinutes: zone)
+            latest = earliest + 86_399
+        } else {
+            (earliest, latest) = (time.earliest, time.latest)
+        }
         instant = time.precision == .instant ? time.earliest : nil
+    }
+
+    /// The zone of an event's reports: the offset its dated instants give most often (the
+    /// smallest of a tie), or nil when none has one.
+    public static func zone(of times: [ReportedTime]) -> Int? {
+        var counts: [Int: Int] = [:]
+        for time in times where time.precision == .instant { counts[time.offsetMinutes, default: 0] += 1 }
+        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
     }
 
     /// Whether this surely comes before `other`: no reading of the two times puts it later.

@@ -9,18 +9,19 @@ public struct Report: Sendable, Hashable {
     /// The weight of the best report behind the claim (see `Weights`).
     public var weight: Double
 
-    public init(claim: Claim, sources: [String: Source], tolerance: Double, origins: OriginNames) {
+    /// `zone` is where the event's bare dates are read (see `TimeWindow`).
+    public init(claim: Claim, sources: [String: Source], tolerance: Double, origins: OriginNames, zone: Int? = nil) {
         var cache: [String: String] = [:]
-        self.init(claim: claim, sources: sources, tolerance: tolerance) { origins.origin(of: $0, cache: &cache) }
+        self.init(claim: claim, sources: sources, tolerance: tolerance, zone: zone) { origins.origin(of: $0, cache: &cache) }
     }
 
     /// `origin` names each link's origin; a check passes one that remembers names it has seen.
-    init(claim: Claim, sources: [String: Source], tolerance: Double, origin: (Link) -> String) {
+    init(claim: Claim, sources: [String: Source], tolerance: Double, zone: Int?, origin: (Link) -> String) {
         self.claim = claim
         interval = Interval(claim.figure, tolerance: tolerance)
         // A claim without its own time holds at its earliest source's publication.
         let published = claim.sources.compactMap { sources[$0.source]?.published }.min()
-        time = TimeWindow(claim.asOf ?? published)
+        time = TimeWindow(claim.asOf ?? published, zone: zone)
         origins = claim.sources.map(origin)
         weight = claim.sources.map { Weights.weight(reliability: sources[$0.source]?.reliability, credibility: $0.credibility) }.max()
             ?? Weights.weight(reliability: nil, credibility: nil)

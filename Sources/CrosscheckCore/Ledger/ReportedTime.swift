@@ -84,6 +84,12 @@ public struct ReportedTime: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
+    /// The first UTC second of the day in a zone `offsetMinutes` east of UTC: where a bare date
+    /// is read in the zone of the event it belongs to.
+    public func midnight(offsetMinutes zone: Int) -> Int64 {
+        Self.epochDay(year, month, day) * 86_400 - Int64(zone * 60)
+    }
+
     /// Orders by the earliest moment, then the latest, then the text: a stable order for files.
     public static func < (a: ReportedTime, b: ReportedTime) -> Bool {
         (a.earliest, a.latest, a.description) < (b.earliest, b.latest, b.description)

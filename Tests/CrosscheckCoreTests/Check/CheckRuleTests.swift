@@ -77,6 +77,18 @@ struct CheckRuleTests {
         #expect(summary(day.unordered) == ["unordered a | b"])
     }
 
+    @Test("bare dates are read in the zone of the event's timed reports: two days apart are ordered")
+    func bareDates() throws {
+        let report = check(try ledger([
+            ("a", "killed", "Kyiv", "14", "2025-06-17", "s1", nil),
+            ("b", "killed", "Kyiv", "10", "2025-06-19", "s2", nil),
+            ("c", "killed", "Kyiv", "12", "2025-06-18T01:00+03:00", "s3", nil),
+        ]))
+        // 17 June in Kyiv ends at 21:00 UTC, before c's 22:00 UTC: 14 then 12 then 10, falls both.
+        #expect(summary(report.conflicts) == ["toll-fell c | b", "toll-fell a | b", "toll-fell a | c"])
+        #expect(report.unordered.isEmpty)
+    }
+
     @Test("offsets across midnight: 23:30 in Kyiv comes before 00:30 in London the next day… or not")
     func offsets() throws {
         // 2025-06-17T23:30+03:00 is 20:30 UTC; 2025-06-18T00:30+01:00 is 23:30 UTC: surely later.
