@@ -141,34 +141,35 @@ extension LedgerDatabase {
             let scopes = try Row.fetchAll(db, sql: "SELECT * FROM scope WHERE event = ? ORDER BY id", arguments: [id]).map { row in
                 Scope(id: row["id"], partOf: row["partOf"])
             }
-            // Columns by position, not by name: this runs for every claim of every export.
+            // Straight through SQLite's API: this runs for every claim of every export and check.
             var links: [String: [Link]] = [:]
-            let linkRows = try Row.fetchCursor(db, sql: """
+            let linkRows = try RowReader("""
                 SELECT link.claim, link.source, link.quote, link.attributedTo, link.credibility
                 FROM link JOIN claim ON claim.id = link.claim WHERE \(condition) ORDER BY link.claim, link.position
-                """, arguments: StatementArguments(arguments))
-            while let row = try linkRows.next() {
-                links[row[0], default: []].append(Link(
-                    source: row[1], quote: row[2], attributedTo: row[3],
-                    credibility: (row[4] as Int?).flatMap(Credibility.init(rawValue:))))
+                """, arguments, db)
+            while try linkRows.next() {
+                links[linkRows.text(0) ?? "", default: []].append(Link(
+                    source: linkRows.text(1) ?? "", quote: linkRows.text(2), attributedTo: linkRows.text(3),
+                    credibility: linkRows.int(4).flatMap(Credibility.init(rawValue:))))
             }
             var claims: [Claim] = []
-            let claimRows = try Row.fetchCursor(db, sql: """
+            let rows = try RowReader("""
                 SELECT id, metric, scope, text, lower, upper, lowerOpen, upperOpen, approximate, kind, unit, coded,
                     asOf, confidence, status
                 FROM claim WHERE \(condition)
-                """, arguments: StatementArguments(arguments))
-            while let row = try claimRows.next() {
+                """, arguments, db)
+            while try rows.next() {
                 let figure = Figure(
-                    lower: row[4], upper: row[5], lowerOpen: row[6], upperOpen: row[7], approximate: row[8],
-                    kind: FigureKind(rawValue: row[9]) ?? .count, unit: row[10], coded: row[11])
-                let claimID: String = row[0]
+                    lower: rows.double(4) ?? 0, upper: rows.double(5), lowerOpen: rows.bool(6), upperOpen: rows.bool(7),
+                    approximate: rows.bool(8), kind: rows.text(9).flatMap(FigureKind.init(rawValue:)) ?? .count, unit: rows.text(10),
+                    coded: rows.double(11))
+                let claimID = rows.text(0) ?? ""
                 claims.append(Claim(
-                    id: claimID, metric: row[1], scope: row[2], text: row[3], figure: figure,
-                    asOf: try (row[12] as String?).map { text throws(LedgerError) in try ReportedTime(text) },
-                    confidence: (row[13] as String?).flatMap(Confidence.init(rawValue:)),
-                    status: (row[14] as String?).flatMap(ClaimStatus.init(rawValue:)),
-                    sources: links[claimID] ?? []))
+                    id: claimID, metric: rows.text(1) ?? "", scope: rows.text(2), text: rows.text(3) ?? "", figure: figure,
+                    asOf: try rows.text(12).map { text throws(LedgerError) in try ReportedTime(text) },
+                    confidence: rows.text(13).flatMap(Confidence.init(rawValue:)),
+                    status: rows.text(14).flatMap(ClaimStatus.init(rawValue:)),
+                    sources: links.removeValue(forKey: claimID) ?? []))
             }
             return EventLedger(event: event, metrics: metrics, scopes: scopes, claims: claims)
         }

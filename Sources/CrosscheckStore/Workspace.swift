@@ -371,18 +371,59 @@ extension Workspace {
         let registry = try database.registry()
         let check = ConsistencyCheck(tolerance: tolerance, origins: OriginNames(registry.origins))
         let sources = Dictionary(registry.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // One event in memory at a time; of its claims, only those the findings name are kept.
+        // Events are independent: each core reads and checks every other one, an event in
+        // memory at a time; of its claims only those the findings name are kept.
+        let chosen = ids.filter { event == nil || $0 == event }
+        let results = CheckResults(count: chosen.count, progress: progress)
+        let database = self.database
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chosen.count, 8))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: chosen.count, by: workers) where !results.failed {
+                do throws(StoreError) {
+                    guard let ledger = try database.event(chosen[index]) else { continue }
+                    let found = check.run(ledger, sources: sources)
+                    let ids = Set((found.conflicts + found.updates + found.unordered + found.nearMisses).flatMap(\.claims))
+                    results.set(index, found, ledger.claims.filter { ids.contains($0.id) })
+                } catch {
+                    results.fail(error)
+                }
+            }
+        }
+        if let error = results.error { throw error }
         var report = CheckReport()
         var named: [Claim] = []
-        let chosen = ids.filter { event == nil || $0 == event }
-        for (index, id) in chosen.enumerated() {
-            progress?(index, chosen.count)
-            guard let ledger = try database.event(id) else { continue }
-            let found = check.run(ledger, sources: sources)
-            let ids = Set((found.conflicts + found.updates + found.unordered + found.nearMisses).flatMap(\.claims))
-            named += ledger.claims.filter { ids.contains($0.id) }
+        for (found, claims) in results.items.compactMap({ $0 }) {
             report.append(found)
+            named += claims
         }
         return CheckOutput(report, claims: named, sources: registry.sources)
+    }
+}
+
+/// What the workers of a check hand back, by event, under a lock.
+private final class CheckResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var items: [(CheckReport, [Claim])?]
+    private(set) var error: StoreError?
+    private var done = 0
+    private let progress: ((Int, Int) -> Void)?
+
+    init(count: Int, progress: ((Int, Int) -> Void)?) {
+        items = Array(repeating: nil, count: count)
+        self.progress = progress
+    }
+
+    var failed: Bool { lock.withLock { error != nil } }
+
+    func set(_ index: Int, _ report: CheckReport, _ claims: [Claim]) {
+        lock.withLock {
+            items[index] = (report, claims)
+            done += 1
+            progress?(done, items.count)
+        }
+    }
+
+    func fail(_ error: StoreError) {
+        lock.withLock { if self.error == nil { self.error = error } }
     }
 }

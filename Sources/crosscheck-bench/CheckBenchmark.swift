@@ -44,15 +44,23 @@ enum CheckBenchmark {
             let toll = Double(Int(seconds / 3_600))  // one a hour
             let stale = random.next() % 50 == 0 ? toll * 0.8 : toll
             let figure: Figure
+            let text: String
             switch random.next() % 4 {
-            case 0: figure = Figure(lower: stale, upper: nil, kind: .count, coded: stale)
-            case 1: figure = Figure(lower: (stale * 0.9).rounded(), upper: (stale * 1.1).rounded(), approximate: true, kind: .count, coded: stale)
-            default: figure = .exactly(stale)
+            case 0:
+                figure = Figure(lower: stale, upper: nil, kind: .count, coded: stale)
+                text = "at least \(Int(stale))"
+            case 1:
+                figure = Figure(lower: stale * 0.9, upper: stale * 1.1, approximate: true, kind: .count, coded: stale)
+                text = "about \(Int(stale))"
+            default:
+                figure = .exactly(stale)
+                text = "\(Int(stale))"
             }
             let time = try? ReportedTime(formatter.string(from: Date(timeIntervalSince1970: start + seconds)))
-            return Claim(id: "e\(event)c\(c)", metric: c % metrics == 0 ? "killed" : "injured", scope: "Kyiv", text: "\(Int(stale))",
+            return Claim(id: "e\(event)c\(c)", metric: c % metrics == 0 ? "killed" : "injured", scope: "Kyiv", text: text,
                          figure: figure, asOf: random.next() % 10 == 0 ? time.flatMap { try? ReportedTime(String($0.description.prefix(10))) } : time,
-                         sources: [Link(source: "s\(random.next() % 1_000)", attributedTo: "Official \(random.next() % 20)",
+                         confidence: .likely, status: .open,
+                         sources: [Link(source: "s\(random.next() % 1_000)", quote: text, attributedTo: "Official \(random.next() % 20)",
                                         credibility: .probablyTrue)])
         }
         return EventLedger(event: Event(id: "event-\(event)", title: "Event"),

@@ -64,8 +64,8 @@ public struct ComparableGroup: Sendable {
     public init(event: String, metric: String, scope: String?, kind: MetricKind, reports: [Report]) {
         (self.event, self.metric, self.scope, self.kind, self.reports) = (event, metric, scope, kind, reports)
         var ranks = [Int](repeating: 0, count: reports.count)
-        let keys = reports.map { LedgerFiles.naturalKey($0.claim.id) }
-        for (rank, index) in reports.indices.sorted(by: { keys[$0].lexicographicallyPrecedes(keys[$1]) }).enumerated() { ranks[index] = rank }
+        for (rank, index) in reports.indices.sorted(by: { LedgerFiles.naturallyPrecedes(reports[$0].claim.id, reports[$1].claim.id) })
+            .enumerated() { ranks[index] = rank }
         self.ranks = ranks
     }
 

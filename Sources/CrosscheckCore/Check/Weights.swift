@@ -9,6 +9,11 @@ public enum Weights {
     static let unknown = 0.5
 
     public static func weight(reliability grade: Reliability?, credibility rating: Credibility?) -> Double {
-        (grade.flatMap { reliability[$0] } ?? unknown) * (rating.flatMap { credibility[$0] } ?? unknown)
+        (grade.map { byGrade[Self.position(of: $0)] } ?? unknown) * (rating.map { byRating[$0.rawValue - 1] } ?? unknown)
     }
+
+    // The tables above as arrays, read without hashing: this runs for every claim of a check.
+    private static let byGrade = Reliability.allCases.map { reliability[$0]! }
+    private static let byRating = Credibility.allCases.map { credibility[$0]! }
+    private static func position(of grade: Reliability) -> Int { Reliability.allCases.firstIndex(of: grade)! }
 }

@@ -129,6 +129,43 @@ extension LedgerFiles {
             .map(\.claim)
     }
 
+    /// Whether `a` comes before `b` in the order of `naturalKey`, without building the keys:
+    /// runs of digits compare by value (their length without leading zeros, then their digits).
+    static func naturallyPrecedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in naturallyPrecedes(x, y) } }
+    }
+
+    private static func naturallyPrecedes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+        var i = 0, j = 0
+        while i < x.count, j < y.count {
+            if isDigit(x[i]), isDigit(y[j]) {
+                var endX = i, endY = j
+                while endX < x.count, isDigit(x[endX]) { endX += 1 }
+                while endY < y.count, isDigit(y[endY]) { endY += 1 }
+                while i < endX - 1, x[i] == 0x30 { i += 1 }
+                while j < endY - 1, y[j] == 0x30 { j += 1 }
+                // "0" alone counts as no significant digit, as in naturalKey.
+                let lengthX = x[i] == 0x30 ? 0 : endX - i, lengthY = y[j] == 0x30 ? 0 : endY - j
+                if lengthX != lengthY { return lengthX < lengthY }
+                while i < endX, j < endY {
+                    if x[i] != y[j] { return x[i] < y[j] }
+                    i += 1
+                    j += 1
+                }
+                (i, j) = (endX, endY)
+                continue
+            }
+            // A run of digits begins with "0" in a key: compare that with the other side's byte.
+            let byteX = isDigit(x[i]) ? 0x30 : x[i], byteY = isDigit(y[j]) ? 0x30 : y[j]
+            if byteX != byteY { return byteX < byteY }
+            i += 1
+            j += 1
+        }
+        return i == x.count && j < y.count
+    }
+
     /// An id cut into letters and numbers, each number as a fixed-width run of digits, so that
     /// comparing keys as text compares numbers by value.
     static func naturalKey(_ id: String) -> [UInt8] {

@@ -184,3 +184,18 @@ struct JSONReaderTests {
             == .object([("b", .array([.bool(true), .null, .number(-150)])), ("a", .string("é😀\n"))]))
     }
 }
+
+@Suite("Natural order of ids")
+struct NaturalOrderTests {
+    @Test("comparing ids in place agrees with comparing their keys")
+    func agrees() {
+        var random = SplitMix64(state: 7)
+        let pieces = ["c", "e", "0", "00", "7", "10", "2", "-", "a1", "012", "999", "1000"]
+        let ids = (0..<400).map { _ in (0..<Int(random.next() % 4 + 1)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined() }
+        for a in ids.prefix(60) {
+            for b in ids {
+                #expect(LedgerFiles.naturallyPrecedes(a, b) == LedgerFiles.naturalKey(a).lexicographicallyPrecedes(LedgerFiles.naturalKey(b)), "\(a) \(b)")
+            }
+        }
+    }
+}
