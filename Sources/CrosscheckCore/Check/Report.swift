@@ -28,12 +28,13 @@ public struct Report: Sendable, Hashable {
     }
 }
 
-/// Claims that can be compared: one event, metric and scope.
-public struct ComparableGroup: Sendable {
-    public var event: String
-    public var metric: String
-    public var scope: String?
-    public var kind: MetricKind
+/// Claims that can be compared: one event, metric and scope. A class, so that handing a group
+/// to each rule does not copy (and retain) all of it.
+public final class ComparableGroup: Sendable {
+    public let event: String
+    public let metric: String
+    public let scope: String?
+    public let kind: MetricKind
     public let reports: [Report]
     /// Each report's place in natural id order (c2 before c10), so that findings list their
     /// claims in that order without sorting ids again and again.

@@ -2,10 +2,19 @@
 /// live report revising its toll over the day gives different times: those are updates.
 struct SelfContradictionRule: CheckRule {
     func findings(in group: ComparableGroup, classes: [ComparableGroup.FigureClass]) -> [Finding] {
-        var bySourceAndTime: [String: [Int]] = [:]
+        // Reports of one time first (two numbers to hash, not text); sources only within those.
+        var byTime: [Moment: [Int]] = [:]
         for (index, report) in group.reports.enumerated() {
             guard let time = report.claim.asOf else { continue }
-            for link in report.claim.sources { bySourceAndTime[link.source + "\u{0}" + time.description, default: []].append(index) }
+            byTime[Moment(earliest: time.earliest, latest: time.latest), default: []].append(index)
+        }
+        var bySourceAndTime: [String: [Int]] = [:]
+        for (moment, members) in byTime where members.count > 1 {
+            for index in members {
+                for link in group.reports[index].claim.sources {
+                    bySourceAndTime[link.source + "\u{0}\(moment.earliest)\u{0}\(moment.latest)", default: []].append(index)
+                }
+            }
         }
         var findings: [Finding] = []
         for key in bySourceAndTime.keys.sorted() {
@@ -20,5 +29,10 @@ struct SelfContradictionRule: CheckRule {
             }
         }
         return findings
+    }
+
+    private struct Moment: Hashable {
+        var earliest: Int64
+        var latest: Int64
     }
 }
