@@ -350,7 +350,9 @@ extension Workspace {
         var related = Set<String?>(parts.map(Optional.some)).union([scope])
         var next = scope.flatMap { name in outline.scopes.first { $0.id == name }?.partOf }
         while let whole = next, related.insert(whole).inserted { next = outline.scopes.first { $0.id == whole }?.partOf }
-        guard let ledger = try database.event(event, metric: metric, scopes: related) else { return try self.check(event: event) }
+        guard let ledger = try database.event(event, metric: metric, scopes: related) else {
+            throw StoreError("no event \"\(event)\" in the workspace")
+        }
         // Only the sources these claims cite: a registry may hold thousands.
         let sources = try database.sources(Set(ledger.claims.flatMap { $0.sources.map(\.source) }))
         var report = ConsistencyCheck(tolerance: tolerance, origins: OriginNames(try database.origins())).run([ledger], sources: sources)
@@ -363,16 +365,18 @@ extension Workspace {
         return CheckOutput(report, ledgers: [ledger], sources: sources)
     }
 
-    /// The consistency check of the whole ledger, or of one event.
+    /// The consistency check of the whole ledger, or of one event, rendered in `format`.
     /// `progress` hears of each event checked: (done, all).
-    public func check(event: String? = nil, tolerance: Double = 0.1, progress: ((Int, Int) -> Void)? = nil) throws(StoreError) -> CheckOutput {
+    public func check(
+        event: String? = nil, tolerance: Double = 0.1, format: CheckDocument.Format, progress: ((Int, Int) -> Void)? = nil
+    ) throws(StoreError) -> CheckDocument {
         let ids = try database.eventIDs()
         if let event, !ids.contains(event) { throw StoreError("no event \"\(event)\" in the workspace") }
         let registry = try database.registry()
         let check = ConsistencyCheck(tolerance: tolerance, origins: OriginNames(registry.origins))
         let sources = Dictionary(registry.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // Events are independent: each core reads and checks every other one, an event in
-        // memory at a time; of its claims only those the findings name are kept.
+        // Events are independent: each core reads, checks and renders every other one, an event
+        // in memory at a time; what is kept is its rendered output.
         let chosen = ids.filter { event == nil || $0 == event }
         let results = CheckResults(count: chosen.count, progress: progress)
         let database = self.database
@@ -383,27 +387,24 @@ extension Workspace {
                     guard let ledger = try database.event(chosen[index]) else { continue }
                     let found = check.run(ledger, sources: sources)
                     let ids = Set((found.conflicts + found.updates + found.unordered + found.nearMisses).flatMap(\.claims))
-                    results.set(index, found, ledger.claims.filter { ids.contains($0.id) })
+                    let output = CheckOutput(found, claims: ledger.claims.filter { ids.contains($0.id) }, sources: registry.sources)
+                    results.set(index, CheckDocument.part(output, format: format))
                 } catch {
                     results.fail(error)
                 }
             }
         }
         if let error = results.error { throw error }
-        var report = CheckReport()
-        var named: [Claim] = []
-        for (found, claims) in results.items.compactMap({ $0 }) {
-            report.append(found)
-            named += claims
-        }
-        return CheckOutput(report, claims: named, sources: registry.sources)
+        var document = CheckDocument(format: format)
+        for part in results.items.compactMap({ $0 }) { document.add(part) }
+        return document
     }
 }
 
 /// What the workers of a check hand back, by event, under a lock.
 private final class CheckResults: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var items: [(CheckReport, [Claim])?]
+    private(set) var items: [CheckDocument.Part?]
     private(set) var error: StoreError?
     private var done = 0
     private let progress: ((Int, Int) -> Void)?
@@ -415,9 +416,9 @@ private final class CheckResults: @unchecked Sendable {
 
     var failed: Bool { lock.withLock { error != nil } }
 
-    func set(_ index: Int, _ report: CheckReport, _ claims: [Claim]) {
+    func set(_ index: Int, _ part: CheckDocument.Part) {
         lock.withLock {
-            items[index] = (report, claims)
+            items[index] = part
             done += 1
             progress?(done, items.count)
         }

@@ -46,12 +46,21 @@ enum LedgerBenchmark {
         }
         print("open an unchanged workspace of \(events) event files: \(format(openSeconds * 1000, decimals: 1)) ms (median of 5)")
 
-        var output: CheckOutput?
-        let checkSeconds = try median(repeats: 1) { output = try opened.check() }
-        verify(output?.report.consensus.count == events * 2, "\(output?.report.consensus.count ?? 0) consensus lines")
-        output = nil
-        print("check of the whole ledger from the database (each event read, checked, let go): \(format(checkSeconds, decimals: 2)) s; "
-              + "peak memory so far \(format(peakMemoryMB())) MB")
+        var read = 0
+        let readSeconds = try median(repeats: 1) {
+            for id in try opened.database.eventIDs() { read += try opened.database.event(id)?.claims.count ?? 0 }
+        }
+        verify(read == events * claimsPerEvent, "read \(read) claims")
+        print("read every event from the database, one core: \(format(readSeconds, decimals: 2)) s")
+
+        var size = 0
+        let checkSeconds = try median(repeats: 1) {
+            let document = try opened.check(format: .json)
+            verify(document.counts.consensus == events * 2, "\(document.counts.consensus) consensus lines")
+            size = document.rendered.utf8.count
+        }
+        print("check --json of the whole ledger from the database (each event read, checked, rendered, let go; "
+              + "\(format(Double(size) / 1e6)) MB of output): \(format(checkSeconds, decimals: 2)) s; peak memory so far \(format(peakMemoryMB())) MB")
         var samples: [Double] = []
         for i in 0..<1_000 {
             let event = "event-\((i * 7_919) % events)"

@@ -31,22 +31,24 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let workspace = try options.open()
-        let output: CheckOutput
-        do {
-            let progress = Progress("checking events:")
-            defer { progress.finish() }
-            output = try workspace.check(event: event, tolerance: tolerance, progress: progress.update)
-        } catch {
-            throw Failure(error.message)
-        }
+        let format: CheckDocument.Format
         if json {
-            FileOutput.standardOutput.write(output.json)
+            format = .json
         } else {
             let terminal = isatty(STDOUT_FILENO) != 0
             var size = winsize()
             let width = terminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 100
-            FileOutput.standardOutput.write(output.text(listUnordered: unordered, colour: terminal, width: width))
+            format = .text(listUnordered: unordered, colour: terminal, width: width)
         }
-        if !output.report.isConsistent { throw ExitCode(1) }
+        let document: CheckDocument
+        do {
+            let progress = Progress("checking events:")
+            defer { progress.finish() }
+            document = try workspace.check(event: event, tolerance: tolerance, format: format, progress: progress.update)
+        } catch {
+            throw Failure(error.message)
+        }
+        FileOutput.standardOutput.write(document.rendered)
+        if document.counts.conflicts > 0 { throw ExitCode(1) }
     }
 }

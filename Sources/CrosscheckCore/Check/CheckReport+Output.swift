@@ -18,13 +18,12 @@ public struct CheckOutput: Sendable {
     // MARK: - JSON
 
     /// One document: `conflicts`, `updates`, `unordered`, `nearMisses` (findings, one shape) and `consensus`.
-    public var json: String {
-        func list(_ items: [String]) -> String { items.isEmpty ? "[]" : "[\n    " + items.joined(separator: ",\n    ") + "\n  ]" }
-        return "{\n  \"conflicts\": " + list(report.conflicts.map(json))
-            + ",\n  \"updates\": " + list(report.updates.map(json))
-            + ",\n  \"unordered\": " + list(report.unordered.map(json))
-            + ",\n  \"nearMisses\": " + list(report.nearMisses.map(json))
-            + ",\n  \"consensus\": " + list(report.consensus.map(json)) + "\n}\n"
+    public var json: String { CheckDocument.json(jsonItems) }
+
+    /// The items of the document's five lists, each rendered.
+    var jsonItems: [[String]] {
+        [report.conflicts.map(json), report.updates.map(json), report.unordered.map(json), report.nearMisses.map(json),
+         report.consensus.map(json)]
     }
 
     func json(_ finding: Finding) -> String {
@@ -75,39 +74,46 @@ public struct CheckOutput: Sendable {
     /// other, then near misses, updates as a timeline, the consensus; unordered pairs counted,
     /// or listed with `listUnordered`. `colour` adds ANSI colour (a terminal only); `width` is the line width.
     public func text(listUnordered: Bool, colour: Bool, width: Int = 100) -> String {
+        textBlock(listUnordered: listUnordered, colour: colour, width: width)
+            + CheckDocument.summary(CheckDocument.Counts(report), colour: colour)
+    }
+
+    /// The report's events, without the summary line: a check prints one block an event.
+    func textBlock(listUnordered: Bool, colour: Bool, width: Int) -> String {
         let style = Style(on: colour)
         var lines: [String] = []
-        let events = Set(report.consensus.map(\.event)).union(report.conflicts.map(\.event)).sorted()
-        for event in events {
+        // Findings by event and metric, once: a ledger may have ten thousand events.
+        var byMetric: [String: [String: (findings: [[Finding]], consensus: [Consensus])]] = [:]
+        let lists = [report.conflicts, report.nearMisses, report.updates, report.unordered]
+        for (position, list) in lists.enumerated() {
+            for finding in list {
+                byMetric[finding.event, default: [:]][finding.metric, default: (Array(repeating: [], count: lists.count), [])]
+                    .findings[position].append(finding)
+            }
+        }
+        for consensus in report.consensus {
+            byMetric[consensus.event, default: [:]][consensus.metric, default: (Array(repeating: [], count: lists.count), [])]
+                .consensus.append(consensus)
+        }
+        for event in byMetric.keys.sorted() {
             lines.append(style.bold(event))
-            let metrics = Set(report.consensus.filter { $0.event == event }.map(\.metric))
-                .union(report.conflicts.filter { $0.event == event }.map(\.metric)).sorted()
-            for metric in metrics {
+            for (metric, found) in byMetric[event]!.sorted(by: { $0.key < $1.key }) {
                 lines.append("  " + style.bold(metric))
-                let mine = { (findings: [Finding]) in findings.filter { $0.event == event && $0.metric == metric } }
-                for finding in mine(report.conflicts) { lines += describe(finding, style: style, width: width, label: style.red("conflict")) }
-                for finding in mine(report.nearMisses) { lines += describe(finding, style: style, width: width, label: style.yellow("near miss")) }
-                let updates = mine(report.updates)
+                let (conflicts, nearMisses, updates, unordered) = (found.findings[0], found.findings[1], found.findings[2], found.findings[3])
+                for finding in conflicts { lines += describe(finding, style: style, width: width, label: style.red("conflict")) }
+                for finding in nearMisses { lines += describe(finding, style: style, width: width, label: style.yellow("near miss")) }
                 for scope in Set(updates.map { $0.scope ?? "" }).sorted() {
                     lines.append("    " + timeline(updates.filter { ($0.scope ?? "") == scope }, style: style))
                 }
-                let unordered = mine(report.unordered)
                 if listUnordered {
                     for finding in unordered { lines += describe(finding, style: style, width: width, label: "unordered") }
                 } else if !unordered.isEmpty {
                     lines.append("    \(unordered.count) unordered \(unordered.count == 1 ? "pair" : "pairs") (same-day reports without a time; --unordered lists them)")
                 }
-                for consensus in report.consensus where consensus.event == event && consensus.metric == metric {
-                    lines.append("    " + describe(consensus, style: style))
-                }
+                for consensus in found.consensus { lines.append("    " + describe(consensus, style: style)) }
             }
         }
-        let summary = report.conflicts.isEmpty
-            ? style.green("consistent: no conflicts")
-            : style.red("\(report.conflicts.count) \(report.conflicts.count == 1 ? "conflict" : "conflicts")")
-        lines.append("\(summary); \(report.nearMisses.count) near \(report.nearMisses.count == 1 ? "miss" : "misses"), "
-                     + "\(report.updates.count) \(report.updates.count == 1 ? "update" : "updates"), \(report.unordered.count) unordered")
-        return lines.joined(separator: "\n") + "\n"
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 
     private func describe(_ finding: Finding, style: Style, width: Int, label: String) -> [String] {
@@ -159,7 +165,7 @@ public struct CheckOutput: Sendable {
         text.count <= width ? text : String(text.prefix(width - 1)) + "…"
     }
 
-    private struct Style {
+    struct Style {
         let on: Bool
         func paint(_ code: String, _ text: String) -> String { on ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         func bold(_ text: String) -> String { paint("1", text) }

@@ -1,0 +1,85 @@
+/// What `check` prints, built one event at a time: each event's findings are rendered as soon as
+/// they are found and then let go, so that a check of a million claims holds its output, not
+/// its claims and findings.
+public struct CheckDocument: Sendable {
+    /// How the check prints.
+    public enum Format: Sendable {
+        case json
+        /// The readable report; `listUnordered` lists unordered pairs instead of counting them,
+        /// `colour` paints it for a terminal, `width` is the line width.
+        case text(listUnordered: Bool, colour: Bool, width: Int)
+    }
+
+    /// How many findings of each list.
+    public struct Counts: Sendable, Hashable {
+        public var conflicts = 0, updates = 0, unordered = 0, nearMisses = 0, consensus = 0
+
+        public init() {}
+
+        init(_ report: CheckReport) {
+            (conflicts, updates, unordered, nearMisses, consensus) =
+                (report.conflicts.count, report.updates.count, report.unordered.count, report.nearMisses.count, report.consensus.count)
+        }
+
+        mutating func add(_ other: Counts) {
+            conflicts += other.conflicts
+            updates += other.updates
+            unordered += other.unordered
+            nearMisses += other.nearMisses
+            consensus += other.consensus
+        }
+    }
+
+    /// One event's output, rendered.
+    public struct Part: Sendable {
+        var counts: Counts
+        var lists: [[String]] = []
+        var text = ""
+    }
+
+    public let format: Format
+    public private(set) var counts = Counts()
+    private var lists: [[String]] = Array(repeating: [], count: 5)
+    private var text = ""
+
+    public init(format: Format) { self.format = format }
+
+    /// Renders one event's output.
+    public static func part(_ output: CheckOutput, format: Format) -> Part {
+        switch format {
+        case .json: Part(counts: Counts(output.report), lists: output.jsonItems)
+        case .text(let listUnordered, let colour, let width):
+            Part(counts: Counts(output.report), text: output.textBlock(listUnordered: listUnordered, colour: colour, width: width))
+        }
+    }
+
+    /// Adds the next event's rendered output.
+    public mutating func add(_ part: Part) {
+        counts.add(part.counts)
+        for (index, items) in part.lists.enumerated() { lists[index] += items }
+        text += part.text
+    }
+
+    /// The whole output.
+    public var rendered: String {
+        switch format {
+        case .json: Self.json(lists)
+        case .text(_, let colour, _): text + Self.summary(counts, colour: colour)
+        }
+    }
+
+    static func json(_ lists: [[String]]) -> String {
+        func list(_ items: [String]) -> String { items.isEmpty ? "[]" : "[\n    " + items.joined(separator: ",\n    ") + "\n  ]" }
+        return "{\n  \"conflicts\": " + list(lists[0]) + ",\n  \"updates\": " + list(lists[1]) + ",\n  \"unordered\": " + list(lists[2])
+            + ",\n  \"nearMisses\": " + list(lists[3]) + ",\n  \"consensus\": " + list(lists[4]) + "\n}\n"
+    }
+
+    static func summary(_ counts: Counts, colour: Bool) -> String {
+        let style = CheckOutput.Style(on: colour)
+        let head = counts.conflicts == 0
+            ? style.green("consistent: no conflicts")
+            : style.red("\(counts.conflicts) \(counts.conflicts == 1 ? "conflict" : "conflicts")")
+        return "\(head); \(counts.nearMisses) near \(counts.nearMisses == 1 ? "miss" : "misses"), "
+            + "\(counts.updates) \(counts.updates == 1 ? "update" : "updates"), \(counts.unordered) unordered\n"
+    }
+}
