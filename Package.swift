@@ -25,11 +25,16 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // GNU readline, through the system's library.
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        // The annotation session: its commands over the workspace, and the line editor.
+        .target(name: "CrosscheckSession", dependencies: ["CrosscheckCore", "CrosscheckStore", "CReadline"]),
         .executableTarget(
             name: "crosscheck",
             dependencies: [
                 "CrosscheckCore",
                 "CrosscheckStore",
+                "CrosscheckSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

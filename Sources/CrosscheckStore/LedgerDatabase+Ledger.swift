@@ -21,7 +21,8 @@ extension LedgerDatabase {
     /// `files` (asked for once the events are read) are the workspace file states to record.
     public func store(
         sources: [Source], origins: [Origin] = [], replaceSources: Bool, nextEvent: () throws -> (ledger: EventLedger, path: String)?,
-        files: () -> [String: FileState], command: String, history: (_ events: Int, _ claims: Int) -> String
+        files: () -> [String: FileState], command: String, history: (_ events: Int, _ claims: Int) -> String,
+        before: String? = nil, removing removed: String? = nil
     ) throws(StoreError) {
         do {
             try pool.write { db in
@@ -38,6 +39,7 @@ extension LedgerDatabase {
                         try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [id])
                     }
                 }
+                if let removed { try db.execute(sql: "DELETE FROM event WHERE id = ?", arguments: [removed]) }
                 var events = 0, claims = 0
                 while let (ledger, path) = try nextEvent() {
                     try Self.replace(ledger, path: path, db)
@@ -46,8 +48,8 @@ extension LedgerDatabase {
                 }
                 for (path, state) in files() { try Self.record(path, state, db) }
                 try db.execute(
-                    sql: "INSERT INTO history (time, actor, command, before, after) VALUES (?, ?, ?, NULL, ?)",
-                    arguments: [Self.now(), Self.actor, command, history(events, claims)])
+                    sql: "INSERT INTO history (time, actor, command, before, after) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [Self.now(), Self.actor, command, before, history(events, claims)])
             }
         } catch let error as StoreError {
             throw error
@@ -61,6 +63,17 @@ extension LedgerDatabase {
         do {
             try pool.write { db in
                 for (path, state) in files { try Self.record(path, state, db) }
+            }
+        } catch {
+            throw StoreError("cannot record the workspace files: \(Self.describe(error))")
+        }
+    }
+
+    /// Forgets workspace files that no longer exist.
+    public func forget(files: [String]) throws(StoreError) {
+        do {
+            try pool.write { db in
+                for path in files { try db.execute(sql: "DELETE FROM workspaceFile WHERE path = ?", arguments: [path]) }
             }
         } catch {
             throw StoreError("cannot record the workspace files: \(Self.describe(error))")
@@ -172,6 +185,37 @@ extension LedgerDatabase {
                     sources: links.removeValue(forKey: claimID) ?? []))
             }
             return EventLedger(event: event, metrics: metrics, scopes: scopes, claims: claims)
+        }
+    }
+
+    /// One entry of the history.
+    public struct HistoryEntry: Sendable, Hashable {
+        public var id: Int64
+        public var time: String
+        public var actor: String
+        public var command: String
+        public var before: String?
+        public var after: String?
+    }
+
+    /// The history, oldest first; `after` an id, only the entries since.
+    public func history(after id: Int64 = 0) throws(StoreError) -> [HistoryEntry] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT id, time, actor, command, before, after FROM history WHERE id > ? ORDER BY id", arguments: [id]).map {
+                HistoryEntry(id: $0[0], time: $0[1], actor: $0[2], command: $0[3], before: $0[4], after: $0[5])
+            }
+        }
+    }
+
+    /// The last history entry's id.
+    public func lastHistoryID() throws(StoreError) -> Int64 {
+        try reading { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM history") ?? 0 }
+    }
+
+    /// The highest number n of the claim ids "cn": the session numbers new claims after it.
+    public func lastClaimNumber() throws(StoreError) -> Int {
+        try reading { db in
+            try String.fetchAll(db, sql: "SELECT id FROM claim WHERE id GLOB 'c[0-9]*'").compactMap { Int($0.dropFirst()) }.max() ?? 0
         }
     }
 

@@ -215,7 +215,7 @@ public final class Workspace {
     }
 
     /// Renames staged files into place and records them as written.
-    private func commit(_ staged: inout StagedFiles) throws(StoreError) {
+    func commit(_ staged: inout StagedFiles) throws(StoreError) {
         let files = staged.staged
         try staged.commit()
         var written: [String: FileState] = [:]
@@ -240,7 +240,12 @@ public final class Workspace {
             defer { staged.discard() }
             for id in pending[start..<min(start + Self.rewriteBatch, pending.count)] {
                 if let id {
-                    guard let ledger = try database.event(id) else { continue }
+                    guard let ledger = try database.event(id) else {
+                        // Removed by a change whose process was killed before it removed the file.
+                        unlink(eventPath(id))
+                        try database.forget(files: [relativePath(eventPath(id))])
+                        continue
+                    }
                     try staged.stage(LedgerFiles.writeEvent(ledger), at: eventPath(id))
                 } else {
                     try staged.stage(LedgerFiles.writeRegistry(try database.registry()), at: sourcesPath)
@@ -251,7 +256,7 @@ public final class Workspace {
         }
     }
 
-    private func createClaimsFolder() throws(StoreError) {
+    func createClaimsFolder() throws(StoreError) {
         do {
             try FileManager.default.createDirectory(atPath: claimsFolder, withIntermediateDirectories: true)
         } catch {

@@ -64,11 +64,12 @@ struct ParseCommandTests {
         #expect(result.status == 2)
     }
 
-    @Test("with no arguments: a short help naming the commands that exist")
+    @Test("--help names the session and every subcommand")
     func help() throws {
-        let result = try Binary.run([])
-        #expect(result.stdout.contains("USAGE: crosscheck <subcommand>"))
-        #expect(result.stdout.contains("parse"))
+        let result = try Binary.run(["--help"])
+        #expect(result.stdout.contains("USAGE: crosscheck [--workspace <workspace>] [--db <db>] <subcommand>"))
+        #expect(result.stdout.contains("the annotation session on the workspace"))
+        for name in ["parse", "extract", "import", "export", "check"] { #expect(result.stdout.contains("  \(name) ")) }
         #expect(result.status == 0)
     }
 }

@@ -123,7 +123,7 @@ extension LedgerFiles {
     private static func optional(_ text: String?) -> String { text.map(JSONText.string) ?? "null" }
 
     /// Claims in the order of their ids, "c2" before "c10": runs of digits compare by value.
-    static func naturallySorted(_ claims: [Claim]) -> [Claim] {
+    public static func naturallySorted(_ claims: [Claim]) -> [Claim] {
         claims.map { (key: naturalKey($0.id), claim: $0) }
             .sorted { $0.key.lexicographicallyPrecedes($1.key) }
             .map(\.claim)

@@ -1,0 +1,60 @@
+@preconcurrency import CReadline
+import Foundation
+
+/// GNU readline: line editing, a history file, and Tab completion by a function of the line up
+/// to the cursor (`CommandTree.completions`). One editor a process: readline is global state.
+public final class LineEditor {
+    private let historyPath: String
+
+    /// `complete` gives the words that may complete the line typed so far.
+    public init(historyPath: String, complete: @escaping (String) -> [String]) {
+        self.historyPath = historyPath
+        LineEditor.complete = complete
+        rl_readline_name = UnsafePointer(strdup("crosscheck"))
+        // Quotes are readline's to handle: a completed "very likely" gets its closing quote.
+        rl_completer_quote_characters = UnsafePointer(strdup("\"'"))
+        rl_attempted_completion_function = { text, _, _ in
+            rl_attempted_completion_over = 1  // no file names when nothing matches
+            let line = String(cString: rl_line_buffer)
+            let upToCursor = String(line.utf8.prefix(Int(rl_point))) ?? line
+            LineEditor.matches = LineEditor.complete(upToCursor).map { word in
+                word.hasPrefix("\"") && word.hasSuffix("\"") && word.count > 1 ? String(word.dropFirst().dropLast()) : word
+            }
+            LineEditor.next = 0
+            return rl_completion_matches(text) { _, state in
+                if state == 0 { LineEditor.next = 0 }
+                guard LineEditor.next < LineEditor.matches.count else { return nil }
+                defer { LineEditor.next += 1 }
+                return strdup(LineEditor.matches[LineEditor.next])
+            }
+        }
+        stifle_history(1_000)
+        _ = read_history(historyPath)
+        // Ctrl-C cancels the line being typed, not the session.
+        signal(SIGINT) { _ in
+            fputs("^C\n", stdout)
+            rl_on_new_line()
+            rl_replace_line("", 0)
+            rl_redisplay()
+        }
+    }
+
+    /// The next line, or nil at the end of input (Ctrl-D).
+    public func read(prompt: String) -> String? {
+        guard let raw = readline(prompt) else { return nil }
+        defer { free(raw) }
+        let line = String(cString: raw)
+        if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            add_history(line)
+            // Appended a line at a time, so that a killed session keeps what was typed.
+            if !FileManager.default.fileExists(atPath: historyPath) { FileManager.default.createFile(atPath: historyPath, contents: nil) }
+            _ = append_history(1, historyPath)
+            _ = history_truncate_file(historyPath, 1_000)
+        }
+        return line
+    }
+
+    nonisolated(unsafe) private static var complete: (String) -> [String] = { _ in [] }
+    nonisolated(unsafe) private static var matches: [String] = []
+    nonisolated(unsafe) private static var next = 0
+}

@@ -1,0 +1,344 @@
+import CrosscheckCore
+import CrosscheckStore
+import Foundation
+
+/// The annotation session's state and commands: the workspace, the current source and event,
+/// and the changes this session made (for `undo`). Each command that changes data is one
+/// transaction and one history entry (`Workspace.apply`).
+public final class Session {
+    public let workspace: Workspace
+    public let tree = CommandTree.standard
+    public private(set) var currentSource: String?
+    public private(set) var currentEvent: String?
+    private var changes: [Int64] = []
+    private var nextClaim: Int
+    private let parser: FigureParser
+
+    public init(workspace: Workspace, parser: FigureParser = FigureParser()) throws(StoreError) {
+        self.workspace = workspace
+        self.parser = parser
+        nextClaim = try workspace.database.lastClaimNumber() + 1
+        currentEvent = try workspace.database.eventIDs().first
+    }
+
+    /// One line of what the workspace holds, and how to get help.
+    public func greeting() throws(StoreError) -> String {
+        let database = workspace.database
+        let events = try database.eventIDs()
+        var claims = 0
+        for id in events { claims += try database.event(id)?.claims.count ?? 0 }
+        let conflicts = try workspace.check(format: .json).counts.conflicts
+        return "crosscheck: \(try database.sources().count) sources, \(events.count) events, \(claims) claims, "
+            + "\(conflicts) open \(conflicts == 1 ? "conflict" : "conflicts"). help lists the commands; Tab completes."
+    }
+
+    /// What completion offers: the workspace's ids by kind.
+    public func completionContext() -> CompletionContext {
+        let database = workspace.database
+        var ids: [ValueKind: [String]] = [:]
+        ids[.source] = (try? database.sources().map(\.id)) ?? []
+        ids[.event] = (try? database.eventIDs()) ?? []
+        if let event = currentEvent, let ledger = try? database.event(event) {
+            ids[.claim] = ledger.claims.map(\.id)
+            ids[.metric] = Array(Set(ledger.metrics.map(\.id) + MetricVocabulary.standard.metrics.map(\.id)))
+            ids[.scope] = ledger.scopes.map(\.id)
+        }
+        return CompletionContext(ids: ids)
+    }
+
+    /// Runs one line; returns what to print. `quit` returns nil.
+    public func run(_ line: String) throws(SessionError) -> String? {
+        guard let command = try tree.parse(line) else { return "" }
+        do {
+            return try execute(command)
+        } catch let error as SessionError {
+            throw error
+        } catch let error as StoreError {
+            throw SessionError(error.message)
+        } catch {
+            throw SessionError("\(error)")
+        }
+    }
+
+    private func execute(_ command: ParsedCommand) throws -> String? {
+        let database = workspace.database
+        switch command.name {
+        case "quit":
+            return nil
+        case "help":
+            return try tree.help(command.argument("COMMAND"))
+        case "source add":
+            return try addSource(command)
+        case "source use":
+            let id = command.argument("ID")!
+            guard try database.sources([id]).first != nil else { throw SessionError("no source \"\(id)\"; source add \(id) … first") }
+            currentSource = id
+            return "using source \(id)\n"
+        case "source grade":
+            var registry = try database.registry()
+            let id = command.argument("ID")!
+            guard let index = registry.sources.firstIndex(where: { $0.id == id }) else { throw SessionError("no source \"\(id)\"") }
+            let old = registry.sources[index].reliability?.rawValue ?? "none"
+            registry.sources[index].reliability = Reliability(rawValue: command.argument("GRADE")!)
+            try record(workspace.apply(Workspace.Change(registry: registry), command: command.text))
+            return "\(id): reliability \(old) → \(command.argument("GRADE")!)\n"
+        case "event use":
+            return try useEvent(command)
+        case "metric add":
+            var ledger = try currentLedger()
+            let id = try slug(command.argument("ID")!, "metric")
+            guard !ledger.metrics.contains(where: { $0.id == id }) else { throw SessionError("\(id): the event already has this metric") }
+            ledger.metrics.append(Metric(id: id, kind: MetricKind(rawValue: command.option("--kind")!)!, aliases: command.values("--alias")))
+            try record(workspace.apply(Workspace.Change(event: ledger), command: command.text))
+            return "metric \(id) (\(command.option("--kind")!)) added to \(ledger.event.id)\n"
+        case "scope add":
+            var ledger = try currentLedger()
+            let id = command.argument("ID")!
+            guard !ledger.scopes.contains(where: { $0.id == id }) else { throw SessionError("\(id): the event already has this scope") }
+            if let parent = command.option("--part-of"), !ledger.scopes.contains(where: { $0.id == parent }) {
+                throw SessionError("--part-of: no scope \"\(parent)\" in \(ledger.event.id); scope add \(parent) first")
+            }
+            ledger.scopes.append(Scope(id: id, partOf: command.option("--part-of")))
+            try record(workspace.apply(Workspace.Change(event: ledger), command: command.text))
+            return "scope \(id) added to \(ledger.event.id)" + (command.option("--part-of").map { ", part of \($0)" } ?? "") + "\n"
+        case "claim add":
+            return try addClaim(command)
+        case "claim set":
+            return try setClaim(command)
+        case "link":
+            return try link(command)
+        case "show":
+            let id = command.argument("CLAIM")!
+            guard let (ledger, claim) = try find(id) else { throw SessionError("no claim \"\(id)\"") }
+            return describe(claim, in: ledger, verbose: true)
+        case "list":
+            return try list(command)
+        case "sources":
+            let sources = try database.sources()
+            return sources.isEmpty ? "no sources yet; source add ID --title T --outlet O\n"
+                : sources.map { "\($0.id)  \($0.reliability?.rawValue ?? "-")  \($0.outlet): \($0.title)" + ($0.published.map { " (\($0))" } ?? "") }
+                    .joined(separator: "\n") + "\n"
+        case "events":
+            let ids = try database.eventIDs()
+            return ids.isEmpty ? "no events yet; event use ID --title T\n"
+                : try ids.map { id throws(StoreError) in
+                    let ledger = try database.event(id)
+                    return (id == currentEvent ? "* " : "  ") + id + "  " + (ledger?.event.title ?? "") + "  (\(ledger?.claims.count ?? 0) claims)"
+                }.joined(separator: "\n") + "\n"
+        case "check":
+            guard let event = command.option("--event") ?? currentEvent else { throw SessionError("no event yet; event use ID first") }
+            return try workspace.check(event: event, format: .text(listUnordered: false, colour: false, width: 100)).rendered
+        case "export":
+            guard command.argument("FORMAT") == "json" else { throw SessionError("export: formats: json") }
+            let document = try workspace.exportJSON()
+            if let path = command.argument("PATH") {
+                try workspace.writeExport(document, to: path)
+                return "wrote \(path)\n"
+            }
+            return document
+        case "undo":
+            guard let last = changes.popLast() else { throw SessionError("nothing to undo in this session") }
+            do {
+                let undone = try workspace.undo(last)
+                return "undid: \(undone)\n"
+            } catch {
+                changes.append(last)
+                throw error
+            }
+        case "history":
+            let entries = try database.history()
+            return entries.suffix(50).map { "\($0.id)  \($0.time)  \($0.actor)  \($0.command)" }.joined(separator: "\n") + "\n"
+        default:
+            throw SessionError("\(command.name): not a session command")
+        }
+    }
+
+    // MARK: - Commands that change data
+
+    private func addSource(_ command: ParsedCommand) throws -> String {
+        var registry = try workspace.database.registry()
+        let id = try slug(command.argument("ID")!, "source")
+        guard !registry.sources.contains(where: { $0.id == id }) else { throw SessionError("\(id): a source with this id exists") }
+        var text: String?
+        if let file = command.option("--text-file") {
+            guard let data = FileManager.default.contents(atPath: file) else { throw SessionError("\(file): cannot read") }
+            guard let decoded = String(data: data, encoding: .utf8) else { throw SessionError("\(file): not UTF-8 text") }
+            text = decoded
+        }
+        registry.sources.append(Source(
+            id: id, title: command.option("--title")!, outlet: command.option("--outlet")!, url: command.option("--url"),
+            published: try command.option("--published").map { text throws(SessionError) in try time(text, "--published") },
+            reliability: command.option("--reliability").flatMap(Reliability.init(rawValue:)), text: text))
+        try record(workspace.apply(Workspace.Change(registry: registry), command: command.text))
+        currentSource = id
+        return "source \(id) added; it is the current source\n"
+    }
+
+    private func useEvent(_ command: ParsedCommand) throws -> String {
+        let id = try slug(command.argument("ID")!, "event")
+        let date = try command.option("--date").map { text throws(SessionError) in try time(text, "--date") }
+        if var ledger = try workspace.database.event(id) {
+            currentEvent = id
+            guard command.option("--title") != nil || date != nil else { return "using event \(id) (\(ledger.claims.count) claims)\n" }
+            ledger.event.title = command.option("--title") ?? ledger.event.title
+            ledger.event.date = date ?? ledger.event.date
+            try record(workspace.apply(Workspace.Change(event: ledger), command: command.text))
+            return "using event \(id), changed\n"
+        }
+        let ledger = EventLedger(event: Event(id: id, title: command.option("--title") ?? id, date: date))
+        try record(workspace.apply(Workspace.Change(event: ledger), command: command.text))
+        currentEvent = id
+        return "event \(id) created; it is the current event\n"
+    }
+
+    private func addClaim(_ command: ParsedCommand) throws -> String {
+        var ledger = try currentLedger()
+        guard let sourceID = currentSource else { throw SessionError("no current source; source use ID (or source add) first") }
+        let phrase = command.argument("PHRASE")!
+        let parsed: ParsedPhrase
+        do {
+            parsed = try parser.parse(phrase)
+        } catch {
+            throw SessionError(error.explanation)
+        }
+        guard let metric = command.option("--metric") ?? parsed.metric else {
+            throw SessionError("\"\(phrase)\": which metric? give --metric (the phrase names none)")
+        }
+        let known = ledger.metrics.contains { $0.id == metric } || MetricVocabulary.standard.metric(metric) != nil
+        guard known else { throw SessionError("--metric: no metric \"\(metric)\" in \(ledger.event.id); metric add \(metric) --kind … first") }
+        let scope = command.option("--scope")
+        if let scope, !ledger.scopes.contains(where: { $0.id == scope }) {
+            throw SessionError("--scope: no scope \"\(scope)\" in \(ledger.event.id); scope add \(scope) first")
+        }
+        let source = try workspace.database.sources([sourceID]).first
+        let asOf = try command.option("--as-of").map { text throws(SessionError) in try time(text, "--as-of") }
+        let id = "c\(nextClaim)"
+        let claim = Claim(
+            id: id, metric: metric, scope: scope, text: phrase, figure: parsed.figure, asOf: asOf ?? source?.published,
+            confidence: command.option("--confidence").flatMap(Confidence.init(rawValue:)), status: .open,
+            sources: [Link(source: sourceID, quote: command.option("--quote") ?? phrase, attributedTo: command.option("--attributed"),
+                           credibility: command.option("--credibility").flatMap(Int.init).flatMap(Credibility.init(rawValue:)))])
+        ledger.claims.append(claim)
+        try record(workspace.apply(Workspace.Change(event: ledger), command: command.text))
+        nextClaim += 1
+        let place = scope.map { " in " + $0 } ?? ""
+        let answer = "\(id): \(metric)\(place) \(parsed.figure.intervalDescription)\n"
+        return answer + (try conflicts(of: claim, in: ledger.event.id))
+    }
+
+    private func setClaim(_ command: ParsedCommand) throws -> String {
+        let id = command.argument("CLAIM")!
+        guard var (ledger, claim) = try find(id) else { throw SessionError("no claim \"\(id)\"") }
+        if let status = command.option("--status") { claim.status = ClaimStatus(rawValue: status) }
+        if let confidence = command.option("--confidence") { claim.confidence = Confidence(rawValue: confidence) }
+        if let metric = command.option("--metric") {
+            guard ledger.metrics.contains(where: { $0.id == metric }) || MetricVocabulary.standard.metric(metric) != nil else {
+                throw SessionError("--metric: no metric \"\(metric)\" in \(ledger.event.id)")
+            }
+            claim.metric = metric
+        }
+        if let scope = command.option("--scope") {
+            guard ledger.scopes.contains(where: { $0.id == scope }) else { throw SessionError("--scope: no scope \"\(scope)\" in \(ledger.event.id)") }
+            claim.scope = scope
+        }
+        if let asOf = command.option("--as-of") { claim.asOf = try time(asOf, "--as-of") }
+        ledger.claims[ledger.claims.firstIndex { $0.id == id }!] = claim
+        try record(workspace.apply(Workspace.Change(event: ledger), command: command.text))
+        return describe(claim, in: ledger, verbose: false) + (try conflicts(of: claim, in: ledger.event.id))
+    }
+
+    private func link(_ command: ParsedCommand) throws -> String {
+        let id = command.argument("CLAIM")!, sourceID = command.argument("SOURCE")!
+        guard var (ledger, claim) = try find(id) else { throw SessionError("no claim \"\(id)\"") }
+        guard try workspace.database.sources([sourceID]).first != nil else { throw SessionError("no source \"\(sourceID)\"") }
+        guard !claim.sources.contains(where: { $0.source == sourceID }) else { throw SessionError("\(id) already cites \(sourceID)") }
+        claim.sources.append(Link(source: sourceID, quote: command.option("--quote"), attributedTo: command.option("--attributed"),
+                                  credibility: command.option("--credibility").flatMap(Int.init).flatMap(Credibility.init(rawValue:))))
+        ledger.claims[ledger.claims.firstIndex { $0.id == id }!] = claim
+        try record(workspace.apply(Workspace.Change(event: ledger), command: command.text))
+        return "\(id) now cites \(claim.sources.map(\.source).joined(separator: ", "))\n"
+    }
+
+    // MARK: - Reading
+
+    private func list(_ command: ParsedCommand) throws -> String {
+        guard let event = command.option("--event") ?? currentEvent else { throw SessionError("no event yet; event use ID first") }
+        guard let ledger = try workspace.database.event(event) else { throw SessionError("no event \"\(event)\"") }
+        let claims = LedgerFiles.naturallySorted(ledger.claims).filter { claim in
+            (command.option("--metric").map { $0 == claim.metric } ?? true)
+                && (command.option("--source").map { source in claim.sources.contains { $0.source == source } } ?? true)
+        }
+        return claims.isEmpty ? "no claims\n" : claims.map { describe($0, in: ledger, verbose: false) }.joined()
+    }
+
+    private func describe(_ claim: Claim, in ledger: EventLedger, verbose: Bool) -> String {
+        let scope: String = claim.scope.map { " · " + $0 } ?? ""
+        let time: String = claim.asOf.map { "  @ " + $0.description } ?? ""
+        let status: String = claim.status.map { "  [" + $0.rawValue + "]" } ?? ""
+        var text = "\(claim.id)  \(claim.metric)\(scope)  \(claim.text)  →  \(claim.figure.intervalDescription)\(time)\(status)\n"
+        if verbose {
+            text += "  event \(ledger.event.id)" + (claim.confidence.map { ", confidence \($0.rawValue)" } ?? "") + "\n"
+            for link in claim.sources {
+                let who: String = link.attributedTo.map { ", attributed to " + $0 } ?? ""
+                let credibility: String = link.credibility.map { ", credibility \($0.rawValue)" } ?? ""
+                let quote: String = link.quote.map { ": \"" + $0 + "\"" } ?? ""
+                text += "  source \(link.source)\(who)\(credibility)\(quote)\n"
+            }
+        }
+        return text
+    }
+
+    /// The conflicts a claim is in now: the check of its group alone.
+    private func conflicts(of claim: Claim, in event: String) throws -> String {
+        let output = try workspace.check(event: event, metric: claim.metric, scope: claim.scope)
+        let mine = output.report.conflicts.filter { $0.claims.contains(claim.id) }
+        guard !mine.isEmpty else { return "" }
+        return mine.map { finding in
+            let others = finding.claims.filter { $0 != claim.id }.joined(separator: ", ")
+            return "  conflict: \(finding.kind.summary) (with \(others); severity \(JSONText.number((finding.severity * 100).rounded()))%)\n"
+        }.joined()
+    }
+
+    // MARK: - Helpers
+
+    private func record(_ id: Int64) { changes.append(id) }
+
+    private func currentLedger() throws -> EventLedger {
+        guard let event = currentEvent else { throw SessionError("no current event; event use ID --title T first") }
+        guard let ledger = try workspace.database.event(event) else { throw SessionError("no event \"\(event)\"") }
+        return ledger
+    }
+
+    private func find(_ id: String) throws -> (EventLedger, Claim)? {
+        let events = try workspace.database.eventIDs()
+        for event in [currentEvent].compactMap({ $0 }) + events.filter({ $0 != currentEvent }) {
+            if let ledger = try workspace.database.event(event), let claim = ledger.claims.first(where: { $0.id == id }) {
+                return (ledger, claim)
+            }
+        }
+        return nil
+    }
+
+    private func slug(_ text: String, _ what: String) throws(SessionError) -> String {
+        do { return try Identifier.slug(text) } catch { throw SessionError("\(what) id \"\(text)\": \(error.reason)") }
+    }
+
+    private func time(_ text: String, _ option: String) throws(SessionError) -> ReportedTime {
+        do { return try ReportedTime(text) } catch { throw SessionError("\(option): \(error.reason)") }
+    }
+}
+
+extension ParsedCommand {
+    /// The command as typed, for the history.
+    var text: String {
+        var words = spec.words
+        for argument in spec.arguments { if let value = arguments[argument.name] { words.append(Self.quoted(value)) } }
+        for option in spec.options { for value in options[option.name] ?? [] { words += [option.name, Self.quoted(value)] } }
+        return words.joined(separator: " ")
+    }
+
+    static func quoted(_ word: String) -> String {
+        word.isEmpty || word.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" })
+            ? "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" : word
+    }
+}

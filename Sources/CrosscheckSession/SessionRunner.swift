@@ -1,0 +1,50 @@
+import CrosscheckCore
+import CrosscheckStore
+import Foundation
+
+/// Runs a session: on a terminal, interactively through the line editor; otherwise in script
+/// mode, one command a line, `#` comments, an error naming its line number while the session
+/// goes on. Returns the exit status: 2 if any line failed, else 0.
+public enum SessionRunner {
+    public static func run(_ session: Session, interactive: Bool, output: (String) -> Void, errors: (String) -> Void) -> Int32 {
+        interactive ? runInteractive(session, output: output, errors: errors) : runScript(session, output: output, errors: errors)
+    }
+
+    static func runScript(_ session: Session, output: (String) -> Void, errors: (String) -> Void) -> Int32 {
+        var failed = false
+        var number = 0
+        while let line = readLine(strippingNewline: true) {
+            number += 1
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
+            do {
+                guard let text = try session.run(trimmed) else { break }
+                output(text)
+            } catch {
+                errors("line \(number): \(error.message)\n")
+                failed = true
+            }
+        }
+        return failed ? 2 : 0
+    }
+
+    static func runInteractive(_ session: Session, output: (String) -> Void, errors: (String) -> Void) -> Int32 {
+        do {
+            output(try session.greeting() + "\n")
+        } catch {
+            errors("crosscheck: \(error.message)\n")
+        }
+        let editor = LineEditor(historyPath: session.workspace.root + "/.crosscheck/history") { line in
+            session.tree.completions(for: line, context: session.completionContext())
+        }
+        while let line = editor.read(prompt: "\(session.currentEvent ?? "crosscheck")> ") {
+            do {
+                guard let text = try session.run(line) else { break }
+                output(text)
+            } catch {
+                errors("error: \(error.message)\n")
+            }
+        }
+        return 0
+    }
+}
