@@ -48,7 +48,7 @@ struct Check: ParsableCommand {
         } catch {
             throw Failure(error.message)
         }
-        FileOutput.standardOutput.write(document.rendered)
+        FileOutput.standardOutput.buffered { document.write($0) }
         if document.counts.conflicts > 0 { throw ExitCode(1) }
     }
 }

@@ -22,4 +22,18 @@ struct FileOutput {
             }
         }
     }
+
+    /// Writes the pieces `produce` gives through a 64 KB buffer: one system call a buffer, not a piece.
+    func buffered(_ produce: ((String) -> Void) -> Void) {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 16)
+        produce { piece in
+            buffer.append(contentsOf: piece.utf8)
+            if buffer.count >= 1 << 16 {
+                write(String(decoding: buffer, as: UTF8.self))
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if !buffer.isEmpty { write(String(decoding: buffer, as: UTF8.self)) }
+    }
 }

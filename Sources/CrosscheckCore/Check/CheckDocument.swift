@@ -60,18 +60,45 @@ public struct CheckDocument: Sendable {
         text += part.text
     }
 
-    /// The whole output.
+    /// The whole output, as one string.
     public var rendered: String {
+        var whole = ""
+        write { whole += $0 }
+        return whole
+    }
+
+    /// The whole output, a piece at a time: a large check is written out without being joined
+    /// into one string first.
+    public func write(_ sink: (String) -> Void) {
         switch format {
-        case .json: Self.json(lists)
-        case .text(_, let colour, _): text + Self.summary(counts, colour: colour)
+        case .json: Self.json(lists, sink)
+        case .text(_, let colour, _):
+            sink(text)
+            sink(Self.summary(counts, colour: colour))
         }
     }
 
     static func json(_ lists: [[String]]) -> String {
-        func list(_ items: [String]) -> String { items.isEmpty ? "[]" : "[\n    " + items.joined(separator: ",\n    ") + "\n  ]" }
-        return "{\n  \"conflicts\": " + list(lists[0]) + ",\n  \"updates\": " + list(lists[1]) + ",\n  \"unordered\": " + list(lists[2])
-            + ",\n  \"nearMisses\": " + list(lists[3]) + ",\n  \"consensus\": " + list(lists[4]) + "\n}\n"
+        var whole = ""
+        json(lists) { whole += $0 }
+        return whole
+    }
+
+    static func json(_ lists: [[String]], _ sink: (String) -> Void) {
+        for (index, name) in ["conflicts", "updates", "unordered", "nearMisses", "consensus"].enumerated() {
+            sink((index == 0 ? "{\n  \"" : ",\n  \"") + name + "\": ")
+            guard !lists[index].isEmpty else {
+                sink("[]")
+                continue
+            }
+            sink("[\n    ")
+            for (position, item) in lists[index].enumerated() {
+                if position > 0 { sink(",\n    ") }
+                sink(item)
+            }
+            sink("\n  ]")
+        }
+        sink("\n}\n")
     }
 
     static func summary(_ counts: Counts, colour: Bool) -> String {
