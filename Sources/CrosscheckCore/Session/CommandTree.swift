@@ -99,7 +99,7 @@ public struct CommandTree: Sendable {
              "register a source (an article, statement, report or post)"),
         spec(["source", "use"], [arg("ID", .source)], [], "the current source for new claims"),
         spec(["source", "grade"], [arg("ID", .source), arg("GRADE", .grade)], [], "change a source's reliability (A–F)"),
-        spec(["event", "use"], [arg("ID", .text)], [opt("--title", .text), opt("--date", .date)], "the current event (created if new)"),
+        spec(["event", "use"], [arg("ID", .event)], [opt("--title", .text), opt("--date", .date)], "the current event (created if new)"),
         spec(["claim", "add"], [arg("PHRASE", .text)],
              [opt("--metric", .metric), opt("--scope", .scope), opt("--as-of", .date), opt("--attributed", .text),
               opt("--credibility", .credibility), opt("--quote", .text), opt("--confidence", .confidence)],

@@ -1,0 +1,72 @@
+import CrosscheckCore
+import Testing
+
+@Suite("The session's command tree: parsing, help and completion")
+struct CommandTreeTests {
+    let tree = CommandTree.standard
+
+    @Test("a line becomes its command, arguments and options; quotes keep spaces")
+    func parse() throws {
+        let command = try #require(try tree.parse(#"claim add "at least 23 killed" --scope Kyiv --confidence "very likely" --credibility 2"#))
+        #expect(command.name == "claim add")
+        #expect(command.argument("PHRASE") == "at least 23 killed")
+        #expect(command.option("--scope") == "Kyiv" && command.option("--confidence") == "very likely" && command.option("--credibility") == "2")
+        let metric = try #require(try tree.parse("metric add drones --kind snapshot --alias UAVs --alias Shaheds"))
+        #expect(metric.values("--alias") == ["UAVs", "Shaheds"])
+        #expect(try tree.parse("   ") == nil)
+        #expect(try tree.parse("help claim add")?.argument("COMMAND") == "claim add")
+    }
+
+    @Test("bad lines get one line that says what is wrong", arguments: [
+        ("bogus", "bogus: no such command; help lists them"),
+        ("claim", "claim: say which: add, set"),
+        ("claim add", "claim add needs PHRASE: claim add PHRASE [--metric METRIC] [--scope SCOPE] [--as-of DATE] [--attributed TEXT] [--credibility 1-6] [--quote TEXT] [--confidence WORD]"),
+        ("claim add 23 --scope", "--scope needs a value (SCOPE)"),
+        ("claim add 23 --colour red", "claim add: unknown option --colour; it takes --metric, --scope, --as-of, --attributed, --credibility, --quote, --confidence"),
+        ("claim add 23 --credibility 9", "--credibility: \"9\" is not one of 1, 2, 3, 4, 5, 6"),
+        ("source grade ap G", "GRADE: \"G\" is not one of A, B, C, D, E, F"),
+        ("metric add drones", "metric add needs --kind cumulative|snapshot"),
+        ("claim add \"23", "a quote is not closed"),
+        ("show c1 c2", "show: unexpected \"c2\"; usage: show CLAIM"),
+        ("scope add a --part-of x --part-of y", "--part-of is given twice"),
+    ])
+    func errors(line: String, message: String) {
+        #expect(throws: SessionError(message)) { try tree.parse(line) }
+    }
+
+    @Test("help lists every command; help COMMAND gives its usage")
+    func help() throws {
+        let all = try tree.help()
+        for spec in tree.commands { #expect(all.contains(spec.words.joined(separator: " ") + " ")) }
+        #expect(try tree.help("scope add") == "scope add ID [--part-of SCOPE]\n    a scope of the current event\n")
+        #expect(try tree.help("source").split(separator: "\n").filter { $0.hasPrefix("source ") }.count == 3)
+    }
+
+    @Test("completion: commands, options, values and ids, from the line alone", arguments: [
+        ("", ["check", "claim", "event", "events", "export", "help", "history", "link", "list", "metric", "quit", "scope", "show", "source", "sources", "undo"]),
+        ("cl", ["claim"]),
+        ("claim ", ["add", "set"]),
+        ("claim s", ["set"]),
+        ("claim set ", ["c1", "c10", "c2"]),
+        ("claim set c1", ["c1", "c10"]),
+        ("claim set c2 --", ["--as-of", "--confidence", "--metric", "--scope", "--status"]),
+        ("claim set c2 --status ", ["corroborated", "disputed", "false", "open", "retracted", "verified"]),
+        ("claim set c2 --status v", ["verified"]),
+        ("claim set c2 --confidence very", ["\"very likely\"", "\"very unlikely\""]),
+        ("claim add \"23\" --scope ", ["Kyiv", "Ukraine"]),
+        ("claim add \"23\" --scope K", ["Kyiv"]),
+        ("source use ", ["ap", "reuters"]),
+        ("source grade ap ", ["A", "B", "C", "D", "E", "F"]),
+        ("metric add x --kind ", ["cumulative", "snapshot"]),
+        ("metric add x --kind snapshot --alias a --", ["--alias"]),
+        ("link c1 r", ["reuters"]),
+        ("help cl", ["claim add", "claim set"].map { "\"\($0)\"" }),
+        ("event use ", ["kyiv"]),
+    ])
+    func completion(line: String, expected: [String]) {
+        let context = CompletionContext(ids: [
+            .claim: ["c1", "c2", "c10"], .source: ["ap", "reuters"], .scope: ["Kyiv", "Ukraine"], .event: ["kyiv"], .metric: ["killed"],
+        ])
+        #expect(tree.completions(for: line, context: context) == expected)
+    }
+}

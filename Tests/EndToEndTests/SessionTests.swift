@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@Suite("The session in script mode, as a pipeline runs it")
+struct SessionScriptTests {
+    @Test("commands a line, # comments, conflicts answered at once, errors by line number, exit 2")
+    func script() throws {
+        let workspace = try Binary.temporaryFolder().path
+        let script = """
+            # a reader's session
+            event use kyiv-2025 --title "Kyiv strike"
+            source add pravda-a --title "Pravda, morning" --outlet "Ukrainska Pravda" --published 2025-06-17T10:36+03:00 --reliability B
+            scope add Kyiv
+            claim add "14 killed" --scope Kyiv --attributed "Interior Minister Klymenko" --credibility 2
+            source add pravda-b --title "Pravda, afternoon" --outlet "Ukrainska Pravda" --published 2025-06-17T16:00+03:00
+            claim add "10 killed" --scope Kyiv --attributed "Mayor Klitschko"
+            claim add "many killed" --scope Kyiv
+            claim set c2 --status disputed
+            link c1 pravda-b --quote "14"
+            show c1
+
+            """
+        let result = try Binary.run(["--workspace", workspace], stdin: script)
+        #expect(result.status == 2)
+        #expect(result.stderr == "line 8: \"many killed\": \"many\" is too vague to be a figure; give a number, a range or a bound\n"
+                || result.stderr.hasPrefix("line 8: "))
+        #expect(result.stdout == """
+            event kyiv-2025 created; it is the current event
+            source pravda-a added; it is the current source
+            scope Kyiv added to kyiv-2025
+            c1: killed in Kyiv = 14
+            source pravda-b added; it is the current source
+            c2: killed in Kyiv = 10
+              conflict: the toll fell (with c1; severity 29%)
+            c2  killed · Kyiv  10 killed  →  = 10  @ 2025-06-17T16:00+03:00  [disputed]
+              conflict: the toll fell (with c1; severity 29%)
+            c1 now cites pravda-a, pravda-b
+            c1  killed · Kyiv  14 killed  →  = 14  @ 2025-06-17T10:36+03:00  [open]
+              event kyiv-2025
+              source pravda-a, attributed to Interior Minister Klymenko, credibility 2: "14 killed"
+              source pravda-b: "14"
+
+            """)
+        // The files say what the session did; `check` sees the conflict.
+        let file = try String(contentsOfFile: workspace + "/Claims/kyiv-2025.json", encoding: .utf8)
+        #expect(file.contains(#""status": "disputed""#))
+        #expect(try Binary.run(["check", "--workspace", workspace]).status == 1)
+    }
+
+    @Test("undo reverses this session's last change, files and database; history lists every change")
+    func undo() throws {
+        let workspace = try Binary.temporaryFolder().path
+        let setup = """
+            event use e1 --title "E"
+            source add s1 --title T --outlet O --published 2025-06-17
+            claim add "23 killed"
+
+            """
+        #expect(try Binary.run(["--workspace", workspace], stdin: setup).status == 0)
+        let before = try String(contentsOfFile: workspace + "/Claims/e1.json", encoding: .utf8)
+        let changed = try Binary.run(["--workspace", workspace], stdin: "source use s1\nclaim add \"30 killed\"\nclaim set c1 --status verified\nundo\nundo\nundo\n")
+        // One source, one day, 23 and 30: the source contradicts itself.
+        #expect(changed.stdout == "using source s1\nc2: killed = 30\n  conflict: a source contradicts itself (with c1; severity 23%)\n"
+                + "c1  killed  23 killed  →  = 23  @ 2025-06-17  [verified]\n  conflict: a source contradicts itself (with c2; severity 23%)\n"
+                + "undid: claim set c1 --status verified\nundid: claim add \"30 killed\"\n")
+        #expect(changed.stderr == "line 6: nothing to undo in this session\n")
+        #expect(try String(contentsOfFile: workspace + "/Claims/e1.json", encoding: .utf8) == before)
+        let history = try Binary.run(["--workspace", workspace], stdin: "history\n").stdout
+        #expect(history.split(separator: "\n").map { $0.components(separatedBy: "  ").dropFirst(3).joined(separator: "  ") } == [
+            "event use e1 --title E", "source add s1 --title T --outlet O --published 2025-06-17", "claim add \"23 killed\"",
+            "claim add \"30 killed\"", "claim set c1 --status verified", "undo claim set c1 --status verified", "undo claim add \"30 killed\"",
+        ])
+    }
+}
