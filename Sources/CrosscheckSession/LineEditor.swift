@@ -30,7 +30,12 @@ public final class LineEditor {
         }
         stifle_history(1_000)
         _ = read_history(historyPath)
-        // Ctrl-C cancels the line being typed, not the session.
+        // Ctrl-C cancels the line being typed, not the session. A parent may have blocked the
+        // signal (test runners do): unblock it first.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &interrupt, nil)
         signal(SIGINT) { _ in
             fputs("^C\n", stdout)
             rl_on_new_line()

@@ -18,7 +18,11 @@ public final class Session {
         self.workspace = workspace
         self.parser = parser
         nextClaim = try workspace.database.lastClaimNumber() + 1
-        currentEvent = try workspace.database.eventIDs().first
+        // The event worked on last: the one whose file was written last.
+        let states = try workspace.database.fileStates().filter { $0.key.hasPrefix("Claims/") }
+        let first = try workspace.database.eventIDs().first
+        currentEvent = states.max { ($0.value.modified, $0.key) < ($1.value.modified, $1.key) }
+            .map { String($0.key.dropFirst(7).dropLast(5)) } ?? first
     }
 
     /// One line of what the workspace holds, and how to get help.
@@ -38,8 +42,11 @@ public final class Session {
         var ids: [ValueKind: [String]] = [:]
         ids[.source] = (try? database.sources().map(\.id)) ?? []
         ids[.event] = (try? database.eventIDs()) ?? []
+        // Every claim id when there are not too many to offer; else the current event's.
+        let all = (try? database.claimIDs(limit: 10_001)) ?? []
+        if all.count <= 10_000 { ids[.claim] = all }
         if let event = currentEvent, let ledger = try? database.event(event) {
-            ids[.claim] = ledger.claims.map(\.id)
+            if all.count > 10_000 { ids[.claim] = ledger.claims.map(\.id) }
             ids[.metric] = Array(Set(ledger.metrics.map(\.id) + MetricVocabulary.standard.metrics.map(\.id)))
             ids[.scope] = ledger.scopes.map(\.id)
         }

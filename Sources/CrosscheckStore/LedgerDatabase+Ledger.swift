@@ -122,6 +122,11 @@ extension LedgerDatabase {
         SourceRegistry(sources: try sources(), origins: try origins())
     }
 
+    /// Claim ids in the workspace, at most `limit` of them (for completion).
+    public func claimIDs(limit: Int) throws(StoreError) -> [String] {
+        try reading { db in try String.fetchAll(db, sql: "SELECT id FROM claim LIMIT ?", arguments: [limit]) }
+    }
+
     public func eventIDs() throws(StoreError) -> [String] {
         try reading { db in try String.fetchAll(db, sql: "SELECT id FROM event ORDER BY id") }
     }

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The built binary on a pseudo-terminal: what a person sees when they type.
+private final class Terminal {
+    let process = Process()
+    private let master: Int32
+    private(set) var screen = ""
+
+    init(_ arguments: [String]) throws {
+        var master: Int32 = 0, slave: Int32 = 0
+        var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
+        guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw POSIXError(.EIO) }
+        self.master = master
+        // A session of its own whose controlling terminal is the pty, so that Ctrl-C there
+        // reaches it as a signal, as in a real terminal.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+        process.arguments = ["--ctty", Binary.url.path] + arguments
+        let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
+        (process.standardInput, process.standardOutput, process.standardError) = (handle, handle, handle)
+        try process.run()
+        close(slave)
+    }
+
+    func type(_ text: String) {
+        _ = text.withCString { write(master, $0, strlen($0)) }
+    }
+
+    /// Reads until `text` is on the screen or the deadline passes; true if it came.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !screen.contains(text), Date() < deadline {
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 100) > 0 else { continue }
+            let count = read(master, &buffer, buffer.count)
+            if count <= 0 { break }
+            screen += String(decoding: buffer[0..<count], as: UTF8.self)
+        }
+        return screen.contains(text)
+    }
+
+    func end() {
+        close(master)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
+
+@Suite("The interactive session under a pseudo-terminal", .serialized)
+struct SessionTerminalTests {
+    private func workspace() throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = try Binary.temporaryFolder().path
+        try FileManager.default.copyItem(atPath: root.path + "/Sources.json", toPath: folder + "/Sources.json")
+        try FileManager.default.copyItem(atPath: root.path + "/Claims", toPath: folder + "/Claims")
+        return folder
+    }
+
+    @Test("the greeting, then Tab completes a command, an option and an id on the line")
+    func completion() throws {
+        let terminal = try Terminal(["--workspace", try workspace()])
+        defer { terminal.end() }
+        #expect(terminal.waitFor("13 sources, 3 events, 24 claims, 2 open conflicts. help lists the commands; Tab completes."))
+        #expect(terminal.waitFor("> "))
+        terminal.type("claim s\t")
+        #expect(terminal.waitFor("claim set "))
+        // c1 is also the start of c10 to c19: Tab completes no further, a second lists them.
+        terminal.type("c1\t\t")
+        #expect(terminal.waitFor("c19"))
+        terminal.type(" --sta\t")
+        #expect(terminal.waitFor("--status "))
+        terminal.type("verif\t\r")
+        #expect(terminal.waitFor("[verified]"), "\(terminal.screen)")
+        // Undo, then Ctrl-D leaves.
+        terminal.type("undo\r")
+        #expect(terminal.waitFor("undid: claim set c1 --status verified"))
+        terminal.type("\u{04}")
+        terminal.process.waitUntilExit()
+        #expect(terminal.process.terminationStatus == 0)
+    }
+
+    @Test("Ctrl-C cancels the line being typed, not the session")
+    func interrupt() throws {
+        let terminal = try Terminal(["--workspace", try workspace()])
+        defer { terminal.end() }
+        #expect(terminal.waitFor("> "))
+        terminal.type("claim add 23")
+        #expect(terminal.waitFor("claim add 23"))
+        terminal.type("\u{03}")
+        #expect(terminal.waitFor("^C"))
+        terminal.type("events\r")
+        #expect(terminal.waitFor("kyiv-strike-2025-06-17"), "\(terminal.screen)")
+    }
+}
