@@ -130,7 +130,7 @@ public final class Session {
             return ids.isEmpty ? "no events yet; event use ID --title T\n"
                 : try ids.map { id throws(StoreError) in
                     let ledger = try database.event(id)
-                    return (id == currentEvent ? "* " : "  ") + id + "  " + (ledger?.event.title ?? "") + "  (\(ledger?.claims.count ?? 0) claims)"
+                    return (id == currentEvent ? "* " : "  ") + id + "  " + (ledger?.event.title ?? "") + "  (\(ledger?.claims.count ?? 0) \(ledger?.claims.count == 1 ? "claim" : "claims"))"
                 }.joined(separator: "\n") + "\n"
         case "check":
             guard let event = command.option("--event") ?? currentEvent else { throw SessionError("no event yet; event use ID first") }
