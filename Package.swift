@@ -40,7 +40,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "crosscheck-bench",
-            dependencies: ["CrosscheckCore", "CrosscheckStore"]
+            dependencies: ["CrosscheckCore", "CrosscheckStore", "CrosscheckSession"]
         ),
         .testTarget(
             name: "CrosscheckCoreTests",
@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CrosscheckStoreTests",
-            dependencies: ["CrosscheckStore", "CrosscheckCore"]
+            dependencies: ["CrosscheckStore", "CrosscheckCore", "CrosscheckSession"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -22,7 +22,7 @@ extension LedgerDatabase {
     public func store(
         sources: [Source], origins: [Origin] = [], replaceSources: Bool, nextEvent: () throws -> (ledger: EventLedger, path: String)?,
         files: () -> [String: FileState], command: String, history: (_ events: Int, _ claims: Int) -> String,
-        before: String? = nil, removing removed: String? = nil
+        before: String? = nil, removing removed: String? = nil, previous: EventLedger? = nil
     ) throws(StoreError) {
         do {
             try pool.write { db in
@@ -42,7 +42,11 @@ extension LedgerDatabase {
                 if let removed { try db.execute(sql: "DELETE FROM event WHERE id = ?", arguments: [removed]) }
                 var events = 0, claims = 0
                 while let (ledger, path) = try nextEvent() {
-                    try Self.replace(ledger, path: path, db)
+                    if let previous, previous.event.id == ledger.event.id {
+                        try Self.update(previous, to: ledger, path: path, db)
+                    } else {
+                        try Self.replace(ledger, path: path, db)
+                    }
                     events += 1
                     claims += ledger.claims.count
                 }
@@ -253,13 +257,48 @@ extension LedgerDatabase {
         }
         let scope = try db.cachedStatement(sql: "INSERT INTO scope (event, id, partOf) VALUES (?, ?, ?)")
         for item in ledger.scopes { try scope.execute(arguments: [id, item.id, item.partOf]) }
+        try insert(ledger.claims, event: id, path: path, db)
+    }
+
+    /// Changes an event in place, record by record: only the claims, metrics and scopes that
+    /// differ are deleted and written again, so that a session's change costs what it changed.
+    private static func update(_ old: EventLedger, to new: EventLedger, path: String, _ db: Database) throws {
+        let id = new.event.id
+        // Claims may point at a metric or scope that is written again below.
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        if old.event != new.event {
+            try db.execute(sql: "UPDATE event SET title = ?, date = ? WHERE id = ?", arguments: [new.event.title, new.event.date?.description, id])
+        }
+        let oldClaims = Dictionary(old.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let newIDs = Set(new.claims.map(\.id))
+        for claim in old.claims where !newIDs.contains(claim.id) || new.claims.first(where: { $0.id == claim.id }) != claim {
+            try db.execute(sql: "DELETE FROM claim WHERE id = ?", arguments: [claim.id])
+        }
+        let metrics = (old: old.declaringStandardMetrics().metrics, new: new.declaringStandardMetrics().metrics)
+        for metric in metrics.old where !metrics.new.contains(metric) {
+            try db.execute(sql: "DELETE FROM metric WHERE event = ? AND id = ?", arguments: [id, metric.id])
+        }
+        for metric in metrics.new where !metrics.old.contains(metric) {
+            try db.execute(sql: "INSERT INTO metric (event, id, kind, aliases) VALUES (?, ?, ?, ?)", arguments: [
+                id, metric.id, metric.kind.rawValue, "[" + metric.aliases.map(JSONText.string).joined(separator: ",") + "]"])
+        }
+        for scope in old.scopes where !new.scopes.contains(scope) {
+            try db.execute(sql: "DELETE FROM scope WHERE event = ? AND id = ?", arguments: [id, scope.id])
+        }
+        for scope in new.scopes where !old.scopes.contains(scope) {
+            try db.execute(sql: "INSERT INTO scope (event, id, partOf) VALUES (?, ?, ?)", arguments: [id, scope.id, scope.partOf])
+        }
+        try insert(new.claims.filter { oldClaims[$0.id] != $0 }, event: id, path: path, db)
+    }
+
+    private static func insert(_ claims: [Claim], event id: String, path: String, _ db: Database) throws {
         let claim = try RowWriter("""
             INSERT INTO claim (id, event, metric, scope, text, lower, upper, lowerOpen, upperOpen, approximate, kind, unit,
                 coded, asOf, asOfEarliest, asOfLatest, confidence, status)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, db)
         let link = try RowWriter("INSERT INTO link (claim, position, source, quote, attributedTo, credibility) VALUES (?, ?, ?, ?, ?, ?)", db)
-        for (index, item) in ledger.claims.enumerated() {
+        for (index, item) in claims.enumerated() {
             do {
                 try claim.execute { row in
                     let figure = item.figure

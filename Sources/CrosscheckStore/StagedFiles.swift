@@ -1,9 +1,9 @@
 import Foundation
 
 /// Files written in two steps: each is staged as a temporary file beside its target, and
-/// `commit` makes them all durable at once (one `sync` instead of one `fsync` a file, which is
-/// what makes rewriting ten thousand event files take seconds rather than minutes) and renames
-/// each into place. A killed process leaves every target as it was or as it is meant to be;
+/// `commit` makes them durable (many at once with one `sync` instead of one `fsync` a file,
+/// which is what makes rewriting ten thousand event files take seconds rather than minutes) and
+/// renames each into place. A killed process leaves every target as it was or as it is meant to be;
 /// what was staged and not committed is removed by `discard`.
 struct StagedFiles {
     private(set) var staged: [(temporary: String, path: String, size: Int, hash: String)] = []
@@ -25,12 +25,13 @@ struct StagedFiles {
     mutating func commit() throws(StoreError) {
         guard !staged.isEmpty else { return }
         #if os(Linux)
-        sync()  // Linux's sync(2) returns once the data is on disk
-        #else
-        for file in staged {
-            let descriptor = open(file.temporary, O_RDONLY)
-            if descriptor >= 0 { fsync(descriptor); close(descriptor) }
+        if staged.count > Self.fsyncLimit {
+            sync()  // Linux's sync(2) returns once the data is on disk
+        } else {
+            try syncEach()  // a session's change: a file or two, not the whole disk's dirty pages
         }
+        #else
+        try syncEach()
         #endif
         var folders = Set<String>()
         while let file = staged.first {
@@ -42,6 +43,21 @@ struct StagedFiles {
             FaultPoint.reach("rename")
         }
         for folder in folders { AtomicFile.syncFolder(folder) }
+    }
+
+    /// Up to this many files are made durable one `fsync` each; more, with one `sync`.
+    static let fsyncLimit = 16
+
+    private func syncEach() throws(StoreError) {
+        for file in staged {
+            let descriptor = open(file.temporary, O_RDONLY)
+            guard descriptor >= 0, fsync(descriptor) == 0 else {
+                let reason = String(cString: strerror(errno))
+                if descriptor >= 0 { close(descriptor) }
+                throw StoreError("\(file.path): cannot write: \(reason)")
+            }
+            close(descriptor)
+        }
     }
 
     /// Removes what was staged and not committed.

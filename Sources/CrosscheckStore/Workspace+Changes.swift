@@ -22,20 +22,15 @@ extension Workspace {
         let lock = try FileLock(lockPath)
         defer { lock.release() }
         let event = change.event.map { $0.declaringStandardMetrics() }
-        var before: [String: String?] = [:], after: [String: String?] = [:]
-        if let event {
-            let path = "Claims/\(event.event.id).json"
-            before[path] = try database.event(event.event.id).map(LedgerFiles.writeEvent)
-            after[path] = LedgerFiles.writeEvent(event)
-        }
+        let previous = try event.flatMap { event throws(StoreError) in try database.event(event.event.id) }
+        // What each file held and will hold; the history keeps only the lines that differ.
+        var files: [String: (before: String?, after: String?)] = [:]
+        if let event { files["Claims/\(event.event.id).json"] = (previous.map(LedgerFiles.writeEvent), LedgerFiles.writeEvent(event)) }
         if let removed = change.removedEvent {
-            let path = "Claims/\(removed).json"
-            before[path] = try database.event(removed).map(LedgerFiles.writeEvent)
-            after[path] = .some(nil)
+            files["Claims/\(removed).json"] = (try database.event(removed).map(LedgerFiles.writeEvent), nil)
         }
         if let registry = change.registry {
-            before["Sources.json"] = LedgerFiles.writeRegistry(try database.registry())
-            after["Sources.json"] = LedgerFiles.writeRegistry(registry)
+            files["Sources.json"] = (LedgerFiles.writeRegistry(try database.registry()), LedgerFiles.writeRegistry(registry))
         }
         try createClaimsFolder()
         var staged = StagedFiles()
@@ -46,16 +41,12 @@ extension Workspace {
             nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
                 guard let ledger = supplied else { return nil }
                 supplied = nil
-                try staged.stage(LedgerFiles.writeEvent(ledger), at: self.eventPath(ledger.event.id))
+                try staged.stage(files["Claims/\(ledger.event.id).json"]!.after!, at: self.eventPath(ledger.event.id))
                 return (ledger, "Claims/\(ledger.event.id).json")
             },
-            files: {
-                var marks: [String: FileState] = [:]
-                for path in after.keys { marks[path] = .pending }
-                return marks
-            },
-            command: command, history: { _, _ in Self.filesJSON(after) }, before: Self.filesJSON(before), removing: change.removedEvent)
-        if let registry = change.registry { try staged.stage(LedgerFiles.writeRegistry(registry), at: sourcesPath) }
+            files: { Dictionary(uniqueKeysWithValues: files.keys.map { ($0, FileState.pending) }) },
+            command: command, history: { _, _ in Self.patchesJSON(files) }, removing: change.removedEvent, previous: previous)
+        if let text = files["Sources.json"]?.after { try staged.stage(text, at: sourcesPath) }
         try commit(&staged)
         if let removed = change.removedEvent {
             unlink(eventPath(removed))
@@ -64,50 +55,69 @@ extension Workspace {
         return try database.lastHistoryID()
     }
 
-    /// Reverses the change of history entry `id`: its files' `before` texts come back, unless
-    /// another change has touched them since, which is refused.
+    /// Reverses the change of history entry `id`: the lines it changed in each file come back,
+    /// unless another change has touched them since, which is refused.
     public func undo(_ id: Int64) throws(StoreError) -> String {
         guard let entry = try database.history(after: id - 1).first, entry.id == id else {
             throw StoreError("nothing to undo: history entry \(id) is gone")
         }
-        let before = Self.files(entry.before), after = Self.files(entry.after)
-        for (path, text) in after {
-            let now: String?
-            if path == "Sources.json" {
-                now = LedgerFiles.writeRegistry(try database.registry())
-            } else {
-                now = try database.event(String(path.dropFirst(7).dropLast(5))).map(LedgerFiles.writeEvent)
-            }
-            guard now == text else {
-                throw StoreError("cannot undo \"\(entry.command)\": another change has touched \(path) since")
-            }
-        }
         var change = Change()
-        for (path, text) in before {
-            if path == "Sources.json" {
-                guard let text else { continue }
-                do { change.registry = try LedgerFiles.readRegistry(text) } catch { throw StoreError.file(path, error) }
-            } else if let text {
-                do { change.event = try LedgerFiles.readEvent(text, parser: parser) } catch { throw StoreError.file(path, error) }
+        for (path, patch) in Self.patches(entry.after) {
+            let event = path == "Sources.json" ? nil : String(path.dropFirst(7).dropLast(5))
+            let now: String?
+            if let event {
+                now = try database.event(event).map(LedgerFiles.writeEvent)
             } else {
-                change.removedEvent = String(path.dropFirst(7).dropLast(5))
+                now = LedgerFiles.writeRegistry(try database.registry())
+            }
+            let refused = StoreError("cannot undo \"\(entry.command)\": another change has touched \(path) since")
+            if patch.created {
+                // The change created the event: undoing it removes the event, if it is as the change left it.
+                guard let now, TextPatch(from: "", to: now) == patch.text else { throw refused }
+                change.removedEvent = event
+                continue
+            }
+            guard let text = now.flatMap(patch.text.reverted) else { throw refused }
+            do {
+                if event == nil { change.registry = try LedgerFiles.readRegistry(text) } else { change.event = try LedgerFiles.readEvent(text, parser: parser) }
+            } catch {
+                throw StoreError.file(path, error)
             }
         }
         try apply(change, command: "undo \(entry.command)")
         return entry.command
     }
 
-    /// `{"path": "text" | null, …}`, paths in order.
-    static func filesJSON(_ files: [String: String?]) -> String {
-        "{" + files.keys.sorted().map { JSONText.string($0) + ": " + (files[$0]!.map(JSONText.string) ?? "null") }.joined(separator: ", ") + "}"
+    /// `{"path": {"line": n, "removed": [...], "added": [...], "above": …, "below": …, "created": bool}, …}`, paths in order.
+    static func patchesJSON(_ files: [String: (before: String?, after: String?)]) -> String {
+        "{" + files.keys.sorted().map { path in
+            let (before, after) = files[path]!
+            let patch = TextPatch(from: before ?? "", to: after ?? "")
+            var object = JSONObjectWriter()
+            object.add("line", Double(patch.line))
+            object.add("removed", json: "[" + patch.removed.map(JSONText.string).joined(separator: ",") + "]")
+            object.add("added", json: "[" + patch.added.map(JSONText.string).joined(separator: ",") + "]")
+            object.add("above", patch.above)
+            object.add("below", patch.below)
+            object.add("created", before == nil)
+            return JSONText.string(path) + ": " + object.result
+        }.joined(separator: ", ") + "}"
     }
 
-    static func files(_ json: String?) -> [String: String?] {
-        guard let json, case .object(let members)? = try? JSONReader.parse(json) else { return [:] }
-        var files: [String: String?] = [:]
-        for (path, value) in members {
-            if case .string(let text) = value { files[path] = text } else { files[path] = .some(nil) }
+    static func patches(_ json: String?) -> [(String, (text: TextPatch, created: Bool))] {
+        guard let json, case .object(let members)? = try? JSONReader.parse(json) else { return [] }
+        return members.compactMap { path, value in
+            guard case .object(let fields) = value else { return nil }
+            func lines(_ key: String) -> [String] {
+                guard case .array(let items)? = fields.first(where: { $0.key == key })?.value else { return [] }
+                return items.compactMap { if case .string(let line) = $0 { line } else { nil } }
+            }
+            guard case .number(let line)? = fields.first(where: { $0.key == "line" })?.value else { return nil }
+            let created = fields.first(where: { $0.key == "created" })?.value == .bool(true)
+            func text(_ key: String) -> String? {
+                if case .string(let value)? = fields.first(where: { $0.key == key })?.value { value } else { nil }
+            }
+            return (path, (TextPatch(line: Int(line), removed: lines("removed"), added: lines("added"), above: text("above"), below: text("below")), created))
         }
-        return files
     }
 }

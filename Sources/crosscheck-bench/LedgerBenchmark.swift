@@ -1,4 +1,5 @@
 import CrosscheckCore
+import CrosscheckSession
 import CrosscheckStore
 import Foundation
 
@@ -74,6 +75,8 @@ enum LedgerBenchmark {
         print("check of one (event, metric, scope) of 50 claims from the database, 1,000 groups: p50 \(format(samples[500] * 1000, decimals: 2)) ms, "
               + "p99 \(format(samples[990] * 1000, decimals: 2)) ms")
 
+        try sessionLatency(opened)
+
         // After the check: the export's document would otherwise set the peak the check reports.
         var bytes = 0
         let exportSeconds = try median(repeats: 3) { bytes = try opened.exportJSON().utf8.count }
@@ -81,6 +84,24 @@ enum LedgerBenchmark {
         print("export --format json: \(format(Double(bytes) / 1e6)) MB in \(format(exportSeconds, decimals: 2)) s")
 
         try sqliteFloor(input: input)
+    }
+
+    /// The session's `claim add` on the large workspace: parse, one transaction with its history
+    /// entry, the check of its group, the event file rewritten; 1,000 commands over 100 events.
+    static func sessionLatency(_ workspace: Workspace) throws {
+        let session = try Session(workspace: workspace)
+        var samples: [Double] = []
+        for i in 0..<1_000 {
+            if i % 10 == 0 {
+                _ = try session.run("event use event-\((i / 10 * 97) % events)")
+                _ = try session.run("source use s\(i % sources)")
+            }
+            let line = "claim add \"\(200 + i % 50) killed\" --scope Kyiv --attributed \"Official \(i % 20)\" --credibility 2"
+            samples.append(median(repeats: 1) { verify((try? session.run(line))?.hasPrefix("c") == true, "claim add failed: \(line)") })
+        }
+        samples.sort()
+        print("session claim add on this workspace (parse, transaction and history, check of the group, event file rewritten and "
+              + "made durable), 1,000 commands: p50 \(format(samples[500] * 1000, decimals: 2)) ms, p99 \(format(samples[990] * 1000, decimals: 2)) ms")
     }
 
     /// SQLite's own `.import` of the same claim and link rows as CSV, into the same tables.
