@@ -15,15 +15,31 @@ public struct TextPatch: Sendable, Hashable {
     }
 
     /// The one region where `old` and `new` differ: what they share at the start and at the
-    /// end is left out.
+    /// end is left out. Lines are compared as bytes in place; only the changed ones become strings.
     public init(from old: String, to new: String) {
-        let a = Self.lines(old), b = Self.lines(new)
+        let a = Array(old.utf8), b = Array(new.utf8)
+        let x = Self.lineRanges(a), y = Self.lineRanges(b)
+        func same(_ i: Int, _ j: Int) -> Bool { a[x[i]].elementsEqual(b[y[j]]) }
         var start = 0
-        while start < a.count, start < b.count, a[start] == b[start] { start += 1 }
+        while start < x.count, start < y.count, same(start, start) { start += 1 }
         var end = 0
-        while end < a.count - start, end < b.count - start, a[a.count - 1 - end] == b[b.count - 1 - end] { end += 1 }
-        self.init(line: start, removed: Array(a[start..<(a.count - end)]), added: Array(b[start..<(b.count - end)]),
-                  above: start > 0 ? b[start - 1] : nil, below: b.count - end < b.count ? b[b.count - end] : nil)
+        while end < x.count - start, end < y.count - start, same(x.count - 1 - end, y.count - 1 - end) { end += 1 }
+        func text(_ bytes: [UInt8], _ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        self.init(line: start, removed: x[start..<(x.count - end)].map { text(a, $0) }, added: y[start..<(y.count - end)].map { text(b, $0) },
+                  above: start > 0 ? text(b, y[start - 1]) : nil, below: y.count - end < y.count ? text(b, y[y.count - end]) : nil)
+    }
+
+    /// Where each line lies in `bytes`, without its line break; a text ending in a break ends
+    /// with an empty line, as `lines` has it.
+    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            ranges.append(start..<index)
+            start = index + 1
+        }
+        ranges.append(start..<bytes.count)
+        return ranges
     }
 
     /// `text` with the change taken back, or nil if `text` no longer holds what the change
@@ -49,6 +65,7 @@ public struct TextPatch: Sendable, Hashable {
     }
 
     static func lines(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let bytes = Array(text.utf8)
+        return lineRanges(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 }
