@@ -3,18 +3,6 @@ import Foundation
 /// Files written whole or not at all: a temporary file beside the target, fsync, rename, and an
 /// fsync of the folder, so that a killed process leaves the old file or the new one.
 enum AtomicFile {
-    /// Writes several files, each atomically, made durable together (see `StagedFiles`).
-    static func write(_ files: [(text: String, path: String)]) throws(StoreError) {
-        guard files.count > 1 else {
-            for file in files { try write(file.text, to: file.path) }
-            return
-        }
-        var staged = StagedFiles()
-        defer { staged.discard() }
-        for (text, path) in files { try staged.stage(text, at: path) }
-        try staged.commit()
-    }
-
     static func writeAll(_ text: String, _ descriptor: Int32) -> Int32 {
         var failure: Int32 = 0
         var text = text

@@ -17,6 +17,15 @@ struct Binary {
         return Bundle.main.bundleURL.appendingPathComponent("crosscheck")
     }
 
+    /// A new folder holding a copy of the sample workspace at the repository root.
+    static func sampleWorkspace() throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = try temporaryFolder().path
+        try FileManager.default.copyItem(atPath: root.path + "/Sources.json", toPath: folder + "/Sources.json")
+        try FileManager.default.copyItem(atPath: root.path + "/Claims", toPath: folder + "/Claims")
+        return folder
+    }
+
     /// A new empty folder for one test; the test removes it.
     static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-test-\(UUID().uuidString)")

@@ -3,18 +3,9 @@ import Testing
 
 @Suite("crosscheck check, as a user and a CI pipeline run it")
 struct CheckCommandTests {
-    /// The sample workspace copied to a new folder.
-    private func sample() throws -> String {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folder = try Binary.temporaryFolder().path
-        try FileManager.default.copyItem(atPath: root.path + "/Sources.json", toPath: folder + "/Sources.json")
-        try FileManager.default.copyItem(atPath: root.path + "/Claims", toPath: folder + "/Claims")
-        return folder
-    }
-
     @Test("conflicts: exit 1, and --json has every list with the documented fields")
     func conflicts() throws {
-        let result = try Binary.run(["check", "--json", "--workspace", try sample()])
+        let result = try Binary.run(["check", "--json", "--workspace", try Binary.sampleWorkspace()])
         #expect(result.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(Set(document.keys) == ["conflicts", "updates", "unordered", "nearMisses", "consensus"])
@@ -33,7 +24,7 @@ struct CheckCommandTests {
 
     @Test("a consistent event: exit 0 and a readable report; a bad event: one line, exit 2")
     func exitCodes() throws {
-        let workspace = try sample()
+        let workspace = try Binary.sampleWorkspace()
         let consistent = try Binary.run(["check", "--event", "pow-exchange-2025-06-19", "--workspace", workspace])
         #expect(consistent.status == 0)
         #expect(consistent.stdout == """
@@ -51,7 +42,7 @@ struct CheckCommandTests {
 
     @Test("origins declared in Sources.json: two names of one party count once")
     func declaredOrigins() throws {
-        let workspace = try sample()
+        let workspace = try Binary.sampleWorkspace()
         func droneOrigins() throws -> Int? {
             let result = try Binary.run(["check", "--json", "--event", "kyiv-strike-2025-06-17", "--workspace", workspace])
             let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

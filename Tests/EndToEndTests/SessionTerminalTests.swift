@@ -63,17 +63,9 @@ private final class Terminal {
 
 @Suite("The interactive session under a pseudo-terminal", .serialized)
 struct SessionTerminalTests {
-    private func workspace() throws -> String {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folder = try Binary.temporaryFolder().path
-        try FileManager.default.copyItem(atPath: root.path + "/Sources.json", toPath: folder + "/Sources.json")
-        try FileManager.default.copyItem(atPath: root.path + "/Claims", toPath: folder + "/Claims")
-        return folder
-    }
-
     @Test("the greeting, then Tab completes a command, an option and an id on the line")
     func completion() throws {
-        let terminal = try Terminal(["--workspace", try workspace()])
+        let terminal = try Terminal(["--workspace", try Binary.sampleWorkspace()])
         defer { terminal.end() }
         #expect(terminal.waitFor("13 sources, 3 events, 24 claims, 2 open conflicts. help lists the commands; Tab completes."))
         #expect(terminal.waitFor("> "))
@@ -96,7 +88,7 @@ struct SessionTerminalTests {
 
     @Test("Ctrl-C cancels the line being typed, not the session")
     func interrupt() throws {
-        let terminal = try Terminal(["--workspace", try workspace()])
+        let terminal = try Terminal(["--workspace", try Binary.sampleWorkspace()])
         defer { terminal.end() }
         #expect(terminal.waitFor("> "))
         terminal.type("claim add 23")

@@ -9,8 +9,6 @@ public struct CheckReport: Sendable, Hashable {
 
     public init() {}
 
-    public var isConsistent: Bool { conflicts.isEmpty }
-
     mutating func add(_ findings: [Finding]) {
         for finding in findings {
             switch finding.kind {

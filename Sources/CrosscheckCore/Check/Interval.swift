@@ -48,10 +48,6 @@ public struct Interval: Sendable, Hashable {
         guard let gap = gap(from: low, to: high), high.lower > 0 else { return 0 }
         return min(1, gap / high.lower)
     }
-
-    public func contains(_ value: Double) -> Bool {
-        (lowerOpen ? value > lower : value >= lower) && (upper.map { upperOpen ? value < $0 : value <= $0 } ?? true)
-    }
 }
 
 /// When a report's figure holds: an instant is one second; a bare date the whole of that day,

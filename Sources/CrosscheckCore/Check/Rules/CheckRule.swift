@@ -41,7 +41,7 @@ extension Array where Element == ComparableGroup.FigureClass {
         var pairs: [(Int, Int)] = []
         for (i, low) in enumerated() {
             guard let top = low.interval.upper else { continue }
-            var j = firstIndex(lowerAtLeast: top)
+            var j = firstIndex(lowerAbove: top)
             while j < count, self[j].interval.lower == top {
                 if j != i, self[j].interval.relation(to: low.interval) == .touching { pairs.append((i, j)) }
                 j += 1
@@ -58,6 +58,4 @@ extension Array where Element == ComparableGroup.FigureClass {
         }
         return low  // lower == value may still lie above an open upper end: relation() decides
     }
-
-    private func firstIndex(lowerAtLeast value: Double) -> Int { firstIndex(lowerAbove: value) }
 }
