@@ -8,6 +8,8 @@ import Foundation
 public final class Session {
     public let workspace: Workspace
     public let tree = CommandTree.standard
+    /// The terminal's width, for `plot`.
+    public var width = 100
     public private(set) var currentSource: String?
     public private(set) var currentEvent: String?
     private var changes: [Int64] = []
@@ -135,6 +137,12 @@ public final class Session {
         case "check":
             guard let event = command.option("--event") ?? currentEvent else { throw SessionError("no event yet; event use ID first") }
             return try workspace.check(event: event, format: .text(listUnordered: false, colour: false, width: 100)).rendered
+        case "plot":
+            let ledger = try currentLedger()
+            guard let metric = command.argument("METRIC") ?? ledger.claims.first?.metric else { throw SessionError("no claims to plot yet") }
+            let registry = try workspace.database.registry()
+            let report = ConsistencyCheck(origins: OriginNames(registry.origins)).run([ledger], sources: registry.sources)
+            return TimelinePlot(ledger: ledger, metric: metric, report: report).render(width: width)
         case "export":
             guard command.argument("FORMAT") == "json" else { throw SessionError("export: formats: json") }
             let document = try workspace.exportJSON()

@@ -34,6 +34,8 @@ public enum SessionRunner {
         } catch {
             errors("crosscheck: \(error.message)\n")
         }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { session.width = Int(size.ws_col) }
         let editor = LineEditor(historyPath: session.workspace.root + "/.crosscheck/history") { line in
             session.tree.completions(for: line, context: session.completionContext())
         }

@@ -120,6 +120,8 @@ public struct CommandTree: Sendable {
         spec(["sources"], [], [], "the source registry"),
         spec(["events"], [], [], "the events"),
         spec(["check"], [], [opt("--event", .event)], "the consistency check of the current event (or another)"),
+        spec(["plot"], [arg("METRIC", .metric, optional: true)], [],
+             "a terminal chart of the current event's figures over time, consensus shaded, conflicts marked"),
         spec(["export"], [arg("FORMAT", .format), arg("PATH", .file, optional: true)], [], "write the ledger (standard output without PATH)"),
         spec(["undo"], [], [], "reverse this session's last change"),
         spec(["history"], [], [], "the changes to the ledger, newest last"),

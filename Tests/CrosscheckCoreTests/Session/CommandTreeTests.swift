@@ -43,7 +43,7 @@ struct CommandTreeTests {
     }
 
     @Test("completion: commands, options, values and ids, from the line alone", arguments: [
-        ("", ["check", "claim", "event", "events", "export", "help", "history", "link", "list", "metric", "quit", "scope", "show", "source", "sources", "undo"]),
+        ("", ["check", "claim", "event", "events", "export", "help", "history", "link", "list", "metric", "plot", "quit", "scope", "show", "source", "sources", "undo"]),
         ("cl", ["claim"]),
         ("claim ", ["add", "set"]),
         ("claim s", ["set"]),
@@ -68,5 +68,34 @@ struct CommandTreeTests {
             .claim: ["c1", "c2", "c10"], .source: ["ap", "reuters"], .scope: ["Kyiv", "Ukraine"], .event: ["kyiv"], .metric: ["killed"],
         ])
         #expect(tree.completions(for: line, context: context) == expected)
+    }
+}
+
+@Suite("The terminal plot")
+struct TimelinePlotTests {
+    @Test("a row a claim in time order, bars on one axis, the consensus shaded, conflicts marked")
+    func plot() throws {
+        let parser = FigureParser()
+        func claim(_ id: String, _ phrase: String, _ time: String) throws -> Claim {
+            Claim(id: id, metric: "killed", scope: "Kyiv", text: phrase, figure: try parser.parse(phrase).figure, asOf: try ReportedTime(time),
+                  sources: [Link(source: "s\(id)")])
+        }
+        let ledger = EventLedger(event: Event(id: "e", title: "E"), metrics: [Metric(id: "killed", kind: .cumulative)], scopes: [Scope(id: "Kyiv")],
+                                 claims: [try claim("c2", "10", "2025-06-17T16:00Z"), try claim("c1", "14", "2025-06-17T10:00Z"),
+                                          try claim("c3", "more than 20", "2025-06-18T10:00Z")])
+        let report = ConsistencyCheck().run([ledger], sources: [])
+        let text = TimelinePlot(ledger: ledger, metric: "killed", report: report).render(width: 80)
+        // 10 at column 22, 14 at 31 and 20 at 45 of 50 (0 to 22 across); three origins of equal
+        // weight, disjoint: the consensus is the first of them, 10.
+        #expect(text == """
+            e · killed
+            Kyiv
+            ✗ c1 2025-06-17T10:00Z       │                      ▒        █                  │
+            ✗ c2 2025-06-17T16:00Z       │                      █                           │
+              c3 2025-06-18T10:00Z       │                      ▒                      ▓▓▓▓▶│
+                                         0                       11                      22
+            █ exact  ▓ bound or range  ░ approximate  ▶ no upper bound  ▒ consensus  ✗ in a conflict
+
+            """)
     }
 }
