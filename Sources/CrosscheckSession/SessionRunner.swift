@@ -6,13 +6,19 @@ import Foundation
 /// mode, one command a line, `#` comments, an error naming its line number while the session
 /// goes on. Returns the exit status: 2 if any line failed, else 0.
 public enum SessionRunner {
-    public static func run(_ session: Session, interactive: Bool, output: (String) -> Void, errors: (String) -> Void) -> Int32 {
+    public static func run(_ session: Session, interactive: Bool, output: @escaping (String) -> Void, errors: (String) -> Void) -> Int32 {
         interactive ? runInteractive(session, output: output, errors: errors) : runScript(session, output: output, errors: errors)
     }
 
-    static func runScript(_ session: Session, output: (String) -> Void, errors: (String) -> Void) -> Int32 {
+    static func runScript(_ session: Session, output: @escaping (String) -> Void, errors: (String) -> Void) -> Int32 {
         var failed = false
         var number = 0
+        // annotate's answers are the script's next lines.
+        session.input = ScriptInput {
+            number += 1
+            return readLine(strippingNewline: true)
+        }
+        session.output = output
         while let line = readLine(strippingNewline: true) {
             number += 1
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -28,12 +34,14 @@ public enum SessionRunner {
         return failed ? 2 : 0
     }
 
-    static func runInteractive(_ session: Session, output: (String) -> Void, errors: (String) -> Void) -> Int32 {
+    static func runInteractive(_ session: Session, output: @escaping (String) -> Void, errors: (String) -> Void) -> Int32 {
         do {
             output(try session.greeting() + "\n")
         } catch {
             errors("crosscheck: \(error.message)\n")
         }
+        session.input = TerminalInput()
+        session.output = output
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { session.width = Int(size.ws_col) }
         let editor = LineEditor(historyPath: session.workspace.root + "/.crosscheck/history") { line in

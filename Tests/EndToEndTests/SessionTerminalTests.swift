@@ -98,4 +98,26 @@ struct SessionTerminalTests {
         terminal.type("events\r")
         #expect(terminal.waitFor("kyiv-strike-2025-06-17"), "\(terminal.screen)")
     }
+
+    @Test("annotate takes one keystroke a figure, no Enter: a accepts, s skips, q quits")
+    func annotate() throws {
+        let workspace = try Binary.sampleWorkspace()
+        try "Officials said 31 people were killed and 140 were injured.\n".write(toFile: workspace + "/a.txt", atomically: true, encoding: .utf8)
+        let terminal = try Terminal(["--workspace", workspace])
+        defer { terminal.end() }
+        #expect(terminal.waitFor("> "))
+        terminal.type("event use kyiv-strike-2025-06-17\r")
+        terminal.type("source add late --title Late --outlet Wire --published 2025-06-19T12:00+03:00 --text-file \(workspace)/a.txt\r")
+        #expect(terminal.waitFor("source late added"))
+        terminal.type("annotate\r")
+        #expect(terminal.waitFor("[1/2]"))
+        #expect(terminal.waitFor("[a/e/s/q]? "))
+        terminal.type("a")
+        #expect(terminal.waitFor("c25: killed = 31"), "\(terminal.screen)")
+        #expect(terminal.waitFor("[2/2]"))
+        terminal.type("q")
+        #expect(terminal.waitFor("annotate: 1 claim added"))
+        let file = try String(contentsOfFile: workspace + "/Claims/kyiv-strike-2025-06-17.json", encoding: .utf8)
+        #expect(file.contains(#""quote": "31""#))
+    }
 }

@@ -72,3 +72,62 @@ struct SessionScriptTests {
         ])
     }
 }
+
+@Suite("annotate: a source's figures, one decision each")
+struct AnnotateTests {
+    @Test("in script mode the decisions are the next lines: accept, skip, edit, quit")
+    func script() throws {
+        let workspace = try Binary.temporaryFolder().path
+        let article = workspace + "/article.txt"
+        try """
+            KYIV (AP) — Russia launched 440 drones and 32 missiles overnight, President Zelensky said. At least 28 people \
+            were killed in Kyiv, officials said on Wednesday, and more than 130 were injured.
+
+            """.write(toFile: article, atomically: true, encoding: .utf8)
+        // Accept 440 drones; skip 32 missiles; edit the 28 killed (keep metric and scope, say
+        // "28"), then accept; quit at the injured.
+        let script = """
+            event use kyiv --title "Kyiv"
+            scope add Kyiv
+            source add ap --title "AP" --outlet AP --published 2025-06-18T14:00+03:00 --text-file \(article)
+            annotate
+            a
+            s
+            e
+
+
+            28
+            a
+            q
+            list
+
+            """
+        let result = try Binary.run(["--workspace", workspace], stdin: script)
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            event kyiv created; it is the current event
+            scope Kyiv added to kyiv
+            source ap added; it is the current source
+
+            [1/4] line 1: KYIV (AP) — Russia launched [440] drones and 32 missiles overnight, President Zelensky said.
+              → drones: 440
+            c1: drones = 440
+
+            [2/4] line 1: KYIV (AP) — Russia launched 440 drones and [32] missiles overnight, President Zelensky said.
+              → missiles: 32
+
+            [3/4] line 1: [At least 28] people were killed in Kyiv, officials said on Wednesday, and more than 130 were…
+              → killed in Kyiv: At least 28
+              → killed in Kyiv: 28
+            c2: killed in Kyiv = 28
+
+            [4/4] line 1: At least 28 people were killed in Kyiv, officials said on Wednesday, and [more than 130] were injured.
+              → injured: more than 130
+            annotate: 2 claims added
+            c1  drones  440  →  = 440  @ 2025-06-18T14:00+03:00  [open]
+            c2  killed · Kyiv  28  →  = 28  @ 2025-06-18T14:00+03:00  [open]
+
+            """)
+    }
+}

@@ -100,6 +100,8 @@ public struct CommandTree: Sendable {
         spec(["source", "use"], [arg("ID", .source)], [], "the current source for new claims"),
         spec(["source", "grade"], [arg("ID", .source), arg("GRADE", .grade)], [], "change a source's reliability (A–F)"),
         spec(["event", "use"], [arg("ID", .event)], [opt("--title", .text), opt("--date", .date)], "the current event (created if new)"),
+        spec(["annotate"], [arg("SOURCE", .source, optional: true)], [],
+             "walk through the figures of a source's text: accept, edit or skip each in a keystroke"),
         spec(["claim", "add"], [arg("PHRASE", .text)],
              [opt("--metric", .metric), opt("--scope", .scope), opt("--as-of", .date), opt("--attributed", .text),
               opt("--credibility", .credibility), opt("--quote", .text), opt("--confidence", .confidence)],

@@ -43,7 +43,7 @@ struct CommandTreeTests {
     }
 
     @Test("completion: commands, options, values and ids, from the line alone", arguments: [
-        ("", ["check", "claim", "event", "events", "export", "help", "history", "link", "list", "metric", "plot", "quit", "scope", "show", "source", "sources", "undo"]),
+        ("", ["annotate", "check", "claim", "event", "events", "export", "help", "history", "link", "list", "metric", "plot", "quit", "scope", "show", "source", "sources", "undo"]),
         ("cl", ["claim"]),
         ("claim ", ["add", "set"]),
         ("claim s", ["set"]),
