@@ -392,7 +392,7 @@ extension Workspace {
                     guard let ledger = try database.event(chosen[index]) else { continue }
                     let found = check.run(ledger, sources: sources)
                     let ids = Set((found.conflicts + found.updates + found.unordered + found.nearMisses).flatMap(\.claims))
-                    let output = CheckOutput(found, claims: ledger.claims.filter { ids.contains($0.id) }, sources: registry.sources)
+                    let output = CheckOutput(found, claims: ledger.claims.filter { ids.contains($0.id) }, sources: sources)
                     results.set(index, CheckDocument.part(output, format: format))
                 } catch {
                     results.fail(error)

@@ -10,9 +10,14 @@ public struct CheckOutput: Sendable {
 
     /// `claims` need hold only those the findings name: what is printed of them.
     public init(_ report: CheckReport, claims: [Claim], sources: [Source]) {
+        self.init(report, claims: claims, sources: Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The same with the sources by id, built once for a check of many events.
+    public init(_ report: CheckReport, claims: [Claim], sources: [String: Source]) {
         self.report = report
         self.claims = Dictionary(claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.sources = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.sources = sources
     }
 
     // MARK: - JSON
