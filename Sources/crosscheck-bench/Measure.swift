@@ -43,3 +43,10 @@ func format(_ value: Double, decimals: Int = 0) -> String {
     let rounded = (value * scale).rounded() / scale
     return decimals == 0 ? String(Int(rounded)) : String(rounded)
 }
+
+/// Processor time this process has used so far, user and system, in seconds.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
