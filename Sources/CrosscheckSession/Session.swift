@@ -34,12 +34,19 @@ public final class Session {
     public func greeting() throws(StoreError) -> String {
         let database = workspace.database
         let events = try database.eventIDs()
-        var claims = 0
-        for id in events { claims += try database.event(id)?.claims.count ?? 0 }
-        let conflicts = try workspace.check(format: .json).counts.conflicts
-        return "crosscheck: \(try database.sources().count) sources, \(events.count) events, \(claims) claims, "
-            + "\(conflicts) open \(conflicts == 1 ? "conflict" : "conflicts"). help lists the commands; Tab completes."
+        let claims = try database.claimCount()
+        // Counting open conflicts means checking every claim: worth it at the start of a session
+        // only while that takes a moment.
+        let conflicts = claims <= Self.greetingCheckLimit
+            ? Self.count(try workspace.check(format: .json).counts.conflicts, "open conflict")
+            : "check counts the conflicts"
+        return "crosscheck: \(Self.count(try database.sources().count, "source")), \(Self.count(events.count, "event")), "
+            + "\(Self.count(claims, "claim")), \(conflicts). help lists the commands; Tab completes."
     }
+
+    /// Up to this many claims, the greeting counts the open conflicts.
+    static let greetingCheckLimit = 50_000
+
 
     /// What completion offers: the workspace's ids by kind.
     public func completionContext() -> CompletionContext {

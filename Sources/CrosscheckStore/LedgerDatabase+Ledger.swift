@@ -126,6 +126,10 @@ extension LedgerDatabase {
         SourceRegistry(sources: try sources(), origins: try origins())
     }
 
+    public func claimCount() throws(StoreError) -> Int {
+        try reading { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim") ?? 0 }
+    }
+
     /// Claim ids in the workspace, at most `limit` of them (for completion).
     public func claimIDs(limit: Int) throws(StoreError) -> [String] {
         try reading { db in try String.fetchAll(db, sql: "SELECT id FROM claim LIMIT ?", arguments: [limit]) }
@@ -224,7 +228,7 @@ extension LedgerDatabase {
     /// The highest number n of the claim ids "cn": the session numbers new claims after it.
     public func lastClaimNumber() throws(StoreError) -> Int {
         try reading { db in
-            try String.fetchAll(db, sql: "SELECT id FROM claim WHERE id GLOB 'c[0-9]*'").compactMap { Int($0.dropFirst()) }.max() ?? 0
+            try Int.fetchOne(db, sql: "SELECT MAX(CAST(substr(id, 2) AS INTEGER)) FROM claim WHERE id GLOB 'c[0-9]*' AND id NOT GLOB 'c*[^0-9]*'") ?? 0
         }
     }
 
