@@ -417,14 +417,15 @@ public final class Session {
 
 extension ParsedCommand {
     /// The command as typed, for the history.
-    var text: String {
+    public var text: String {
         var words = spec.words
         for argument in spec.arguments { if let value = arguments[argument.name] { words.append(Self.quoted(value)) } }
         for option in spec.options { for value in options[option.name] ?? [] { words += [option.name, Self.quoted(value)] } }
         return words.joined(separator: " ")
     }
 
-    static func quoted(_ word: String) -> String {
+    /// A word as it must be typed to stay one word: quoted when it holds spaces or quotes.
+    public static func quoted(_ word: String) -> String {
         word.isEmpty || word.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" })
             ? "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" : word
     }

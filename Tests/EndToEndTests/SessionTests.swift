@@ -131,3 +131,23 @@ struct AnnotateTests {
             """)
     }
 }
+
+@Suite("A session command from the command line")
+struct SessionCommandLineTests {
+    @Test("crosscheck [--workspace DIR] COMMAND … runs one command of the session's table; an error is one line and exit 2")
+    func oneCommand() throws {
+        let workspace = try Binary.sampleWorkspace()
+        let set = try Binary.run(["--workspace", workspace, "claim", "set", "c9", "--status", "verified"])
+        #expect(set.status == 0 && set.stderr == "")
+        #expect(set.stdout == "c9  killed · Kyiv  10  →  = 10  @ 2025-06-17T16:00+03:00  [verified]\n  conflict: the toll fell (with c8; severity 29%)\n")
+        #expect(try String(contentsOfFile: workspace + "/Claims/kyiv-strike-2025-06-17.json", encoding: .utf8).contains(#""status": "verified""#))
+        let missing = try Binary.run(["--workspace", workspace, "claim", "set", "c99", "--status", "verified"])
+        #expect(missing.status == 2 && missing.stderr == "crosscheck: no claim \"c99\"\n" && missing.stdout == "")
+        let bad = try Binary.run(["--workspace", workspace, "claim", "set", "c9", "--status", "maybe"])
+        #expect(bad.status == 2 && bad.stderr == "crosscheck: --status: \"maybe\" is not one of open, corroborated, disputed, verified, false, retracted\n")
+        // A word with spaces stays one word.
+        let added = try Binary.run(["--workspace", workspace, "event", "use", "e2", "--title", "Second event"])
+        #expect(added.stdout == "event e2 created; it is the current event\n")
+        #expect(try String(contentsOfFile: workspace + "/Claims/e2.json", encoding: .utf8).contains(#""title": "Second event""#))
+    }
+}
