@@ -156,12 +156,16 @@ public final class Session {
             let report = ConsistencyCheck(origins: OriginNames(registry.origins)).run([ledger], sources: registry.sources)
             return TimelinePlot(ledger: ledger, metric: metric, report: report).render(width: width)
         case "export":
-            guard command.argument("FORMAT") == "json" else { throw SessionError("export: formats: json") }
-            let document = try workspace.exportJSON()
+            guard let format = ExportFormat(rawValue: command.argument("FORMAT") ?? "") else {
+                throw SessionError("export: formats: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let event = command.option("--event")
             if let path = command.argument("PATH") {
-                try workspace.writeExport(document, to: path)
+                try workspace.export(format, event: event, to: path)
                 return "wrote \(path)\n"
             }
+            var document = ""
+            try workspace.export(format, event: event) { document += $0 }
             return document
         case "undo":
             guard let last = changes.popLast() else { throw SessionError("nothing to undo in this session") }

@@ -45,6 +45,56 @@ enum AtomicFile {
     }
 }
 
+extension AtomicFile {
+    /// A file written a piece at a time through a 64 KB buffer, then made durable and renamed
+    /// into place: an export of any size, whole or not at all.
+    final class Writer {
+        private let path: String
+        private let temporary: String
+        private let descriptor: Int32
+        private var buffer: [UInt8] = []
+        private var failure: Int32 = 0
+
+        init(_ path: String) throws(StoreError) {
+            self.path = path
+            temporary = path + ".tmp-\(getpid())"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard descriptor >= 0 else { throw StoreError("\(path): cannot write: \(String(cString: strerror(errno)))") }
+            buffer.reserveCapacity(1 << 16)
+        }
+
+        func write(_ piece: String) {
+            buffer.append(contentsOf: piece.utf8)
+            if buffer.count >= 1 << 16 { flush() }
+        }
+
+        private func flush() {
+            guard failure == 0, !buffer.isEmpty else { return }
+            failure = AtomicFile.writeAll(String(decoding: buffer, as: UTF8.self), descriptor)
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// Makes the file durable and puts it in place.
+        func commit() throws(StoreError) {
+            flush()
+            if failure == 0, fsync(descriptor) != 0 { failure = errno }
+            close(descriptor)
+            if failure == 0, rename(temporary, path) != 0 { failure = errno }
+            guard failure == 0 else {
+                unlink(temporary)
+                throw StoreError("\(path): cannot write: \(String(cString: strerror(failure)))")
+            }
+            AtomicFile.syncFolder((path as NSString).deletingLastPathComponent)
+        }
+
+        /// Leaves the file as it was.
+        func abandon() {
+            close(descriptor)
+            unlink(temporary)
+        }
+    }
+}
+
 /// An exclusive lock on a file of `.crosscheck/`, held while files are rewritten, so that two
 /// processes never interleave their writes.
 struct FileLock {

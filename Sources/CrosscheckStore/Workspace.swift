@@ -107,21 +107,43 @@ public final class Workspace {
 
     /// The whole ledger (or one event) in one document of the files' format.
     public func exportJSON(event: String? = nil) throws(StoreError) -> String {
-        let ids = try database.eventIDs()
-        if let event, !ids.contains(event) { throw StoreError("no event \"\(event)\" in the workspace") }
-        var events: [String] = []
-        for id in ids where event == nil || id == event {
-            guard let ledger = try database.event(id) else { continue }
-            events.append(Self.indent(LedgerFiles.writeEvent(ledger), by: "    "))
-        }
-        let sources = Self.indent(LedgerFiles.writeRegistry(try database.registry()), by: "  ")
-        return "{\n  \"format\": \"crosscheck-export/1\",\n  \"sources\": \(sources),\n  \"events\": "
-            + (events.isEmpty ? "[]" : "[\n    " + events.joined(separator: ",\n    ") + "\n  ]") + "\n}\n"
+        var document = ""
+        try export(.json, event: event) { document += $0 }
+        return document
     }
 
-    /// Writes an export to a file, atomically.
-    public func writeExport(_ document: String, to path: String) throws(StoreError) {
-        try AtomicFile.write(document, to: path)
+    /// Writes the whole ledger (or one event) in `format`, a piece at a time to `write`, with one
+    /// event in memory at a time; formats that show the check run it on each event as it comes.
+    public func export(_ format: ExportFormat, event: String? = nil, settings: ExportSettings = ExportSettings(),
+                       write: (String) -> Void) throws(StoreError) {
+        let ids = try database.eventIDs()
+        if let event, !ids.contains(event) { throw StoreError("no event \"\(event)\" in the workspace") }
+        let registry = try database.registry()
+        let context = ExportContext(registry: registry, date: settings.date, baseURL: settings.baseURL, author: settings.author,
+                                    tolerance: settings.tolerance)
+        let sources = Dictionary(registry.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let check = ConsistencyCheck(tolerance: settings.tolerance, origins: OriginNames(registry.origins))
+        var exporter = format.exporter()
+        exporter.begin(context, write)
+        for id in ids where event == nil || id == event {
+            guard let ledger = try database.event(id) else { continue }
+            let report = exporter.needsCheck ? check.run(ledger, sources: sources) : CheckReport()
+            exporter.add(ExportedEvent(ledger: ledger, report: report, sources: sources), write)
+        }
+        exporter.finish(write)
+    }
+
+    /// Writes an export to the file at `path`, atomically: the whole export or the file as it was.
+    public func export(_ format: ExportFormat, event: String? = nil, settings: ExportSettings = ExportSettings(),
+                       to path: String) throws(StoreError) {
+        let file = try AtomicFile.Writer(path)
+        do {
+            try export(format, event: event, settings: settings, write: file.write)
+            try file.commit()
+        } catch {
+            file.abandon()
+            throw error
+        }
     }
 
     // MARK: - Storing
@@ -316,22 +338,6 @@ public final class Workspace {
         var info = Glibc.stat()
         guard fstatat(AT_FDCWD, path, &info, 0) == 0 else { return nil }
         return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
-    }
-
-    /// The text with `prefix` after each line break but the last: a document nested in another.
-    static func indent(_ text: String, by prefix: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + text.utf8.count / 8)
-        let inserted = Array(prefix.utf8)
-        var utf8 = text
-        utf8.withUTF8 { source in
-            let end = source.last == 0x0A ? source.count - 1 : source.count
-            for i in 0..<end {
-                bytes.append(source[i])
-                if source[i] == 0x0A { bytes += inserted }
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

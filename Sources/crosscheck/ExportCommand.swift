@@ -1,20 +1,19 @@
 import ArgumentParser
+import CrosscheckCore
 import CrosscheckStore
+
+extension ExportFormat: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the ledger: every source and event in one JSON document of the files' format."
+        abstract: "Write the ledger as JSON, CSV, Markdown, a self-contained HTML report, or schema.org ClaimReview.",
+        discussion: "The date of an export is today (UTC), or SOURCE_DATE_EPOCH when it is set, so that exports can be reproduced."
     )
-
-    /// The export formats this version writes.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json
-    }
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Option(help: "The format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: Format
+    @Option(help: "The format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ExportFormat
 
     @Option(help: "Only this event.")
     var event: String?
@@ -22,14 +21,31 @@ struct Export: ParsableCommand {
     @Option(help: "Write to this file (atomically) instead of standard output.")
     var out: String?
 
+    @Option(help: "claimreview: where the HTML report is published; each review's url is this plus #claim-ID.")
+    var baseURL: String = ""
+
+    @Option(help: "claimreview: who publishes the reviews (default: CROSSCHECK_AUTHOR, else the user's name).")
+    var author: String?
+
+    @Option(help: "δ, the tolerance of approximate figures in the check the report shows (default 0.1).")
+    var tolerance: Double = 0.1
+
+    func validate() throws {
+        guard tolerance >= 0, tolerance < 1 else { throw ValidationError("--tolerance must be at least 0 and below 1") }
+    }
+
     func run() throws {
         let workspace = try options.open()
-        do {
-            let document = try workspace.exportJSON(event: event)
+        let settings = ExportSettings(baseURL: baseURL, author: author, tolerance: tolerance)
+        do throws(StoreError) {
             if let out {
-                try workspace.writeExport(document, to: out)
+                try workspace.export(format, event: event, settings: settings, to: out)
             } else {
-                FileOutput.standardOutput.write(document)
+                var failure: StoreError?
+                FileOutput.standardOutput.buffered { sink in
+                    do throws(StoreError) { try workspace.export(format, event: event, settings: settings, write: sink) } catch { failure = error }
+                }
+                if let failure { throw failure }
             }
         } catch {
             throw Failure(error.message)

@@ -14,7 +14,7 @@ public enum ValueKind: Sendable, Hashable {
         case .status: ClaimStatus.allCases.map(\.rawValue)
         case .confidence: Confidence.allCases.map(\.rawValue)
         case .metricKind: MetricKind.allCases.map(\.rawValue)
-        case .format: ["json"]
+        case .format: ExportFormat.allCases.map(\.rawValue)
         case .command: CommandTree.standard.commands.map { $0.words.joined(separator: " ") }
         default: nil
         }
@@ -124,7 +124,8 @@ public struct CommandTree: Sendable {
         spec(["check"], [], [opt("--event", .event)], "the consistency check of the current event (or another)"),
         spec(["plot"], [arg("METRIC", .metric, optional: true)], [],
              "a terminal chart of the current event's figures over time, consensus shaded, conflicts marked"),
-        spec(["export"], [arg("FORMAT", .format), arg("PATH", .file, optional: true)], [], "write the ledger (standard output without PATH)"),
+        spec(["export"], [arg("FORMAT", .format), arg("PATH", .file, optional: true)], [opt("--event", .event)],
+             "write the ledger as json, csv, markdown, html or claimreview (standard output without PATH)"),
         spec(["undo"], [], [], "reverse this session's last change"),
         spec(["history"], [], [], "the changes to the ledger, newest last"),
         spec(["help"], [arg("COMMAND", .command, optional: true)], [], "the commands, or one command"),

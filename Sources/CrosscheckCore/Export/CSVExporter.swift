@@ -1,0 +1,56 @@
+/// `csv`: one row per claim–source link (a claim without a source gets one row with the source
+/// columns empty), a header row, RFC 4180 quoting and CRLF line ends. The columns never change
+/// order; new ones are only ever added at the end.
+///
+/// A text cell that a spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return) gets a leading `'`, so that opening an export never runs
+/// something an article or a source's title carried in.
+public struct CSVExporter: LedgerExporter {
+    public static let columns = [
+        "event", "claim", "metric", "scope", "text", "lower", "upper", "lowerOpen", "upperOpen", "approximate", "kind", "unit",
+        "coded", "asOf", "confidence", "status", "source", "outlet", "title", "url", "published", "reliability", "quote",
+        "attributedTo", "credibility",
+    ]
+
+    public init() {}
+
+    public var needsCheck: Bool { false }
+
+    public mutating func begin(_ context: ExportContext, _ write: (String) -> Void) {
+        write(Self.columns.joined(separator: ",") + "\r\n")
+    }
+
+    public mutating func add(_ event: ExportedEvent, _ write: (String) -> Void) {
+        var out = ""
+        for claim in event.ledger.claims {
+            let figure = claim.figure
+            let head: [String?] = [
+                event.ledger.event.id, claim.id, claim.metric, claim.scope, claim.text,
+                JSONText.number(figure.lower), figure.upper.map(JSONText.number), String(figure.lowerOpen), String(figure.upperOpen),
+                String(figure.approximate), figure.kind.rawValue, figure.unit, figure.coded.map(JSONText.number),
+                claim.asOf?.description, claim.confidence?.rawValue, claim.status?.rawValue,
+            ]
+            let links: [Link?] = claim.sources.isEmpty ? [nil] : claim.sources
+            for link in links {
+                let source = link.flatMap { event.sources[$0.source] }
+                let tail: [String?] = [
+                    link?.source, source?.outlet, source?.title, source?.url, source?.published?.description, source?.reliability?.rawValue,
+                    link?.quote, link?.attributedTo, link?.credibility.map { String($0.rawValue) },
+                ]
+                out += (head + tail).map { Self.cell($0 ?? "") }.joined(separator: ",") + "\r\n"
+            }
+        }
+        write(out)
+    }
+
+    public mutating func finish(_ write: (String) -> Void) {}
+
+    /// One cell: neutralised if a spreadsheet would read it as a formula, quoted if it holds a
+    /// comma, a quote or a line break (quotes doubled).
+    static func cell(_ value: String) -> String {
+        var value = value
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
+        return "\"" + Escaping.doubling("\"", in: value) + "\""
+    }
+}

@@ -1,0 +1,52 @@
+/// Text made safe for the formats that print it. The core has no Foundation: these walk the
+/// scalars once.
+enum Escaping {
+    /// HTML text and attribute values: `&`, `<`, `>`, `"` and `'` as entities, so that nothing
+    /// from a source or a quote can open a tag or leave an attribute.
+    static func html(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Every `character` in `text` written twice: a quote inside a quoted CSV cell.
+    static func doubling(_ character: Character, in text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 4)
+        for each in text {
+            out.append(each)
+            if each == character { out.append(each) }
+        }
+        return out
+    }
+
+    /// A Markdown table cell: `|` escaped, line breaks as spaces, and the characters that would
+    /// start HTML or an entity escaped, since GitHub renders inline HTML.
+    static func markdownCell(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 4)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "|": out += "\\|"
+            case "\n", "\r", "\t": out += " "
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\\", "`", "*", "_", "[", "]": out += "\\" + String(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

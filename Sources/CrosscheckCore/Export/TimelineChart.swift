@@ -1,0 +1,171 @@
+/// The HTML report's chart of one (event, metric, scope): time across, the figure up. Each
+/// claim's interval is a bar spanning its time (an instant narrow, a bare date its whole day),
+/// approximate figures hatched, an end with no bound drawn as an arrow, the consensus a shaded
+/// band, claims in a conflict outlined and marked ✗; every bar links to its claim's row.
+/// Claims with no time stand in a column of their own at the left.
+struct TimelineChart {
+    var claims: [(claim: Claim, window: TimeWindow)]
+    var tolerance: Double
+    var consensus: Consensus?
+    var conflicting: Set<String>
+    /// The offset, in minutes, that time labels are written in.
+    var zone: Int
+
+    static let width = 880.0, height = 240.0
+    static let left = 64.0, right = 16.0, top = 14.0, bottom = 34.0, barWidth = 10.0
+
+    func svg() -> String {
+        let plotBottom = Self.height - Self.bottom
+        let undated = claims.contains { $0.window.earliest == .min }
+        let plotLeft = Self.left + (undated ? 44 : 0)
+        let plotRight = Self.width - Self.right
+        let intervals = claims.map { Interval($0.claim.figure, tolerance: tolerance) }
+
+        // The value axis: 0 to a round number above every finite end and the consensus.
+        var highest = intervals.map { $0.upper ?? $0.lower }.max() ?? 1
+        if let consensus { highest = max(highest, consensus.high ?? consensus.low) }
+        let (step, ceiling) = Self.ticks(above: highest)
+        func y(_ value: Double) -> Double { plotBottom - min(value, ceiling) / ceiling * (plotBottom - Self.top) }
+
+        // The time axis: from the earliest to the latest moment any dated claim covers.
+        let dated = claims.map(\.window).filter { $0.earliest != .min }
+        var start = dated.map(\.earliest).min() ?? 0, end = dated.map { min($0.latest, Int64.max / 2) }.max() ?? 1
+        if end - start < 3_600 { (start, end) = (start - 1_800, end + 1_800) }
+        let span = Double(end - start)
+        func x(_ time: Int64) -> Double { plotLeft + 8 + Double(time - start) / span * (plotRight - plotLeft - 16) }
+
+        var out = "<svg class=\"chart\" viewBox=\"0 0 \(Self.width.coordinate) \(Self.height.coordinate)\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
+            + "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+            + "<rect width=\"6\" height=\"6\" fill=\"#c9d8ee\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#3b6fb6\" stroke-width=\"3\"/>"
+            + "</pattern></defs>\n"
+        // Grid and value labels.
+        var value = 0.0
+        while value <= ceiling + step / 2 {
+            out += "<line class=\"grid\" x1=\"\(plotLeft.coordinate)\" x2=\"\(plotRight.coordinate)\" y1=\"\(y(value).coordinate)\" y2=\"\(y(value).coordinate)\"/>"
+                + "<text x=\"\((Self.left - 6).coordinate)\" y=\"\((y(value) + 4).coordinate)\" text-anchor=\"end\">\(Figure.grouped(value))</text>\n"
+            value += step
+        }
+        // The consensus band, behind the bars.
+        if let consensus {
+            let top = y(consensus.high ?? ceiling), low = y(consensus.low)
+            out += "<rect class=\"band\" x=\"\(plotLeft.coordinate)\" y=\"\(top.coordinate)\" width=\"\((plotRight - plotLeft).coordinate)\" "
+                + "height=\"\(max(2, low - top).coordinate)\"><title>consensus \(Escaping.html(consensus.rangeDescription))</title></rect>\n"
+        }
+        // Time ticks: each midnight of the event's zone when there are a few, else six dates
+        // spread evenly; the first and last moments when no midnight falls inside.
+        let offset = Int64(zone) * 60
+        let firstDay = Self.floorDiv(start + offset, 86_400) + 1, lastDay = Self.floorDiv(end + offset, 86_400)
+        var ticks: [(time: Int64, label: String)] = []
+        if lastDay >= firstDay {
+            let days = lastDay - firstDay + 1
+            let every = days <= 10 ? 1 : (days + 5) / 6
+            for day in stride(from: firstDay, through: lastDay, by: Int(every)) { ticks.append((day * 86_400 - offset, date(day * 86_400 - offset))) }
+        } else if !dated.isEmpty {
+            ticks = [(start, date(start, withTime: true)), (end, date(end, withTime: true))]
+        }
+        for tick in ticks {
+            let position = x(tick.time)
+            let anchor = position < plotLeft + 40 ? "start" : position > plotRight - 40 ? "end" : "middle"
+            out += "<line class=\"grid\" x1=\"\(position.coordinate)\" x2=\"\(position.coordinate)\" y1=\"\(Self.top.coordinate)\" y2=\"\(plotBottom.coordinate)\"/>"
+                + "<text x=\"\(position.coordinate)\" y=\"\((plotBottom + 16).coordinate)\" text-anchor=\"\(anchor)\">\(tick.label)</text>\n"
+        }
+        if undated {
+            out += "<text x=\"\((Self.left + 22).coordinate)\" y=\"\((plotBottom + 16).coordinate)\" text-anchor=\"middle\">no time</text>"
+        }
+        out += "<line class=\"axis\" x1=\"\(plotLeft.coordinate)\" x2=\"\(plotRight.coordinate)\" y1=\"\(plotBottom.coordinate)\" y2=\"\(plotBottom.coordinate)\"/>"
+            + "<line class=\"axis\" x1=\"\(plotLeft.coordinate)\" x2=\"\(plotLeft.coordinate)\" y1=\"\(Self.top.coordinate)\" y2=\"\(plotBottom.coordinate)\"/>\n"
+        // The bars: a bar at each claim's time (the middle of a bare date, whose whole day is
+        // drawn as a line beneath); claims sharing a time stand side by side.
+        var atTime: [Int64: Int] = [:]
+        for (index, item) in claims.enumerated() {
+            let interval = intervals[index]
+            let (claim, window) = item
+            let centre: Double
+            if window.earliest == .min {
+                centre = Self.left + 22
+            } else {
+                let from = x(window.earliest), to = x(min(window.latest, end))
+                centre = (from + to) / 2
+                if to - from > Self.barWidth {
+                    out += "<line class=\"span\" x1=\"\(from.coordinate)\" x2=\"\(to.coordinate)\" y1=\"\((plotBottom - 2).coordinate)\" "
+                        + "y2=\"\((plotBottom - 2).coordinate)\"/>"
+                }
+            }
+            let slot = atTime[window.earliest, default: 0]
+            atTime[window.earliest] = slot + 1
+            // 0, +1, −1, +2, −2: neighbours spread both ways from the time.
+            let shift = Double((slot % 7 + 1) / 2) * (slot % 2 == 1 ? 1 : -1) * (Self.barWidth + 2)
+            let barWidth = Self.barWidth
+            let shifted = centre + shift - barWidth / 2
+            let upper = interval.upper ?? ceiling
+            let topY = y(upper), bottomY = y(interval.lower)
+            // An exact figure is a bar 4 pixels high, centred on its value.
+            let height = max(4, bottomY - topY)
+            let barTop = (topY + bottomY) / 2 - height / 2
+            let classes = "bar" + (claim.figure.approximate ? " approx" : "") + (conflicting.contains(claim.id) ? " x" : "")
+            let id = Escaping.html(claim.id)
+            out += "<a href=\"#claim-\(id)\"><rect class=\"\(classes)\" x=\"\(shifted.coordinate)\" y=\"\(barTop.coordinate)\" "
+                + "width=\"\(barWidth.coordinate)\" height=\"\(height.coordinate)\"><title>\(id): \(Escaping.html(claim.text))</title></rect>"
+            if interval.upper == nil {
+                let middle = shifted + barWidth / 2
+                out += "<path class=\"arrow\" d=\"M\(middle.coordinate) \((Self.top - 6).coordinate) L\((middle + 6).coordinate) \((Self.top + 4).coordinate) "
+                    + "L\((middle - 6).coordinate) \((Self.top + 4).coordinate) Z\"/>"
+            }
+            if conflicting.contains(claim.id) {
+                out += "<text class=\"mark\" x=\"\((shifted + barWidth / 2).coordinate)\" y=\"\((max(Self.top + 10, barTop - 4)).coordinate)\" "
+                    + "text-anchor=\"middle\">✗</text>"
+            }
+            out += "</a>\n"
+        }
+        return out + "</svg>\n"
+    }
+
+    /// A round step (1, 2 or 5 times a power of ten) giving about four grid lines, and the
+    /// first multiple of it at or above `highest` (with a little headroom).
+    static func ticks(above highest: Double) -> (step: Double, ceiling: Double) {
+        let target = max(highest * 1.08, 1) / 4
+        var power = 1.0
+        while power * 10 <= target { power *= 10 }
+        while power > target { power /= 10 }
+        let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= target } ?? power * 10
+        let ceiling = max(step, (max(highest * 1.08, 1) / step).rounded(.up) * step)
+        return (step, ceiling)
+    }
+
+    /// A date in the event's zone, with the time of day if asked.
+    func date(_ time: Int64, withTime: Bool = false) -> String {
+        let local = time + Int64(zone) * 60
+        let days = Self.floorDiv(local, 86_400)
+        let (year, month, day) = Self.civil(days)
+        let date = "\(year)-\(Self.two(month))-\(Self.two(day))"
+        guard withTime else { return date }
+        let seconds = local - days * 86_400
+        return date + " " + Self.two(Int(seconds / 3600)) + ":" + Self.two(Int(seconds % 3600 / 60))
+    }
+
+    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
+
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// Days since 1970-01-01 to the civil date (Howard Hinnant's algorithm).
+    static func civil(_ days: Int64) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (Int(yoe + era * 400 + (month <= 2 ? 1 : 0)), Int(month), Int(day))
+    }
+}
+
+extension Double {
+    /// A coordinate with at most one decimal: "123.4", "80".
+    var coordinate: String {
+        let tenths = Int((self * 10).rounded())
+        let whole = tenths / 10, part = abs(tenths % 10)
+        return part == 0 ? "\(whole)" : (tenths < 0 && whole == 0 ? "-" : "") + "\(whole).\(part)"
+    }
+}
