@@ -22,7 +22,7 @@ public struct CSVExporter: LedgerExporter {
 
     public mutating func add(_ event: ExportedEvent, _ write: (String) -> Void) {
         var out = ""
-        for claim in event.ledger.claims {
+        for claim in event.claims {
             let figure = claim.figure
             let head: [String?] = [
                 event.ledger.event.id, claim.id, claim.metric, claim.scope, claim.text,

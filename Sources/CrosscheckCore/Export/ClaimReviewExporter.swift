@@ -25,7 +25,7 @@ public struct ClaimReviewExporter: LedgerExporter {
     public mutating func add(_ event: ExportedEvent, _ write: (String) -> Void) {
         guard let context else { return }
         var out = ""
-        for claim in event.ledger.claims {
+        for claim in event.claims {
             guard let status = claim.status, let rating = Self.ratings[status] else { continue }
             out += (reviews == 0 ? "\n  " : ",\n  ") + review(claim, rating: rating, event: event, context: context)
             reviews += 1
@@ -38,12 +38,11 @@ public struct ClaimReviewExporter: LedgerExporter {
     }
 
     private func review(_ claim: Claim, rating: (value: Double, name: String), event: ExportedEvent, context: ExportContext) -> String {
-        let about = claim.metric + (claim.scope.map { " in \($0)" } ?? "")
         var object = JSONObjectWriter(spaced: true)
         object.add("@context", "https://schema.org")
         object.add("@type", "ClaimReview")
         object.add("url", context.baseURL + "#claim-" + claim.id)
-        object.add("claimReviewed", "\(claim.text) (\(about), \(event.ledger.event.title))")
+        object.add("claimReviewed", "\(Self.about(claim)): \(claim.text) — \(event.ledger.event.title)")
         object.add("datePublished", context.date)
         object.add("author", json: Self.party("Organization", context.author))
 
@@ -77,8 +76,7 @@ public struct ClaimReviewExporter: LedgerExporter {
 
     /// The consensus of the claim's (metric, scope) and where the claim stands to it.
     private func explanation(_ claim: Claim, event: ExportedEvent, context: ExportContext) -> String {
-        let about = claim.metric + (claim.scope.map { " in \($0)" } ?? "")
-        var text = "The claim: \(claim.figure.intervalDescription) \(about)."
+        var text = "The claim: \(Self.about(claim)) \(claim.figure.intervalDescription)."
         if let consensus = event.report.consensus.first(where: { $0.metric == claim.metric && $0.scope == claim.scope }) {
             text += " Consensus of the reports: \(consensus.rangeDescription), from \(consensus.originsDescription)"
             text += consensus.outliers.contains(claim.id) ? "; the claim lies outside it." : "; the claim agrees with it."
@@ -90,6 +88,9 @@ public struct ClaimReviewExporter: LedgerExporter {
         }
         return text
     }
+
+    /// "killed (Kyiv)": what the claim counts, and where.
+    static func about(_ claim: Claim) -> String { claim.metric + (claim.scope.map { " (\($0))" } ?? "") }
 
     static func party(_ type: String, _ name: String) -> String {
         var object = JSONObjectWriter(spaced: true)

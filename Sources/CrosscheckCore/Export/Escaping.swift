@@ -49,4 +49,11 @@ enum Escaping {
         }
         return out
     }
+
+    /// The address, if it may become a link: web and mail addresses only, so that a
+    /// `javascript:` URL in a source is printed, never followed.
+    static func linkable(_ url: String) -> String? {
+        let lower = url.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") ? url : nil
+    }
 }

@@ -32,6 +32,9 @@ extension ExportedEvent {
         }
     }
 
+    /// The claims in id order (c2 before c10), however they were read.
+    public var claims: [Claim] { ledger.claims.sorted { LedgerFiles.naturallyPrecedes($0.id, $1.id) } }
+
     /// The time a claim holds at, as the check reads it: its `asOf`, or its earliest source's publication.
     public func time(_ claim: Claim) -> ReportedTime? {
         claim.asOf ?? claim.sources.compactMap { sources[$0.source]?.published }.min()

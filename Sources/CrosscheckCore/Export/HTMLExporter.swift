@@ -68,7 +68,7 @@ public struct HTMLExporter: LedgerExporter {
                 + "<th>published</th><th>reliability</th></tr></thead>\n<tbody>\n"
             for source in sources {
                 let title = Escaping.html(source.title)
-                let linked = source.url.flatMap(Self.safeURL).map { "<a href=\"\(Escaping.html($0))\">\(title)</a>" } ?? title
+                let linked = source.url.flatMap(Escaping.linkable).map { "<a href=\"\(Escaping.html($0))\">\(title)</a>" } ?? title
                 out += "<tr id=\"source-\(Escaping.html(source.id))\"><td><code>\(Escaping.html(source.id))</code></td><td>\(Escaping.html(source.outlet))</td>"
                     + "<td>\(linked)</td><td>\(Escaping.html(source.published?.description ?? ""))</td>"
                     + "<td>\(Escaping.html(source.gradeDescription))</td></tr>\n"
@@ -131,18 +131,9 @@ public struct HTMLExporter: LedgerExporter {
         return out + "</tbody>\n</table>\n"
     }
 
-    /// Only web and mail addresses become links: a `javascript:` URL in a source is printed, never followed.
-    static func safeURL(_ url: String) -> String? {
-        let lower = url.lowercased()
-        return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") ? url : nil
-    }
-
     static let legend = """
-        <p class="legend"><svg width="14" height="10"><rect width="14" height="10" class="bar"/></svg> exact, range or bound \
-        <svg width="14" height="10"><rect width="14" height="10" class="bar approx"/></svg> approximate (hatched) \
-        <svg width="14" height="10"><path d="M7 0 L14 10 L0 10 Z" class="arrow"/></svg> no upper bound \
-        <svg width="14" height="10"><rect width="14" height="10" class="band"/></svg> consensus \
-        <svg width="14" height="10"><rect width="14" height="10" class="bar x"/></svg> in a conflict</p>
+        <p class="legend"><i class="sw"></i>exact, range or bound <i class="sw approx"></i>approximate (hatched) \
+        <i class="sw arrow">▲</i>no upper bound <i class="sw band"></i>consensus <i class="sw x"></i>in a conflict (✗)</p>
 
         """
 
@@ -155,7 +146,7 @@ public struct HTMLExporter: LedgerExporter {
         .axis{stroke:#8c959f;stroke-width:1}.grid{stroke:#eaeef2;stroke-width:1}text{font:11px system-ui,sans-serif;fill:#57606a}\
         .bar{fill:#3b6fb6;stroke:#1f4e8c;stroke-width:1}.bar.approx{fill:url(#hatch)}.bar.x{stroke:#b42318;stroke-width:2.5}\
         .arrow{fill:#1f4e8c}.span{stroke:#3b6fb6;stroke-width:3;stroke-opacity:.35}.band{fill:#2da44e;fill-opacity:.18;stroke:#2da44e;stroke-opacity:.5}.mark{fill:#b42318;font-weight:bold;font-size:13px}\
-        .legend{font-size:.85em;color:#57606a}.legend svg{vertical-align:middle;margin-left:.6em}\
+        .legend{font-size:.85em;color:#57606a}.sw{display:inline-block;width:14px;height:10px;margin:0 4px 0 12px;vertical-align:middle;background:#3b6fb6;border:1px solid #1f4e8c;font-style:normal}.sw:first-child{margin-left:0}.sw.approx{background:repeating-linear-gradient(45deg,#3b6fb6 0 2px,#c9d8ee 2px 5px)}.sw.arrow{background:none;border:0;color:#1f4e8c;font-size:10px;line-height:10px;text-align:center}.sw.band{background:#d5eedc;border-color:#2da44e}.sw.x{border:2px solid #b42318}\
         ul.findings{margin:.2em 0;padding-left:1.2em}ul.bad li::marker{color:#b42318}\
         table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:.9em}th,td{border:1px solid #d0d7de;padding:3px 6px;text-align:left;vertical-align:top}\
         th{background:#f6f8fa}td p{margin:0}tr.bad td:first-child{border-left:3px solid #b42318}tr:target{background:#fff8c5}\

@@ -60,7 +60,7 @@ public struct MarkdownExporter: LedgerExporter {
         var out = "\n## Sources\n\n| source | outlet | title | published | reliability |\n| --- | --- | --- | --- | --- |\n"
         for source in sources {
             let title = Escaping.markdownCell(source.title)
-            let linked = source.url.map { "[\(title)](<\(Self.destination($0))>)" } ?? title
+            let linked = source.url.flatMap(Escaping.linkable).map { "[\(title)](<\(Self.destination($0))>)" } ?? title
             out += "| " + [source.id, source.outlet].map(Escaping.markdownCell).joined(separator: " | ") + " | \(linked) | "
                 + Escaping.markdownCell(source.published?.description ?? "") + " | " + Escaping.markdownCell(source.gradeDescription) + " |\n"
         }
@@ -82,7 +82,8 @@ public struct MarkdownExporter: LedgerExporter {
                 }.joined(separator: "; ")
             }
             out += "- \(finding.kind.summary) (`\(finding.kind.rawValue)`) · \(Self.text(scope)) · severity "
-                + "\(JSONText.number((finding.severity * 100).rounded()))%: " + Self.text(sides.joined(separator: " → ")) + "\n"
+                + "\(JSONText.number((finding.severity * 100).rounded()))%: "
+                + Self.text(sides.joined(separator: finding.kind == .tollFell || finding.kind == .update ? " → " : " vs ")) + "\n"
         }
         return out
     }
