@@ -12,16 +12,7 @@ enum LedgerBenchmark {
     static let sources = 1_000
 
     static func run() throws {
-        let input = NSTemporaryDirectory() + "cc-bench-ledger-v2-\(events * claimsPerEvent)"
-        if !FileManager.default.fileExists(atPath: input + "/done") {
-            // Generated in a child process, so that this one's peak memory is the import's alone.
-            let child = Process()
-            child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-            child.arguments = ["generate-ledger", input]
-            try child.run()
-            child.waitUntilExit()
-            verify(child.terminationStatus == 0, "generating the ledger failed")
-        }
+        let input = try generated()
         let workspace = NSTemporaryDirectory() + "cc-bench-workspace-\(getpid())"
         try? FileManager.default.removeItem(atPath: workspace)
         try FileManager.default.createDirectory(atPath: workspace, withIntermediateDirectories: true)
@@ -86,6 +77,21 @@ enum LedgerBenchmark {
         print("export --format json: \(format(Double(bytes) / 1e6)) MB in \(format(exportSeconds, decimals: 2)) s")
 
         try sqliteFloor(input: input)
+    }
+
+    /// The folder of the generated ledger's files, made once and kept between runs.
+    static func generated() throws -> String {
+        let input = NSTemporaryDirectory() + "cc-bench-ledger-v3-\(events * claimsPerEvent)"
+        if !FileManager.default.fileExists(atPath: input + "/done") {
+            // Generated in a child process, so that this one's peak memory is the import's alone.
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            child.arguments = ["generate-ledger", input]
+            try child.run()
+            child.waitUntilExit()
+            verify(child.terminationStatus == 0, "generating the ledger failed")
+        }
+        return input
     }
 
     /// The session's `claim add` on the large workspace: parse, one transaction with its history

@@ -8,6 +8,8 @@ let benchmarks: [String: () throws -> Void] = [
     "extract": ExtractBenchmark.run,
     "ledger": LedgerBenchmark.run,
     "check": CheckBenchmark.run,
+    "export": ExportBenchmark.run,
+    "report": ExportBenchmark.largeReport,
 ]
 
 // The ledger benchmark generates its input in a child process: `crosscheck-bench generate-ledger DIR`.
@@ -17,7 +19,7 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "generate-ledge
 }
 
 let requested = CommandLine.arguments.dropFirst()
-let names = requested.isEmpty ? ["parse", "extract", "ledger", "check"] : Array(requested)
+let names = requested.isEmpty ? ["parse", "extract", "ledger", "check", "export"] : Array(requested)
 for name in names {
     guard let run = benchmarks[name] else {
         print("unknown benchmark \(name); known: \(benchmarks.keys.sorted().joined(separator: ", "))")

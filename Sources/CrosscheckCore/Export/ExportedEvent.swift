@@ -1,12 +1,15 @@
 /// One event as an exporter sees it: its ledger, what the check found in it, and the sources
 /// by id.
 public struct ExportedEvent: Sendable {
-    public var ledger: EventLedger
-    public var report: CheckReport
-    public var sources: [String: Source]
+    public let ledger: EventLedger
+    public let report: CheckReport
+    public let sources: [String: Source]
+    /// Where the event's bare dates are read (see `TimeWindow.zone`): once, not once a claim.
+    public let zone: Int?
 
     public init(ledger: EventLedger, report: CheckReport, sources: [String: Source]) {
         (self.ledger, self.report, self.sources) = (ledger, report, sources)
+        zone = TimeWindow.zone(of: ledger.claims.compactMap(\.asOf) + ledger.claims.flatMap { $0.sources.compactMap { sources[$0.source]?.published } })
     }
 }
 
@@ -45,15 +48,21 @@ extension ExportedEvent {
         TimeWindow(time(claim), zone: zone)
     }
 
-    /// Where the event's bare dates are read (see `TimeWindow.zone`).
-    public var zone: Int? {
-        TimeWindow.zone(of: ledger.claims.compactMap(\.asOf) + ledger.claims.flatMap { $0.sources.compactMap { sources[$0.source]?.published } })
-    }
-
     /// The findings of one metric, by list: conflicts, near misses, updates, unordered.
     public func findings(_ metric: String) -> (conflicts: [Finding], nearMisses: [Finding], updates: [Finding], unordered: [Finding]) {
         let mine = { (finding: Finding) in finding.metric == metric }
         return (report.conflicts.filter(mine), report.nearMisses.filter(mine), report.updates.filter(mine), report.unordered.filter(mine))
+    }
+
+    /// How many updates, unordered pairs or near misses a report lists for one metric: a toll
+    /// reported by many outlets yields thousands, which no reader reads. Conflicts are all listed.
+    public static let listed = 20
+
+    /// The line that says how many findings of a list were left out, and where to see them all.
+    static func unlisted(_ findings: [Finding]) -> String? {
+        guard let first = findings.first, !first.kind.isConflict, findings.count > listed else { return nil }
+        let flag = first.kind == .unordered || first.kind == .partWholeUnordered ? " --unordered" : ""
+        return "… and \(findings.count - listed) more (crosscheck check\(flag) --event \(first.event) lists them all)"
     }
 
     /// The consensus lines of one metric, by scope.

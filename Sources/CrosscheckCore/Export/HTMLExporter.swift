@@ -86,12 +86,17 @@ public struct HTMLExporter: LedgerExporter {
         var out = ""
         for (heading, style, items) in lists where !items.isEmpty {
             out += "<h4>\(heading)</h4>\n<ul class=\"findings \(style)\">\n"
-            for finding in items {
+            for finding in items.prefix(items.first?.kind.isConflict == true ? Self.conflictsListed : ExportedEvent.listed) {
                 let scope = finding.otherScope.map { "\(finding.scope ?? "no scope") within \($0)" } ?? (finding.scope ?? "no scope")
                 let arrow = finding.kind == .tollFell || finding.kind == .update ? " → " : " vs "
                 let sides = finding.sides.map { side in side.map { "<a href=\"#claim-\(Escaping.html($0))\">\(Escaping.html($0))</a>" }.joined(separator: ", ") }
                 out += "<li><b>\(finding.kind.summary)</b> <code>\(finding.kind.rawValue)</code> · \(Escaping.html(scope)) · severity "
                     + "\(JSONText.number((finding.severity * 100).rounded()))%: \(sides.joined(separator: arrow))</li>\n"
+            }
+            if let more = ExportedEvent.unlisted(items) { out += "<li class=\"more\">\(Escaping.html(more))</li>\n" }
+            if items.first?.kind.isConflict == true, items.count > Self.conflictsListed {
+                out += "<li class=\"more\">… and \(items.count - Self.conflictsListed) more conflicts, their claims marked ✗ in the chart and "
+                    + "the table (crosscheck check --event \(Escaping.html(items[0].event)) lists them all)</li>\n"
             }
             out += "</ul>\n"
         }
@@ -110,7 +115,11 @@ public struct HTMLExporter: LedgerExporter {
 
     /// A row a claim, in time order; its sources listed in its last cell.
     private mutating func table(_ event: ExportedEvent, _ view: ExportedEvent.MetricView, _ inConflict: Set<String>) -> String {
-        var out = "<table class=\"claims\">\n<thead><tr><th>claim</th><th>scope</th><th>words</th><th>figure</th><th>as of</th><th>status</th>"
+        // A long table starts folded: a browser lays ten thousand rows out in seconds, and a link
+        // to a row (from a bar or a finding) unfolds it.
+        let count = view.claims.count
+        var out = "<details class=\"claims\"\(count <= Self.unfolded ? " open" : "")><summary>\(count) \(count == 1 ? "claim" : "claims")</summary>\n"
+            + "<table class=\"claims\">\n<thead><tr><th>claim</th><th>scope</th><th>words</th><th>figure</th><th>as of</th><th>status</th>"
             + "<th>sources: outlet, grade, credibility, attributed to, quote</th></tr></thead>\n<tbody>\n"
         for claim in view.claims {
             let id = Escaping.html(claim.id)
@@ -118,18 +127,24 @@ public struct HTMLExporter: LedgerExporter {
                 + "<td>\(Escaping.html(claim.scope ?? ""))</td><td>\(Escaping.html(claim.text))</td>"
                 + "<td>\(Escaping.html(claim.figure.intervalDescription))\(claim.figure.approximate ? " ≈" : "")</td>"
                 + "<td>\(Escaping.html(event.time(claim)?.description ?? ""))</td><td>\((claim.status ?? .open).rawValue)</td><td>"
-            for link in claim.sources {
+            for (position, link) in claim.sources.enumerated() {
                 cited.insert(link.source)
                 let source = event.sources[link.source]
-                out += "<p><a href=\"#source-\(Escaping.html(link.source))\">\(Escaping.html(source?.outlet ?? link.source))</a>"
+                out += (position > 0 ? "<br>" : "") + "<a href=\"#source-\(Escaping.html(link.source))\">\(Escaping.html(source?.outlet ?? link.source))</a>"
                     + " <span class=\"grade\">\(source?.reliability?.rawValue ?? "–")\(link.credibility.map { String($0.rawValue) } ?? "–")</span>"
                     + (link.attributedTo.map { " (\(Escaping.html($0)))" } ?? "")
-                    + (link.quote.map { ": <q>\(Escaping.html($0))</q>" } ?? "") + "</p>"
+                    // Quote marks written out: a `<q>` costs the browser seconds over ten thousand rows.
+                    + (link.quote.map { ": <i>“\(Escaping.html($0))”</i>" } ?? "")
             }
             out += "</td></tr>\n"
         }
-        return out + "</tbody>\n</table>\n"
+        return out + "</tbody>\n</table>\n</details>\n"
     }
+
+    /// Tables of up to this many claims start unfolded.
+    static let unfolded = 500
+    /// Conflicts listed under a chart; the rest are counted (their claims stay marked).
+    static let conflictsListed = 100
 
     static let legend = """
         <p class="legend"><i class="sw"></i>exact, range or bound <i class="sw approx"></i>approximate (hatched) \
@@ -145,12 +160,12 @@ public struct HTMLExporter: LedgerExporter {
         figure.chart{margin:.4em 0}figcaption{font-size:.9em;color:#57606a}svg.chart{width:100%;height:auto;display:block}\
         .axis{stroke:#8c959f;stroke-width:1}.grid{stroke:#eaeef2;stroke-width:1}text{font:11px system-ui,sans-serif;fill:#57606a}\
         .bar{fill:#3b6fb6;stroke:#1f4e8c;stroke-width:1}.bar.approx{fill:url(#hatch)}.bar.x{stroke:#b42318;stroke-width:2.5}\
-        .arrow{fill:#1f4e8c}.span{stroke:#3b6fb6;stroke-width:3;stroke-opacity:.35}.band{fill:#2da44e;fill-opacity:.18;stroke:#2da44e;stroke-opacity:.5}.mark{fill:#b42318;font-weight:bold;font-size:13px}\
+        .arrow{fill:#1f4e8c}.span{fill:none;stroke:#3b6fb6;stroke-width:3;stroke-opacity:.35}.band{fill:#2da44e;fill-opacity:.18;stroke:#2da44e;stroke-opacity:.5}.mark{fill:none;stroke:#b42318;stroke-width:2}\
         .legend{font-size:.85em;color:#57606a}.sw{display:inline-block;width:14px;height:10px;margin:0 4px 0 12px;vertical-align:middle;background:#3b6fb6;border:1px solid #1f4e8c;font-style:normal}.sw:first-child{margin-left:0}.sw.approx{background:repeating-linear-gradient(45deg,#3b6fb6 0 2px,#c9d8ee 2px 5px)}.sw.arrow{background:none;border:0;color:#1f4e8c;font-size:10px;line-height:10px;text-align:center}.sw.band{background:#d5eedc;border-color:#2da44e}.sw.x{border:2px solid #b42318}\
-        ul.findings{margin:.2em 0;padding-left:1.2em}ul.bad li::marker{color:#b42318}\
+        ul.findings{margin:.2em 0;padding-left:1.2em}li.more{list-style:none;color:#57606a}ul.bad li::marker{color:#b42318}\
         table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:.9em}th,td{border:1px solid #d0d7de;padding:3px 6px;text-align:left;vertical-align:top}\
-        th{background:#f6f8fa}td p{margin:0}tr.bad td:first-child{border-left:3px solid #b42318}tr:target{background:#fff8c5}\
-        .grade{font-family:ui-monospace,monospace;background:#eaeef2;border-radius:3px;padding:0 3px}q{font-style:italic}\
+        th{background:#f6f8fa}summary{cursor:pointer;color:#57606a;font-size:.9em;margin:.4em 0}tr.bad td:first-child{border-left:3px solid #b42318}tr:target{background:#fff8c5}\
+        .grade{font-family:ui-monospace,monospace;background:#eaeef2;border-radius:3px;padding:0 3px}\
         @media print{body{max-width:none;font-size:10pt;padding:0}figure.chart,tr{break-inside:avoid}a{color:inherit;text-decoration:none}tr:target{background:none}}
         """
 }

@@ -13,6 +13,10 @@ struct TimelineChart {
 
     static let width = 880.0, height = 240.0
     static let left = 64.0, right = 16.0, top = 14.0, bottom = 34.0, barWidth = 10.0
+    /// Up to this many claims a chart draws each bar on its own, linked to its row with the
+    /// claim as its tooltip; above it, the bars of one style are one path, which a browser
+    /// draws in a fraction of the time.
+    static let linkedBars = 1_000
 
     func svg() -> String {
         let plotBottom = Self.height - Self.bottom
@@ -76,6 +80,8 @@ struct TimelineChart {
             + "<line class=\"axis\" x1=\"\(plotLeft.coordinate)\" x2=\"\(plotLeft.coordinate)\" y1=\"\(Self.top.coordinate)\" y2=\"\(plotBottom.coordinate)\"/>\n"
         // The bars: a bar at each claim's time (the middle of a bare date, whose whole day is
         // drawn as a line beneath); claims sharing a time stand side by side.
+        let dense = claims.count > Self.linkedBars
+        var merged: [String: String] = [:]  // dense charts: one path a style
         var atTime: [Int64: Int] = [:]
         for (index, item) in claims.enumerated() {
             let interval = intervals[index]
@@ -87,36 +93,41 @@ struct TimelineChart {
                 let from = x(window.earliest), to = x(min(window.latest, end))
                 centre = (from + to) / 2
                 if to - from > Self.barWidth {
-                    out += "<line class=\"span\" x1=\"\(from.coordinate)\" x2=\"\(to.coordinate)\" y1=\"\((plotBottom - 2).coordinate)\" "
-                        + "y2=\"\((plotBottom - 2).coordinate)\"/>"
+                    let span = "M\(from.coordinate) \((plotBottom - 2).coordinate)H\(to.coordinate)"
+                    if dense { merged["span", default: ""] += span } else { out += "<path class=\"span\" d=\"\(span)\"/>" }
                 }
             }
             let slot = atTime[window.earliest, default: 0]
             atTime[window.earliest] = slot + 1
             // 0, +1, −1, +2, −2: neighbours spread both ways from the time.
             let shift = Double((slot % 7 + 1) / 2) * (slot % 2 == 1 ? 1 : -1) * (Self.barWidth + 2)
-            let barWidth = Self.barWidth
-            let shifted = centre + shift - barWidth / 2
-            let upper = interval.upper ?? ceiling
-            let topY = y(upper), bottomY = y(interval.lower)
+            // Within the plot: a bar spread from the first or last moment stays off the labels.
+            let left = min(plotRight - Self.barWidth, max(plotLeft + 1, centre + shift - Self.barWidth / 2)), middle = left + Self.barWidth / 2
+            let topY = y(interval.upper ?? ceiling), bottomY = y(interval.lower)
             // An exact figure is a bar 4 pixels high, centred on its value.
             let height = max(4, bottomY - topY)
             let barTop = (topY + bottomY) / 2 - height / 2
-            let classes = "bar" + (claim.figure.approximate ? " approx" : "") + (conflicting.contains(claim.id) ? " x" : "")
+            let inConflict = conflicting.contains(claim.id)
+            let style = "bar" + (claim.figure.approximate ? " approx" : "") + (inConflict ? " x" : "")
+            let bar = "M\(left.coordinate) \(barTop.coordinate)h\(Self.barWidth.coordinate)v\(height.coordinate)h-\(Self.barWidth.coordinate)Z"
+            let arrow = interval.upper != nil ? nil
+                : "M\(middle.coordinate) \((Self.top - 6).coordinate)l6 10h-12Z"
+            let markY = max(Self.top + 10, barTop - 4)
+            // A cross drawn as two strokes: a dense chart merges them into one path.
+            let mark = inConflict ? "M\((middle - 3).coordinate) \((markY - 7).coordinate)l6 6m0 -6l-6 6" : nil
+            if dense {
+                merged[style, default: ""] += bar
+                if let arrow { merged["arrow", default: ""] += arrow }
+                if let mark { merged["mark", default: ""] += mark }
+                continue
+            }
             let id = Escaping.html(claim.id)
-            out += "<a href=\"#claim-\(id)\"><rect class=\"\(classes)\" x=\"\(shifted.coordinate)\" y=\"\(barTop.coordinate)\" "
-                + "width=\"\(barWidth.coordinate)\" height=\"\(height.coordinate)\"><title>\(id): \(Escaping.html(claim.text))</title></rect>"
-            if interval.upper == nil {
-                let middle = shifted + barWidth / 2
-                out += "<path class=\"arrow\" d=\"M\(middle.coordinate) \((Self.top - 6).coordinate) L\((middle + 6).coordinate) \((Self.top + 4).coordinate) "
-                    + "L\((middle - 6).coordinate) \((Self.top + 4).coordinate) Z\"/>"
-            }
-            if conflicting.contains(claim.id) {
-                out += "<text class=\"mark\" x=\"\((shifted + barWidth / 2).coordinate)\" y=\"\((max(Self.top + 10, barTop - 4)).coordinate)\" "
-                    + "text-anchor=\"middle\">✗</text>"
-            }
+            out += "<a href=\"#claim-\(id)\"><path class=\"\(style)\" d=\"\(bar)\"><title>\(id): \(Escaping.html(claim.text))</title></path>"
+            if let arrow { out += "<path class=\"arrow\" d=\"\(arrow)\"/>" }
+            if let mark { out += "<path class=\"mark\" d=\"\(mark)\"/>" }
             out += "</a>\n"
         }
+        for (style, path) in merged.sorted(by: { $0.key < $1.key }) { out += "<path class=\"\(style)\" d=\"\(path)\"/>\n" }
         return out + "</svg>\n"
     }
 

@@ -123,7 +123,7 @@ struct ExportTests {
         let (registry, ledgers) = try ExportSample.load()
         let page = ExportSample.render(.html, registry, ledgers)
         #expect(page.components(separatedBy: "<svg class=\"chart\"").count - 1 == 10)  // one per (event, metric, scope)
-        #expect(page.components(separatedBy: "<rect class=\"bar").count - 1 == 24)  // one per claim
+        #expect(page.components(separatedBy: "<path class=\"bar").count - 1 == 24)  // one per claim
         #expect(page.components(separatedBy: "<tr id=\"claim-").count - 1 == 24)
         #expect(page.components(separatedBy: "<rect class=\"band\"").count - 1 == 10)
         // The two conflicts' four claims (c8, c9, c12, c13, c14) outlined and marked.
@@ -133,8 +133,30 @@ struct ExportTests {
         #expect(page.components(separatedBy: "<path class=\"arrow\"").count - 1 == 5)
         // dozens of missiles, nearly 3,000, hundreds exchanged: hatched.
         #expect(page.components(separatedBy: "class=\"bar approx").count - 1 == 3)
-        #expect(!page.contains("http://") || page.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+        // The bars; the findings' claims: conflicts c8|c9 and c12,c13|c14, the near miss c5|c15, updates c9|c10
+        // and c7|c12, the unordered c7|c9; the outliers c15, and c7, c14.
+        #expect(page.components(separatedBy: "<a href=\"#claim-").count - 1 == 24 + 5 + 2 + 4 + 2 + 3)
+
         #expect(!page.contains("<script") && !page.contains("<link") && !page.contains("src=\""))
+    }
+
+    @Test("a chart of more than 1,000 claims draws each style's bars as one path, and folds its table")
+    func denseChart() throws {
+        let claims = try (0..<1_500).map { (n: Int) throws -> Claim in
+            let value = Double(n)
+            let figure: Figure = n % 3 == 0 ? Figure(lower: value, upper: nil, coded: value) : .exactly(value)
+            return Claim(id: "c\(n)", metric: "killed", scope: "Kyiv", text: "\(n)", figure: figure,
+                         asOf: try ReportedTime("2025-06-17T\(10 + n % 10):00+03:00"))
+        }
+        var exporter = HTMLExporter()
+        let page = exporter.render([EventLedger(event: Event(id: "e", title: "E"), claims: claims)],
+                                   context: ExportContext(registry: SourceRegistry(sources: []), date: "2026-01-15"))
+        #expect(page.components(separatedBy: "<path class=\"bar\"").count - 1 == 1)
+        #expect(page.components(separatedBy: "h10v").count - 1 == 1_500)
+        #expect(page.components(separatedBy: "<path class=\"arrow\"").count - 1 == 1)
+        #expect(page.components(separatedBy: "l6 10h-12Z").count - 1 == 500)
+        #expect(page.contains("<details class=\"claims\"><summary>1500 claims</summary>"))
+        #expect(page.components(separatedBy: "<tr id=\"claim-").count - 1 == 1_500)
     }
 
     /// Rows as Python's csv module reads them: a real CSV reader, not this project's.
