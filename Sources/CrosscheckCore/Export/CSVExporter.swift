@@ -48,9 +48,12 @@ public struct CSVExporter: LedgerExporter {
     /// One cell: neutralised if a spreadsheet would read it as a formula, quoted if it holds a
     /// comma, a quote or a line break (quotes doubled).
     static func cell(_ value: String) -> String {
+        // Bytes, not characters: this runs for every cell of a million-row export.
         var value = value
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
+        if let first = value.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D {
+            value = "'" + value
+        }
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
         return "\"" + Escaping.doubling("\"", in: value) + "\""
     }
 }
