@@ -125,9 +125,10 @@ public final class Workspace {
         let check = ConsistencyCheck(tolerance: settings.tolerance, origins: OriginNames(registry.origins))
         var exporter = format.exporter()
         exporter.begin(context, write)
+        var names: [String: String] = [:]
         for id in ids where event == nil || id == event {
             guard let ledger = try database.event(id) else { continue }
-            let report = exporter.needsCheck ? check.run(ledger, sources: sources) : CheckReport()
+            let report = exporter.needsCheck ? check.run(ledger, sources: sources, names: &names) : CheckReport()
             exporter.add(ExportedEvent(ledger: ledger, report: report, sources: sources), write)
         }
         exporter.finish(write)
@@ -393,10 +394,11 @@ extension Workspace {
         let database = self.database
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chosen.count, 8))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var names: [String: String] = [:]
             for index in stride(from: worker, to: chosen.count, by: workers) where !results.failed {
                 do throws(StoreError) {
                     guard let ledger = try database.event(chosen[index]) else { continue }
-                    let found = check.run(ledger, sources: sources)
+                    let found = check.run(ledger, sources: sources, names: &names)
                     let ids = Set((found.conflicts + found.updates + found.unordered + found.nearMisses).flatMap(\.claims))
                     let output = CheckOutput(found, claims: ledger.claims.filter { ids.contains($0.id) }, sources: sources)
                     results.set(index, CheckDocument.part(output, format: format))

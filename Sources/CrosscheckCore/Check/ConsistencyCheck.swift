@@ -32,8 +32,9 @@ public struct ConsistencyCheck: Sendable {
         return run(ledger, sources: sources, names: &names)
     }
 
-    /// `names` remembers the origins of the names seen so far: a ledger names few parties many times.
-    func run(_ ledger: EventLedger, sources: [String: Source], names: inout [String: String]) -> CheckReport {
+    /// The same, with `names` remembering the normal form of each name seen so far: a ledger
+    /// names few parties many times, so a check of many events passes one along.
+    public func run(_ ledger: EventLedger, sources: [String: Source], names: inout [String: String]) -> CheckReport {
         let groups = self.groups(ledger, sources: sources, names: &names)
         var report = CheckReport()
         for group in groups.values.sorted(by: Self.order) {
