@@ -33,7 +33,8 @@ public struct CheckDocument: Sendable {
     /// One event's output, rendered.
     public struct Part: Sendable {
         var counts: Counts
-        var lists: [[String]] = []
+        /// The five lists of a JSON document, each this event's items already joined.
+        var lists: [String] = []
         var text = ""
     }
 
@@ -47,7 +48,7 @@ public struct CheckDocument: Sendable {
     /// Renders one event's output.
     public static func part(_ output: CheckOutput, format: Format) -> Part {
         switch format {
-        case .json: Part(counts: Counts(output.report), lists: output.jsonItems)
+        case .json: Part(counts: Counts(output.report), lists: output.jsonLists)
         case .text(let listUnordered, let colour, let width):
             Part(counts: Counts(output.report), text: output.textBlock(listUnordered: listUnordered, colour: colour, width: width))
         }
@@ -56,7 +57,7 @@ public struct CheckDocument: Sendable {
     /// Adds the next event's rendered output.
     public mutating func add(_ part: Part) {
         counts.add(part.counts)
-        for (index, items) in part.lists.enumerated() { lists[index] += items }
+        for (index, items) in part.lists.enumerated() where !items.isEmpty { lists[index].append(items) }
         text += part.text
     }
 
@@ -84,6 +85,10 @@ public struct CheckDocument: Sendable {
         return whole
     }
 
+    /// Between two items of a list.
+    static let itemSeparator = Array(",\n    ".utf8)
+
+    /// Each list's pieces, each piece one or more items.
     static func json(_ lists: [[String]], _ sink: (String) -> Void) {
         for (index, name) in ["conflicts", "updates", "unordered", "nearMisses", "consensus"].enumerated() {
             sink((index == 0 ? "{\n  \"" : ",\n  \"") + name + "\": ")

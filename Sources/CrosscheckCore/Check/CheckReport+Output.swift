@@ -23,37 +23,71 @@ public struct CheckOutput: Sendable {
     // MARK: - JSON
 
     /// One document: `conflicts`, `updates`, `unordered`, `nearMisses` (findings, one shape) and `consensus`.
-    public var json: String { CheckDocument.json(jsonItems) }
+    public var json: String { CheckDocument.json(jsonLists.map { $0.isEmpty ? [] : [$0] }) }
 
-    /// The items of the document's five lists, each rendered.
-    var jsonItems: [[String]] {
-        [report.conflicts.map(json), report.updates.map(json), report.unordered.map(json), report.nearMisses.map(json),
-         report.consensus.map(json)]
+    /// The document's five lists, each its items written one after another (`,` and a line
+    /// break between them) into one string, or empty: a million findings become five strings an
+    /// event, not a million.
+    var jsonLists: [String] {
+        [report.conflicts, report.updates, report.unordered, report.nearMisses].map { findings in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(findings.count * 512)
+            for (index, finding) in findings.enumerated() {
+                if index > 0 { bytes += CheckDocument.itemSeparator }
+                appendJSON(finding, to: &bytes)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        } + [report.consensus.map(json).joined(separator: String(decoding: CheckDocument.itemSeparator, as: UTF8.self))]
     }
 
-    func json(_ finding: Finding) -> String {
-        var object = JSONObjectWriter()
-        object.add("event", finding.event)
-        object.add("metric", finding.metric)
-        object.add("scope", finding.scope)
-        if let whole = finding.otherScope { object.add("wholeScope", whole) }
-        object.add("kind", finding.kind.rawValue)
-        object.add("severity", (finding.severity * 1000).rounded() / 1000)
-        object.add("claims", json: "[" + finding.claims.map(JSONText.string).joined(separator: ",") + "]")
-        object.add("sides", json: "[" + finding.sides.map { "[" + $0.map(JSONText.string).joined(separator: ",") + "]" }.joined(separator: ",") + "]")
-        let links = finding.claims.flatMap { id in (claims[id]?.sources ?? []).map { (id, $0) } }.map { id, link in
-            var item = JSONObjectWriter()
-            item.add("claim", id)
-            item.add("source", link.source)
-            item.add("outlet", sources[link.source]?.outlet)
-            item.add("text", claims[id]?.text)
-            item.add("asOf", (claims[id]?.asOf ?? sources[link.source]?.published)?.description)
-            item.add("quote", link.quote)
-            item.add("attributedTo", link.attributedTo)
-            return item.result
+    func appendJSON(_ finding: Finding, to bytes: inout [UInt8]) {
+        func ids(_ list: [String], _ bytes: inout [UInt8]) {
+            bytes.append(UInt8(ascii: "["))
+            for (index, id) in list.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONText.appendString(id, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
         }
-        object.add("sources", json: "[" + links.joined(separator: ",") + "]")
-        return object.result
+        JSONObjectWriter.append(to: &bytes) { object in
+            object.add("event", finding.event)
+            object.add("metric", finding.metric)
+            object.add("scope", finding.scope)
+            if let whole = finding.otherScope { object.add("wholeScope", whole) }
+            object.add("kind", finding.kind.rawValue)
+            object.add("severity", (finding.severity * 1000).rounded() / 1000)
+            object.add("claims") { ids(finding.claims, &$0) }
+            object.add("sides") { bytes in
+                bytes.append(UInt8(ascii: "["))
+                for (index, side) in finding.sides.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    ids(side, &bytes)
+                }
+                bytes.append(UInt8(ascii: "]"))
+            }
+            object.add("sources") { bytes in
+                bytes.append(UInt8(ascii: "["))
+                var first = true
+                for id in finding.claims {
+                    let claim = claims[id]
+                    for link in claim?.sources ?? [] {
+                        if !first { bytes.append(UInt8(ascii: ",")) }
+                        first = false
+                        let source = sources[link.source]
+                        JSONObjectWriter.append(to: &bytes) { item in
+                            item.add("claim", id)
+                            item.add("source", link.source)
+                            item.add("outlet", source?.outlet)
+                            item.add("text", claim?.text)
+                            item.add("asOf", (claim?.asOf ?? source?.published)?.description)
+                            item.add("quote", link.quote)
+                            item.add("attributedTo", link.attributedTo)
+                        }
+                    }
+                }
+                bytes.append(UInt8(ascii: "]"))
+            }
+        }
     }
 
     func json(_ consensus: Consensus) -> String {

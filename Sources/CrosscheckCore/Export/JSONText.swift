@@ -30,6 +30,12 @@ public struct JSONObjectWriter: Sendable {
         bytes += Array(json.utf8)
     }
 
+    /// A value written in place by `write`: an array or object, without a string of its own.
+    public mutating func add(_ key: String, writing write: (inout [UInt8]) -> Void) {
+        addKey(key)
+        write(&bytes)
+    }
+
     public mutating func add(_ key: String, _ value: Bool) {
         addKey(key)
         bytes += value ? JSONText.true : JSONText.false
