@@ -167,35 +167,37 @@ extension LedgerDatabase {
             let scopes = try Row.fetchAll(db, sql: "SELECT * FROM scope WHERE event = ? ORDER BY id", arguments: [id]).map { row in
                 Scope(id: row["id"], partOf: row["partOf"])
             }
-            // Straight through SQLite's API: this runs for every claim of every export and check.
-            var links: [String: [Link]] = [:]
-            let linkRows = try RowReader("""
-                SELECT link.claim, link.source, link.quote, link.attributedTo, link.credibility
-                FROM link JOIN claim ON claim.id = link.claim WHERE \(condition) ORDER BY link.claim, link.position
-                """, arguments, db)
-            while try linkRows.next() {
-                links[linkRows.text(0) ?? "", default: []].append(Link(
-                    source: linkRows.text(1) ?? "", quote: linkRows.text(2), attributedTo: linkRows.text(3),
-                    credibility: linkRows.int(4).flatMap(Credibility.init(rawValue:))))
-            }
+            // One pass over the claims and their links, in index order, straight through SQLite's
+            // API: this runs for every claim of every export and check.
             var claims: [Claim] = []
             let rows = try RowReader("""
-                SELECT id, metric, scope, text, lower, upper, lowerOpen, upperOpen, approximate, kind, unit, coded,
-                    asOf, confidence, status
-                FROM claim WHERE \(condition)
+                SELECT claim.rowid, claim.id, claim.metric, claim.scope, claim.text, claim.lower, claim.upper, claim.lowerOpen,
+                    claim.upperOpen, claim.approximate, claim.kind, claim.unit, claim.coded, claim.asOf, claim.confidence, claim.status,
+                    link.source, link.quote, link.attributedTo, link.credibility
+                FROM claim LEFT JOIN link ON link.claim = claim.id
+                WHERE \(condition) ORDER BY claim.metric, claim.scope, claim.rowid, link.position
                 """, arguments, db)
+            var current: Int?
             while try rows.next() {
-                let figure = Figure(
-                    lower: rows.double(4) ?? 0, upper: rows.double(5), lowerOpen: rows.bool(6), upperOpen: rows.bool(7),
-                    approximate: rows.bool(8), kind: rows.text(9).flatMap(FigureKind.init(rawValue:)) ?? .count, unit: rows.text(10),
-                    coded: rows.double(11))
-                let claimID = rows.text(0) ?? ""
-                claims.append(Claim(
-                    id: claimID, metric: rows.text(1) ?? "", scope: rows.text(2), text: rows.text(3) ?? "", figure: figure,
-                    asOf: try rows.text(12).map { text throws(LedgerError) in try ReportedTime(text) },
-                    confidence: rows.text(13).flatMap(Confidence.init(rawValue:)),
-                    status: rows.text(14).flatMap(ClaimStatus.init(rawValue:)),
-                    sources: links.removeValue(forKey: claimID) ?? []))
+                let rowid = rows.int(0)
+                if rowid != current {
+                    current = rowid
+                    let figure = Figure(
+                        lower: rows.double(5) ?? 0, upper: rows.double(6), lowerOpen: rows.bool(7), upperOpen: rows.bool(8),
+                        approximate: rows.bool(9), kind: rows.text(10).flatMap(FigureKind.init(rawValue:)) ?? .count, unit: rows.text(11),
+                        coded: rows.double(12))
+                    claims.append(Claim(
+                        id: rows.text(1) ?? "", metric: rows.text(2) ?? "", scope: rows.text(3), text: rows.text(4) ?? "", figure: figure,
+                        asOf: try rows.text(13).map { text throws(LedgerError) in try ReportedTime(text) },
+                        confidence: rows.text(14).flatMap(Confidence.init(rawValue:)),
+                        status: rows.text(15).flatMap(ClaimStatus.init(rawValue:))))
+                }
+                // A claim no source carries has one row, its link columns null.
+                if let source = rows.text(16) {
+                    claims[claims.count - 1].sources.append(Link(
+                        source: source, quote: rows.text(17), attributedTo: rows.text(18),
+                        credibility: rows.int(19).flatMap(Credibility.init(rawValue:))))
+                }
             }
             return EventLedger(event: event, metrics: metrics, scopes: scopes, claims: claims)
         }

@@ -1,15 +1,16 @@
 /// One event as an exporter sees it: its ledger, what the check found in it, and the sources
 /// by id.
-public struct ExportedEvent: Sendable {
+public final class ExportedEvent {
     public let ledger: EventLedger
     public let report: CheckReport
     public let sources: [String: Source]
-    /// Where the event's bare dates are read (see `TimeWindow.zone`): once, not once a claim.
-    public let zone: Int?
+    /// Where the event's bare dates are read (see `TimeWindow.zone`): once, when a format first
+    /// asks, not once a claim.
+    public private(set) lazy var zone: Int? = TimeWindow.zone(
+        of: ledger.claims.compactMap(\.asOf) + ledger.claims.flatMap { $0.sources.compactMap { sources[$0.source]?.published } })
 
     public init(ledger: EventLedger, report: CheckReport, sources: [String: Source]) {
         (self.ledger, self.report, self.sources) = (ledger, report, sources)
-        zone = TimeWindow.zone(of: ledger.claims.compactMap(\.asOf) + ledger.claims.flatMap { $0.sources.compactMap { sources[$0.source]?.published } })
     }
 }
 

@@ -24,6 +24,7 @@ public struct JSONExporter: LedgerExporter {
     }
 
     /// The text with `prefix` after each line break but the last: a document nested in another.
+    /// Copies the runs between line breaks whole: this runs over every byte of an export.
     static func indent(_ text: String, by prefix: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + text.utf8.count / 8)
@@ -31,9 +32,16 @@ public struct JSONExporter: LedgerExporter {
         var utf8 = text
         utf8.withUTF8 { source in
             let end = source.last == 0x0A ? source.count - 1 : source.count
-            for i in 0..<end {
-                bytes.append(source[i])
-                if source[i] == 0x0A { bytes += inserted }
+            var start = 0
+            while start < end {
+                let rest = UnsafeBufferPointer(rebasing: source[start..<end])
+                guard let offset = rest.firstIndex(of: 0x0A) else {
+                    bytes.append(contentsOf: rest)
+                    break
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: rest[..<(offset + 1)]))
+                bytes.append(contentsOf: inserted)
+                start += offset + 1
             }
         }
         return String(decoding: bytes, as: UTF8.self)
