@@ -4,21 +4,22 @@ import Foundation
 /// fsync of the folder, so that a killed process leaves the old file or the new one.
 enum AtomicFile {
     static func writeAll(_ text: String, _ descriptor: Int32) -> Int32 {
-        var failure: Int32 = 0
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
+        return text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), descriptor) }
+    }
+
+    /// Writes every byte, retrying after a signal; the error number, or 0.
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, _ descriptor: Int32) -> Int32 {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
+            offset += written
         }
-        return failure
+        return 0
     }
 
     static func syncFolder(_ folder: String) {
@@ -30,18 +31,9 @@ enum AtomicFile {
     }
 
     static func write(_ text: String, to path: String) throws(StoreError) {
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw StoreError("\(path): cannot write: \(String(cString: strerror(errno)))") }
-        var failure = writeAll(text, descriptor)
-        if failure == 0, fsync(descriptor) != 0 { failure = errno }
-        close(descriptor)
-        if failure == 0, rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw StoreError("\(path): cannot write: \(String(cString: strerror(failure)))")
-        }
-        syncFolder((path as NSString).deletingLastPathComponent)
+        let file = try Writer(path)
+        file.write(text)
+        try file.commit()
     }
 }
 
@@ -54,6 +46,7 @@ extension AtomicFile {
         private let descriptor: Int32
         private var buffer: [UInt8] = []
         private var failure: Int32 = 0
+        private var isOpen = true
 
         init(_ path: String) throws(StoreError) {
             self.path = path
@@ -70,7 +63,7 @@ extension AtomicFile {
 
         private func flush() {
             guard failure == 0, !buffer.isEmpty else { return }
-            failure = AtomicFile.writeAll(String(decoding: buffer, as: UTF8.self), descriptor)
+            failure = buffer.withUnsafeBytes { AtomicFile.writeAll($0, descriptor) }
             buffer.removeAll(keepingCapacity: true)
         }
 
@@ -79,6 +72,7 @@ extension AtomicFile {
             flush()
             if failure == 0, fsync(descriptor) != 0 { failure = errno }
             close(descriptor)
+            isOpen = false
             if failure == 0, rename(temporary, path) != 0 { failure = errno }
             guard failure == 0 else {
                 unlink(temporary)
@@ -89,7 +83,9 @@ extension AtomicFile {
 
         /// Leaves the file as it was.
         func abandon() {
+            guard isOpen else { return }
             close(descriptor)
+            isOpen = false
             unlink(temporary)
         }
     }
