@@ -13,27 +13,34 @@ struct FileOutput {
 
     func write(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+
+    func write(_ bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0, errno == EINTR { continue }
+            if written <= 0 { return }
+            offset += written
         }
     }
 
-    /// Writes the pieces `produce` gives through a 64 KB buffer: one system call a buffer, not a piece.
+    /// Writes the pieces `produce` gives through a 64 KB buffer: one system call a buffer, not a
+    /// piece; a piece larger than the buffer goes out as it is, without a copy.
     func buffered(_ produce: ((String) -> Void) -> Void) {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 16)
         produce { piece in
-            buffer.append(contentsOf: piece.utf8)
-            if buffer.count >= 1 << 16 {
-                write(String(decoding: buffer, as: UTF8.self))
-                buffer.removeAll(keepingCapacity: true)
+            var piece = piece
+            piece.withUTF8 { bytes in
+                if buffer.count + bytes.count > 1 << 16, !buffer.isEmpty {
+                    buffer.withUnsafeBytes { write($0) }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                if bytes.count >= 1 << 16 { write(UnsafeRawBufferPointer(bytes)) } else { buffer.append(contentsOf: bytes) }
             }
         }
-        if !buffer.isEmpty { write(String(decoding: buffer, as: UTF8.self)) }
+        if !buffer.isEmpty { buffer.withUnsafeBytes { write($0) } }
     }
 }
