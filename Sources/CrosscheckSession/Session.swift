@@ -16,13 +16,11 @@ public final class Session {
     public private(set) var currentSource: String?
     public private(set) var currentEvent: String?
     private var changes: [Int64] = []
-    private var nextClaim: Int
     private let parser: FigureParser
 
     public init(workspace: Workspace, parser: FigureParser = FigureParser()) throws(StoreError) {
         self.workspace = workspace
         self.parser = parser
-        nextClaim = try workspace.database.lastClaimNumber() + 1
         // The event worked on last: the one whose file was written last.
         let states = try workspace.database.fileStates().filter { $0.key.hasPrefix("Claims/") }
         let first = try workspace.database.eventIDs().first
@@ -94,32 +92,41 @@ public final class Session {
             currentSource = id
             return "using source \(id)\n"
         case "source grade":
-            var registry = try database.registry()
             let id = command.argument("ID")!
-            guard let index = registry.sources.firstIndex(where: { $0.id == id }) else { throw SessionError("no source \"\(id)\"") }
-            let old = registry.sources[index].reliability?.rawValue ?? "none"
-            registry.sources[index].reliability = Reliability(rawValue: command.argument("GRADE")!)
-            try record(workspace.apply(Workspace.Change(registry: registry), command: command.text))
+            var old = "none"
+            try change(command) {
+                var registry = try database.registry()
+                guard let index = registry.sources.firstIndex(where: { $0.id == id }) else { throw SessionError("no source \"\(id)\"") }
+                old = registry.sources[index].reliability?.rawValue ?? "none"
+                registry.sources[index].reliability = Reliability(rawValue: command.argument("GRADE")!)
+                return Workspace.Change(registry: registry)
+            }
             return "\(id): reliability \(old) → \(command.argument("GRADE")!)\n"
         case "event use":
             return try useEvent(command)
         case "metric add":
-            var ledger = try currentLedger()
             let id = try slug(command.argument("ID")!, "metric")
-            guard !ledger.metrics.contains(where: { $0.id == id }) else { throw SessionError("\(id): the event already has this metric") }
-            ledger.metrics.append(Metric(id: id, kind: MetricKind(rawValue: command.option("--kind")!)!, aliases: command.values("--alias")))
-            try record(workspace.apply(Workspace.Change(event: ledger), command: command.text))
-            return "metric \(id) (\(command.option("--kind")!)) added to \(ledger.event.id)\n"
-        case "scope add":
-            var ledger = try currentLedger()
-            let id = command.argument("ID")!
-            guard !ledger.scopes.contains(where: { $0.id == id }) else { throw SessionError("\(id): the event already has this scope") }
-            if let parent = command.option("--part-of"), !ledger.scopes.contains(where: { $0.id == parent }) {
-                throw SessionError("--part-of: no scope \"\(parent)\" in \(ledger.event.id); scope add \(parent) first")
+            let event = try currentLedger().event.id
+            try change(command) {
+                var ledger = try currentLedger()
+                guard !ledger.metrics.contains(where: { $0.id == id }) else { throw SessionError("\(id): the event already has this metric") }
+                ledger.metrics.append(Metric(id: id, kind: MetricKind(rawValue: command.option("--kind")!)!, aliases: command.values("--alias")))
+                return Workspace.Change(event: ledger)
             }
-            ledger.scopes.append(Scope(id: id, partOf: command.option("--part-of")))
-            try record(workspace.apply(Workspace.Change(event: ledger), command: command.text))
-            return "scope \(id) added to \(ledger.event.id)" + (command.option("--part-of").map { ", part of \($0)" } ?? "") + "\n"
+            return "metric \(id) (\(command.option("--kind")!)) added to \(event)\n"
+        case "scope add":
+            let id = command.argument("ID")!
+            let event = try currentLedger().event.id
+            try change(command) {
+                var ledger = try currentLedger()
+                guard !ledger.scopes.contains(where: { $0.id == id }) else { throw SessionError("\(id): the event already has this scope") }
+                if let parent = command.option("--part-of"), !ledger.scopes.contains(where: { $0.id == parent }) {
+                    throw SessionError("--part-of: no scope \"\(parent)\" in \(ledger.event.id); scope add \(parent) first")
+                }
+                ledger.scopes.append(Scope(id: id, partOf: command.option("--part-of")))
+                return Workspace.Change(event: ledger)
+            }
+            return "scope \(id) added to \(event)" + (command.option("--part-of").map { ", part of \($0)" } ?? "") + "\n"
         case "claim add":
             return try addClaim(command)
         case "claim set":
@@ -187,20 +194,23 @@ public final class Session {
     // MARK: - Commands that change data
 
     private func addSource(_ command: ParsedCommand) throws -> String {
-        var registry = try workspace.database.registry()
         let id = try slug(command.argument("ID")!, "source")
-        guard !registry.sources.contains(where: { $0.id == id }) else { throw SessionError("\(id): a source with this id exists") }
         var text: String?
         if let file = command.option("--text-file") {
             guard let data = FileManager.default.contents(atPath: file) else { throw SessionError("\(file): cannot read") }
             guard let decoded = String(data: data, encoding: .utf8) else { throw SessionError("\(file): not UTF-8 text") }
             text = decoded
         }
-        registry.sources.append(Source(
+        let source = Source(
             id: id, title: command.option("--title")!, outlet: command.option("--outlet")!, url: command.option("--url"),
             published: try command.option("--published").map { text throws(SessionError) in try time(text, "--published") },
-            reliability: command.option("--reliability").flatMap(Reliability.init(rawValue:)), text: text))
-        try record(workspace.apply(Workspace.Change(registry: registry), command: command.text))
+            reliability: command.option("--reliability").flatMap(Reliability.init(rawValue:)), text: text)
+        try change(command) {
+            var registry = try workspace.database.registry()
+            guard !registry.sources.contains(where: { $0.id == id }) else { throw SessionError("\(id): a source with this id exists") }
+            registry.sources.append(source)
+            return Workspace.Change(registry: registry)
+        }
         currentSource = id
         return "source \(id) added; it is the current source\n"
     }
@@ -208,18 +218,22 @@ public final class Session {
     private func useEvent(_ command: ParsedCommand) throws -> String {
         let id = try slug(command.argument("ID")!, "event")
         let date = try command.option("--date").map { text throws(SessionError) in try time(text, "--date") }
-        if var ledger = try workspace.database.event(id) {
+        if let ledger = try workspace.database.event(id), command.option("--title") == nil, date == nil {
             currentEvent = id
-            guard command.option("--title") != nil || date != nil else { return "using event \(id) (\(ledger.claims.count) claims)\n" }
+            return "using event \(id) (\(ledger.claims.count) claims)\n"
+        }
+        var created = false
+        try change(command) {
+            guard var ledger = try workspace.database.event(id) else {
+                created = true
+                return Workspace.Change(event: EventLedger(event: Event(id: id, title: command.option("--title") ?? id, date: date)))
+            }
             ledger.event.title = command.option("--title") ?? ledger.event.title
             ledger.event.date = date ?? ledger.event.date
-            try record(workspace.apply(Workspace.Change(event: ledger), command: command.text))
-            return "using event \(id), changed\n"
+            return Workspace.Change(event: ledger)
         }
-        let ledger = EventLedger(event: Event(id: id, title: command.option("--title") ?? id, date: date))
-        try record(workspace.apply(Workspace.Change(event: ledger), command: command.text))
         currentEvent = id
-        return "event \(id) created; it is the current event\n"
+        return created ? "event \(id) created; it is the current event\n" : "using event \(id), changed\n"
     }
 
     private func addClaim(_ command: ParsedCommand) throws -> String {
@@ -243,15 +257,19 @@ public final class Session {
         }
         let source = try workspace.database.sources([sourceID]).first
         let asOf = try command.option("--as-of").map { text throws(SessionError) in try time(text, "--as-of") }
-        let id = "c\(nextClaim)"
-        let claim = Claim(
-            id: id, metric: metric, scope: scope, text: phrase, figure: parsed.figure, asOf: asOf ?? source?.published,
+        var claim = Claim(
+            id: "", metric: metric, scope: scope, text: phrase, figure: parsed.figure, asOf: asOf ?? source?.published,
             confidence: command.option("--confidence").flatMap(Confidence.init(rawValue:)), status: .open,
             sources: [Link(source: sourceID, quote: command.option("--quote") ?? phrase, attributedTo: command.option("--attributed"),
                            credibility: command.option("--credibility").flatMap(Int.init).flatMap(Credibility.init(rawValue:)))])
-        ledger.claims.append(claim)
-        try record(workspace.apply(Workspace.Change(event: ledger), command: command.text))
-        nextClaim += 1
+        // The number and the event as they are under the lock: another session may have added claims since.
+        try change(command) {
+            claim.id = "c\(try workspace.database.lastClaimNumber() + 1)"
+            ledger = try currentLedger()
+            ledger.claims.append(claim)
+            return Workspace.Change(event: ledger)
+        }
+        let id = claim.id
         let place = scope.map { " in " + $0 } ?? ""
         let answer = "\(id): \(metric)\(place) \(parsed.figure.intervalDescription)\n"
         return answer + (try conflicts(of: claim, in: ledger.event.id))
@@ -259,6 +277,17 @@ public final class Session {
 
     private func setClaim(_ command: ParsedCommand) throws -> String {
         let id = command.argument("CLAIM")!
+        var found: (ledger: EventLedger, claim: Claim)?
+        try change(command) {
+            found = try setting(command, id)
+            return Workspace.Change(event: found!.ledger)
+        }
+        let (ledger, claim) = found!
+        return describe(claim, in: ledger, verbose: false) + (try conflicts(of: claim, in: ledger.event.id))
+    }
+
+    /// The claim as `claim set` leaves it, in its event as it is now.
+    private func setting(_ command: ParsedCommand, _ id: String) throws -> (ledger: EventLedger, claim: Claim) {
         guard var (ledger, claim) = try find(id) else { throw SessionError("no claim \"\(id)\"") }
         if let status = command.option("--status") { claim.status = ClaimStatus(rawValue: status) }
         if let confidence = command.option("--confidence") { claim.confidence = Confidence(rawValue: confidence) }
@@ -274,20 +303,23 @@ public final class Session {
         }
         if let asOf = command.option("--as-of") { claim.asOf = try time(asOf, "--as-of") }
         ledger.claims[ledger.claims.firstIndex { $0.id == id }!] = claim
-        try record(workspace.apply(Workspace.Change(event: ledger), command: command.text))
-        return describe(claim, in: ledger, verbose: false) + (try conflicts(of: claim, in: ledger.event.id))
+        return (ledger, claim)
     }
 
     private func link(_ command: ParsedCommand) throws -> String {
         let id = command.argument("CLAIM")!, sourceID = command.argument("SOURCE")!
-        guard var (ledger, claim) = try find(id) else { throw SessionError("no claim \"\(id)\"") }
-        guard try workspace.database.sources([sourceID]).first != nil else { throw SessionError("no source \"\(sourceID)\"") }
-        guard !claim.sources.contains(where: { $0.source == sourceID }) else { throw SessionError("\(id) already cites \(sourceID)") }
-        claim.sources.append(Link(source: sourceID, quote: command.option("--quote"), attributedTo: command.option("--attributed"),
-                                  credibility: command.option("--credibility").flatMap(Int.init).flatMap(Credibility.init(rawValue:))))
-        ledger.claims[ledger.claims.firstIndex { $0.id == id }!] = claim
-        try record(workspace.apply(Workspace.Change(event: ledger), command: command.text))
-        return "\(id) now cites \(claim.sources.map(\.source).joined(separator: ", "))\n"
+        var claim: Claim?
+        try change(command) {
+            guard var (ledger, found) = try find(id) else { throw SessionError("no claim \"\(id)\"") }
+            guard try workspace.database.sources([sourceID]).first != nil else { throw SessionError("no source \"\(sourceID)\"") }
+            guard !found.sources.contains(where: { $0.source == sourceID }) else { throw SessionError("\(id) already cites \(sourceID)") }
+            found.sources.append(Link(source: sourceID, quote: command.option("--quote"), attributedTo: command.option("--attributed"),
+                                      credibility: command.option("--credibility").flatMap(Int.init).flatMap(Credibility.init(rawValue:))))
+            ledger.claims[ledger.claims.firstIndex { $0.id == id }!] = found
+            claim = found
+            return Workspace.Change(event: ledger)
+        }
+        return "\(id) now cites \(claim!.sources.map(\.source).joined(separator: ", "))\n"
     }
 
     /// Walks through the figures extracted from a source's text: each shown in its sentence with
@@ -390,7 +422,11 @@ public final class Session {
 
     // MARK: - Helpers
 
-    private func record(_ id: Int64) { changes.append(id) }
+    /// One change: `make` reads the ledger as it is under the workspace lock and says what to
+    /// write; the history entry it makes is this session's to undo.
+    private func change(_ command: ParsedCommand, _ make: () throws -> Workspace.Change) throws {
+        changes.append(try workspace.apply(command: command.text, make))
+    }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 

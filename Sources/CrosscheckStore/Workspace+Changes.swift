@@ -21,6 +21,20 @@ extension Workspace {
     public func apply(_ change: Change, command: String) throws(StoreError) -> Int64 {
         let lock = try FileLock(lockPath)
         defer { lock.release() }
+        return try applyHoldingLock(change, command: command)
+    }
+
+    /// Reads, changes and writes under the workspace lock: `make` reads the ledger as it is now
+    /// and returns the change, which is applied before any other process may write. Two
+    /// sessions changing one event (or numbering claims) never write over each other's change.
+    @discardableResult
+    public func apply(command: String, _ make: () throws -> Change) throws -> Int64 {
+        let lock = try FileLock(lockPath)
+        defer { lock.release() }
+        return try applyHoldingLock(try make(), command: command)
+    }
+
+    private func applyHoldingLock(_ change: Change, command: String) throws(StoreError) -> Int64 {
         let event = change.event.map { $0.declaringStandardMetrics() }
         let previous = try event.flatMap { event throws(StoreError) in try database.event(event.event.id) }
         // What each file held and will hold; the history keeps only the lines that differ.

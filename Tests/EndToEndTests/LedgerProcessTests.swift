@@ -86,6 +86,54 @@ struct LedgerProcessTests {
         #expect(a.stdout == b.stdout && !a.stdout.isEmpty)
     }
 
+    @Test("four sessions adding claims to one event at once: every claim lands once, numbered once, and the files match the database")
+    func concurrentSessions() throws {
+        let workspace = try Binary.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        #expect(try Binary.run(["--workspace", workspace], stdin: "event use busy --title Busy\n").status == 0)
+        let folder = try Binary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A toll rising a minute a claim, the four sessions' claims interleaved in time.
+        let processes = try (0..<4).map { session -> (Process, URL) in
+            var script = "event use busy\nsource use anews-2025-06-17\n"
+            for i in 0..<60 {
+                let n = i * 4 + session
+                script += "claim add \"\(n + 1) injured\" --as-of 2025-06-17T\(10 + n / 60):\(String(format: "%02d", n % 60))+03:00 --quote \"s\(session) i\(i)\"\n"
+            }
+            let input = folder.appendingPathComponent("script-\(session)"), output = folder.appendingPathComponent("out-\(session)")
+            try script.write(to: input, atomically: true, encoding: .utf8)
+            FileManager.default.createFile(atPath: output.path, contents: nil)
+            let process = Process()
+            process.executableURL = Binary.url
+            process.arguments = ["--workspace", workspace]
+            process.standardInput = try FileHandle(forReadingFrom: input)
+            process.standardOutput = try FileHandle(forWritingTo: output)
+            process.standardError = FileHandle.nullDevice
+            return (process, output)
+        }
+        for (process, _) in processes { try process.run() }
+        for (process, _) in processes { process.waitUntilExit() }
+        #expect(processes.map(\.0.terminationStatus) == [0, 0, 0, 0])
+        // Each session numbered its 60 claims, and no number twice across the sessions.
+        let numbered = try processes.map { try String(contentsOf: $0.1, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("c") } }
+        #expect(numbered.map(\.count) == [60, 60, 60, 60])
+        let ids = numbered.flatMap { $0.map { $0.prefix { $0 != ":" } } }
+        #expect(Set(ids).count == 240)
+        #expect(try census(workspace) == (4, 264))
+        let file = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: workspace + "/Claims/busy.json"))) as? [String: Any])
+        let quotes = (file["claims"] as? [[String: Any]] ?? []).compactMap { (($0["sources"] as? [[String: Any]])?.first?["quote"]) as? String }
+        #expect(Set(quotes).count == 240)
+        // The files match the database: importing them into a new workspace gives the same export.
+        let fresh = try Binary.temporaryFolder().path
+        defer { try? FileManager.default.removeItem(atPath: fresh) }
+        #expect(try Binary.run(["import", "--workspace", fresh, workspace + "/Sources.json", workspace + "/Claims"]).status == 0)
+        let a = try Binary.run(["export", "--format", "json", "--workspace", workspace])
+        let b = try Binary.run(["export", "--format", "json", "--workspace", fresh])
+        #expect(a.stdout == b.stdout && !a.stdout.isEmpty)
+        // A rising toll, in whatever order the sessions wrote it: no conflict.
+        #expect(try Binary.run(["check", "--event", "busy", "--workspace", workspace]).status == 0)
+    }
+
     @Test("a locked database: one clear line, exit 2, and the ledger as it was")
     func lockedDatabase() throws {
         let workspace = try Binary.temporaryFolder().path
