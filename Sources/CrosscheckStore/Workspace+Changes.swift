@@ -75,6 +75,15 @@ extension Workspace {
         guard let entry = try database.history(after: id - 1).first, entry.id == id else {
             throw StoreError("nothing to undo: history entry \(id) is gone")
         }
+        // The files as they are now, read under the lock: another session may be writing.
+        let lock = try FileLock(lockPath)
+        defer { lock.release() }
+        _ = try applyHoldingLock(try reverting(entry), command: "undo \(entry.command)")
+        return entry.command
+    }
+
+    /// The change that takes back the lines `entry` changed, if they still stand.
+    private func reverting(_ entry: LedgerDatabase.HistoryEntry) throws(StoreError) -> Change {
         var change = Change()
         for (path, patch) in Self.patches(entry.after) {
             let event = path == "Sources.json" ? nil : String(path.dropFirst(7).dropLast(5))
@@ -98,8 +107,7 @@ extension Workspace {
                 throw StoreError.file(path, error)
             }
         }
-        try apply(change, command: "undo \(entry.command)")
-        return entry.command
+        return change
     }
 
     /// `{"path": {"line": n, "removed": [...], "added": [...], "above": …, "below": …, "created": bool}, …}`, paths in order.
