@@ -49,7 +49,11 @@ public struct ClaimReviewExporter: LedgerExporter {
         var item = JSONObjectWriter(spaced: true)
         item.add("@type", "Claim")
         if let time = event.time(claim) { item.add("datePublished", time.description) }
-        if let who = claim.sources.lazy.compactMap(\.attributedTo).first { item.add("author", json: Self.party("Organization", who)) }
+        // Who the figure is attributed to: a person when the name starts with an office ("Mayor
+        // Klitschko"), else an organisation ("State Emergency Service", "Ukrainian officials").
+        if let who = claim.sources.lazy.compactMap(\.attributedTo).first {
+            item.add("author", json: Self.party(OriginWords.namesPerson(who) ? "Person" : "Organization", who))
+        }
         let appearances = claim.sources.map { link -> String in
             var work = JSONObjectWriter(spaced: true)
             work.add("@type", "CreativeWork")

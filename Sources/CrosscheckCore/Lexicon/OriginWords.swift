@@ -9,4 +9,14 @@ enum OriginWords {
         "commander", "general", "colonel", "lieutenant", "secretary", "senator", "ambassador",
         "mr", "mrs", "ms", "dr", "sir", "the", "a", "an",
     ]
+
+    /// The titles that name an office a person holds: "Mayor Klitschko" is a person, "the
+    /// State Emergency Service" is not.
+    static let offices: [String] = titles.filter { !["the", "a", "an"].contains($0) }
+
+    /// Whether a name, as a report attributes a figure, is a person's: it starts with an office.
+    static func namesPerson(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return offices.contains { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + ". ") }
+    }
 }

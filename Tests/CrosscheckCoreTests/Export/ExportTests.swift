@@ -96,6 +96,10 @@ struct ExportTests {
         let refuted = try #require(byURL["https://example.org/kyiv-report.html#claim-c14"]?["reviewRating"] as? [String: Any])
         #expect(refuted["alternateName"] as? String == "False" && refuted["ratingValue"] as? Int == 1)
         #expect((refuted["ratingExplanation"] as? String)?.hasSuffix("the claim lies outside it. In conflict: the toll fell (c12, c13 / c14).") == true)
+        // The party a figure is attributed to: a person when the name starts with an office.
+        let attributed = { (id: String) in ((byURL["https://example.org/kyiv-report.html#claim-\(id)"]?["itemReviewed"] as? [String: Any])?["author"] as? [String: String]) ?? [:] }
+        #expect(attributed("c14") == ["@type": "Person", "name": "Mayor Klitschko"])
+        #expect(attributed("c1") == ["@type": "Organization", "name": "Ukrainian officials"])
         let appearances = try #require((byURL["https://example.org/kyiv-report.html#claim-c20"]?["itemReviewed"] as? [String: Any])?["appearance"] as? [[String: Any]])
         #expect(appearances.map { ($0["publisher"] as? [String: Any])?["name"] as? String } == ["Ukrainska Pravda"])
     }
