@@ -399,8 +399,8 @@ extension Workspace {
                 do throws(StoreError) {
                     guard let ledger = try database.event(chosen[index]) else { continue }
                     let found = check.run(ledger, sources: sources, names: &names)
-                    let ids = Set((found.conflicts + found.updates + found.unordered + found.nearMisses).flatMap(\.claims))
-                    let output = CheckOutput(found, claims: ledger.claims.filter { ids.contains($0.id) }, sources: sources)
+                    // Rendered at once and let go: the claims need not be narrowed to those the findings name.
+                    let output = CheckOutput(found, claims: ledger.claims, sources: sources)
                     results.set(index, CheckDocument.part(output, format: format))
                 } catch {
                     results.fail(error)

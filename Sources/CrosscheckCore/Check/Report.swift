@@ -19,12 +19,21 @@ public struct Report: Sendable, Hashable {
     init(claim: Claim, sources: [String: Source], tolerance: Double, zone: Int?, origin: (Link) -> String) {
         self.claim = claim
         interval = Interval(claim.figure, tolerance: tolerance)
-        // A claim without its own time holds at its earliest source's publication.
-        let published = claim.sources.compactMap { sources[$0.source]?.published }.min()
+        // One pass over the links (this runs for every claim of a check): the earliest
+        // publication, where a claim without its own time holds; each link's origin; the best weight.
+        var published: ReportedTime?
+        var origins: [String] = []
+        origins.reserveCapacity(claim.sources.count)
+        var weight = claim.sources.isEmpty ? Weights.weight(reliability: nil, credibility: nil) : 0
+        for link in claim.sources {
+            let source = sources[link.source]
+            if let time = source?.published, published.map({ time < $0 }) ?? true { published = time }
+            origins.append(origin(link))
+            weight = max(weight, Weights.weight(reliability: source?.reliability, credibility: link.credibility))
+        }
         time = TimeWindow(claim.asOf ?? published, zone: zone)
-        origins = claim.sources.map(origin)
-        weight = claim.sources.map { Weights.weight(reliability: sources[$0.source]?.reliability, credibility: $0.credibility) }.max()
-            ?? Weights.weight(reliability: nil, credibility: nil)
+        self.origins = origins
+        self.weight = weight
     }
 }
 
