@@ -16,6 +16,9 @@ public final class Session {
     public private(set) var currentSource: String?
     public private(set) var currentEvent: String?
     private var changes: [Int64] = []
+    /// The number the next new claim takes, if still free: found once, since finding it scans
+    /// every claim id, and found again only when another session has taken it.
+    private var nextClaim: Int?
     private let parser: FigureParser
 
     public init(workspace: Workspace, parser: FigureParser = FigureParser()) throws(StoreError) {
@@ -237,7 +240,7 @@ public final class Session {
     }
 
     private func addClaim(_ command: ParsedCommand) throws -> String {
-        var ledger = try currentLedger()
+        guard let event = currentEvent else { throw SessionError("no current event; event use ID --title T first") }
         guard let sourceID = currentSource else { throw SessionError("no current source; source use ID (or source add) first") }
         let phrase = command.argument("PHRASE")!
         let parsed: ParsedPhrase
@@ -249,12 +252,7 @@ public final class Session {
         guard let metric = command.option("--metric") ?? parsed.metric else {
             throw SessionError("\"\(phrase)\": which metric? give --metric (the phrase names none)")
         }
-        let known = ledger.metrics.contains { $0.id == metric } || MetricVocabulary.standard.metric(metric) != nil
-        guard known else { throw SessionError("--metric: no metric \"\(metric)\" in \(ledger.event.id); metric add \(metric) --kind … first") }
         let scope = command.option("--scope")
-        if let scope, !ledger.scopes.contains(where: { $0.id == scope }) {
-            throw SessionError("--scope: no scope \"\(scope)\" in \(ledger.event.id); scope add \(scope) first")
-        }
         let source = try workspace.database.sources([sourceID]).first
         let asOf = try command.option("--as-of").map { text throws(SessionError) in try time(text, "--as-of") }
         var claim = Claim(
@@ -262,18 +260,26 @@ public final class Session {
             confidence: command.option("--confidence").flatMap(Confidence.init(rawValue:)), status: .open,
             sources: [Link(source: sourceID, quote: command.option("--quote") ?? phrase, attributedTo: command.option("--attributed"),
                            credibility: command.option("--credibility").flatMap(Int.init).flatMap(Credibility.init(rawValue:)))])
-        // The number and the event as they are under the lock: another session may have added claims since.
+        // The event and the number as they are under the lock: another session may have added claims since.
+        var number = 0
         try change(command) {
-            claim.id = "c\(try workspace.database.lastClaimNumber() + 1)"
-            ledger = try currentLedger()
+            var ledger = try currentLedger()
+            let known = ledger.metrics.contains { $0.id == metric } || MetricVocabulary.standard.metric(metric) != nil
+            guard known else { throw SessionError("--metric: no metric \"\(metric)\" in \(event); metric add \(metric) --kind … first") }
+            if let scope, !ledger.scopes.contains(where: { $0.id == scope }) {
+                throw SessionError("--scope: no scope \"\(scope)\" in \(event); scope add \(scope) first")
+            }
+            number = try nextClaim ?? workspace.database.lastClaimNumber() + 1
+            if try workspace.database.hasClaim("c\(number)") { number = try workspace.database.lastClaimNumber() + 1 }
+            claim.id = "c\(number)"
             ledger.claims.append(claim)
             return Workspace.Change(event: ledger)
         }
-        let id = claim.id
+        nextClaim = number + 1
         let place = scope.map { " in " + $0 } ?? ""
-        let answer = "\(id): \(metric)\(place) \(parsed.figure.intervalDescription)\n"
-        return answer + (try conflicts(of: claim, in: ledger.event.id))
+        return "\(claim.id): \(metric)\(place) \(parsed.figure.intervalDescription)\n" + (try conflicts(of: claim, in: event))
     }
+
 
     private func setClaim(_ command: ParsedCommand) throws -> String {
         let id = command.argument("CLAIM")!

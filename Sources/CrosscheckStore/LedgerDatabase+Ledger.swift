@@ -227,6 +227,11 @@ extension LedgerDatabase {
         try reading { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM history") ?? 0 }
     }
 
+    /// Whether some event holds a claim with this id (one look-up in the primary key).
+    public func hasClaim(_ id: String) throws(StoreError) -> Bool {
+        try reading { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM claim WHERE id = ?)", arguments: [id]) ?? false }
+    }
+
     /// The highest number n of the claim ids "cn": the session numbers new claims after it.
     public func lastClaimNumber() throws(StoreError) -> Int {
         try reading { db in
