@@ -114,8 +114,9 @@ public final class Workspace {
 
     /// Writes the whole ledger (or one event) in `format`, a piece at a time to `write`, with one
     /// event in memory at a time; formats that show the check run it on each event as it comes.
+    /// `progress` hears of each event written: (done, all).
     public func export(_ format: ExportFormat, event: String? = nil, settings: ExportSettings = ExportSettings(),
-                       write: (String) -> Void) throws(StoreError) {
+                       progress: ((Int, Int) -> Void)? = nil, write: (String) -> Void) throws(StoreError) {
         let ids = try database.eventIDs()
         if let event, !ids.contains(event) { throw StoreError("no event \"\(event)\" in the workspace") }
         let registry = try database.registry()
@@ -126,20 +127,22 @@ public final class Workspace {
         var exporter = format.exporter()
         exporter.begin(context, write)
         var names: [String: String] = [:]
-        for id in ids where event == nil || id == event {
+        let chosen = ids.filter { event == nil || $0 == event }
+        for (done, id) in chosen.enumerated() {
             guard let ledger = try database.event(id) else { continue }
             let report = exporter.needsCheck ? check.run(ledger, sources: sources, names: &names) : CheckReport()
             exporter.add(ExportedEvent(ledger: ledger, report: report, sources: sources), write)
+            progress?(done + 1, chosen.count)
         }
         exporter.finish(write)
     }
 
     /// Writes an export to the file at `path`, atomically: the whole export or the file as it was.
     public func export(_ format: ExportFormat, event: String? = nil, settings: ExportSettings = ExportSettings(),
-                       to path: String) throws(StoreError) {
+                       progress: ((Int, Int) -> Void)? = nil, to path: String) throws(StoreError) {
         let file = try AtomicFile.Writer(path)
         do {
-            try export(format, event: event, settings: settings, write: file.write)
+            try export(format, event: event, settings: settings, progress: progress, write: file.write)
             try file.commit()
         } catch {
             file.abandon()

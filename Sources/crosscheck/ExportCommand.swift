@@ -37,13 +37,20 @@ struct Export: ParsableCommand {
     func run() throws {
         let workspace = try options.open()
         let settings = ExportSettings(baseURL: baseURL, author: author, tolerance: tolerance)
+        // On standard error, and only on a terminal: the export itself may go to standard output.
+        let progress = Progress("exporting events:")
+        defer { progress.finish() }
         do throws(StoreError) {
             if let out {
-                try workspace.export(format, event: event, settings: settings, to: out)
+                try workspace.export(format, event: event, settings: settings, progress: progress.update, to: out)
             } else {
                 var failure: StoreError?
                 FileOutput.standardOutput.buffered { sink in
-                    do throws(StoreError) { try workspace.export(format, event: event, settings: settings, write: sink) } catch { failure = error }
+                    do throws(StoreError) {
+                        try workspace.export(format, event: event, settings: settings, progress: progress.update, write: sink)
+                    } catch {
+                        failure = error
+                    }
                 }
                 if let failure { throw failure }
             }
