@@ -20,17 +20,6 @@ enum Escaping {
         return out
     }
 
-    /// Every `character` in `text` written twice: a quote inside a quoted CSV cell.
-    static func doubling(_ character: Character, in text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 4)
-        for each in text {
-            out.append(each)
-            if each == character { out.append(each) }
-        }
-        return out
-    }
-
     /// A Markdown table cell: `|` escaped, line breaks as spaces, and the characters that would
     /// start HTML or an entity escaped, since GitHub renders inline HTML.
     static func markdownCell(_ text: String) -> String {
