@@ -109,7 +109,7 @@ public final class Session {
             return try useEvent(command)
         case "metric add":
             let id = try slug(command.argument("ID")!, "metric")
-            let event = try currentLedger().event.id
+            let event = try eventInUse()
             try change(command) {
                 var ledger = try currentLedger()
                 guard !ledger.metrics.contains(where: { $0.id == id }) else { throw SessionError("\(id): the event already has this metric") }
@@ -119,7 +119,7 @@ public final class Session {
             return "metric \(id) (\(command.option("--kind")!)) added to \(event)\n"
         case "scope add":
             let id = command.argument("ID")!
-            let event = try currentLedger().event.id
+            let event = try eventInUse()
             try change(command) {
                 var ledger = try currentLedger()
                 guard !ledger.scopes.contains(where: { $0.id == id }) else { throw SessionError("\(id): the event already has this scope") }
@@ -240,7 +240,7 @@ public final class Session {
     }
 
     private func addClaim(_ command: ParsedCommand) throws -> String {
-        guard let event = currentEvent else { throw SessionError("no current event; event use ID --title T first") }
+        let event = try eventInUse()
         guard let sourceID = currentSource else { throw SessionError("no current source; source use ID (or source add) first") }
         let phrase = command.argument("PHRASE")!
         let parsed: ParsedPhrase
@@ -436,8 +436,13 @@ public final class Session {
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
-    private func currentLedger() throws -> EventLedger {
+    private func eventInUse() throws -> String {
         guard let event = currentEvent else { throw SessionError("no current event; event use ID --title T first") }
+        return event
+    }
+
+    private func currentLedger() throws -> EventLedger {
+        let event = try eventInUse()
         guard let ledger = try workspace.database.event(event) else { throw SessionError("no event \"\(event)\"") }
         return ledger
     }
