@@ -86,7 +86,7 @@ public struct CheckDocument: Sendable {
     }
 
     /// Between two items of a list.
-    static let itemSeparator = Array(",\n    ".utf8)
+    static let itemSeparator = ",\n    "
 
     /// Each list's pieces, each piece one or more items.
     static func json(_ lists: [[String]], _ sink: (String) -> Void) {
@@ -98,7 +98,7 @@ public struct CheckDocument: Sendable {
             }
             sink("[\n    ")
             for (position, item) in lists[index].enumerated() {
-                if position > 0 { sink(",\n    ") }
+                if position > 0 { sink(itemSeparator) }
                 sink(item)
             }
             sink("\n  ]")

@@ -33,11 +33,11 @@ public struct CheckOutput: Sendable {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(findings.count * 512)
             for (index, finding) in findings.enumerated() {
-                if index > 0 { bytes += CheckDocument.itemSeparator }
+                if index > 0 { bytes += CheckDocument.itemSeparator.utf8 }
                 appendJSON(finding, to: &bytes)
             }
             return String(decoding: bytes, as: UTF8.self)
-        } + [report.consensus.map(json).joined(separator: String(decoding: CheckDocument.itemSeparator, as: UTF8.self))]
+        } + [report.consensus.map(json).joined(separator: CheckDocument.itemSeparator)]
     }
 
     func appendJSON(_ finding: Finding, to bytes: inout [UInt8]) {

@@ -56,14 +56,19 @@ extension ExportedEvent {
     }
 
     /// How many updates, unordered pairs or near misses a report lists for one metric: a toll
-    /// reported by many outlets yields thousands, which no reader reads. Conflicts are all listed.
+    /// reported by many outlets yields thousands, which no reader reads.
     public static let listed = 20
 
+    /// How many of a list a report shows: conflicts up to `conflicts`, the other lists up to `listed`.
+    static func shown(_ findings: [Finding], conflicts: Int) -> Int {
+        min(findings.count, findings.first?.kind.isConflict == true ? conflicts : listed)
+    }
+
     /// The line that says how many findings of a list were left out, and where to see them all.
-    static func unlisted(_ findings: [Finding]) -> String? {
-        guard let first = findings.first, !first.kind.isConflict, findings.count > listed else { return nil }
+    static func unlisted(_ findings: [Finding], shown: Int) -> String? {
+        guard let first = findings.first, findings.count > shown else { return nil }
         let flag = first.kind == .unordered || first.kind == .partWholeUnordered ? " --unordered" : ""
-        return "… and \(findings.count - listed) more (crosscheck check\(flag) --event \(first.event) lists them all)"
+        return "… and \(findings.count - shown) more (crosscheck check\(flag) --event \(first.event) lists them all)"
     }
 
     /// The consensus lines of one metric, by scope.

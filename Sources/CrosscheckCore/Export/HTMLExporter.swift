@@ -86,18 +86,16 @@ public struct HTMLExporter: LedgerExporter {
         var out = ""
         for (heading, style, items) in lists where !items.isEmpty {
             out += "<h4>\(heading)</h4>\n<ul class=\"findings \(style)\">\n"
-            for finding in items.prefix(items.first?.kind.isConflict == true ? Self.conflictsListed : ExportedEvent.listed) {
+            let shown = ExportedEvent.shown(items, conflicts: Self.conflictsListed)
+            for finding in items.prefix(shown) {
                 let scope = finding.otherScope.map { "\(finding.scope ?? "no scope") within \($0)" } ?? (finding.scope ?? "no scope")
                 let arrow = finding.kind == .tollFell || finding.kind == .update ? " → " : " vs "
                 let sides = finding.sides.map { side in side.map { "<a href=\"#claim-\(Escaping.html($0))\">\(Escaping.html($0))</a>" }.joined(separator: ", ") }
                 out += "<li><b>\(finding.kind.summary)</b> <code>\(finding.kind.rawValue)</code> · \(Escaping.html(scope)) · severity "
                     + "\(JSONText.number((finding.severity * 100).rounded()))%: \(sides.joined(separator: arrow))</li>\n"
             }
-            if let more = ExportedEvent.unlisted(items) { out += "<li class=\"more\">\(Escaping.html(more))</li>\n" }
-            if items.first?.kind.isConflict == true, items.count > Self.conflictsListed {
-                out += "<li class=\"more\">… and \(items.count - Self.conflictsListed) more conflicts, their claims marked ✗ in the chart and "
-                    + "the table (crosscheck check --event \(Escaping.html(items[0].event)) lists them all)</li>\n"
-            }
+            // Conflicts left unlisted stay marked ✗ in the chart and the table.
+            if let more = ExportedEvent.unlisted(items, shown: shown) { out += "<li class=\"more\">\(Escaping.html(more))</li>\n" }
             out += "</ul>\n"
         }
         let consensus = event.consensus(metric)

@@ -50,9 +50,10 @@ extension LedgerExporter {
         let sink = { (piece: String) in output += piece }
         let sources = Dictionary(context.registry.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let check = ConsistencyCheck(tolerance: context.tolerance, origins: OriginNames(context.registry.origins))
+        var names: [String: String] = [:]
         begin(context, sink)
         for ledger in ledgers {
-            let report = needsCheck ? check.run(ledger, sources: sources) : CheckReport()
+            let report = needsCheck ? check.run(ledger, sources: sources, names: &names) : CheckReport()
             add(ExportedEvent(ledger: ledger, report: report, sources: sources), sink)
         }
         finish(sink)

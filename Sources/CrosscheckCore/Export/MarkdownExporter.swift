@@ -72,7 +72,9 @@ public struct MarkdownExporter: LedgerExporter {
         guard !findings.isEmpty else { return "" }
         let claims = Dictionary(event.ledger.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var out = "\n**\(heading)**\n\n"
-        for finding in findings.prefix(findings.first?.kind.isConflict == true ? findings.count : ExportedEvent.listed) {
+        // Every conflict: the document is the record of them.
+        let shown = ExportedEvent.shown(findings, conflicts: findings.count)
+        for finding in findings.prefix(shown) {
             let scope = finding.otherScope.map { "\(finding.scope ?? "(no scope)") within \($0)" } ?? (finding.scope ?? "(no scope)")
             let sides = finding.sides.map { side in
                 side.map { id in
@@ -85,7 +87,7 @@ public struct MarkdownExporter: LedgerExporter {
                 + "\(JSONText.number((finding.severity * 100).rounded()))%: "
                 + Self.text(sides.joined(separator: finding.kind == .tollFell || finding.kind == .update ? " → " : " vs ")) + "\n"
         }
-        if let more = ExportedEvent.unlisted(findings) { out += "- " + Self.text(more) + "\n" }
+        if let more = ExportedEvent.unlisted(findings, shown: shown) { out += "- " + Self.text(more) + "\n" }
         return out
     }
 

@@ -1,8 +1,8 @@
 /// The HTML report's chart of one (event, metric, scope): time across, the figure up. Each
-/// claim's interval is a bar spanning its time (an instant narrow, a bare date its whole day),
-/// approximate figures hatched, an end with no bound drawn as an arrow, the consensus a shaded
-/// band, claims in a conflict outlined and marked ✗; every bar links to its claim's row.
-/// Claims with no time stand in a column of their own at the left.
+/// claim's interval is a bar at its time (a bare date at the middle of its day, the day drawn as
+/// a line beneath), approximate figures hatched, an end with no bound drawn as an arrow, the
+/// consensus a shaded band, claims in a conflict outlined and marked ✗; every bar links to its
+/// claim's row. Claims with no time stand in a column of their own at the left.
 struct TimelineChart {
     var claims: [(claim: Claim, window: TimeWindow)]
     var tolerance: Double
