@@ -32,16 +32,27 @@ private final class Terminal {
     /// Reads until `text` is on the screen or the deadline passes; true if it came.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 10) -> Bool {
+        waitUntil(seconds: seconds) { $0.contains(text) }
+    }
+
+    /// Reads until the session shows its prompt again, waiting for keys: a control key sent
+    /// before readline has the terminal would reach the terminal's own line editing instead.
+    @discardableResult
+    func waitForPrompt(seconds: Double = 10) -> Bool {
+        waitUntil(seconds: seconds) { $0.hasSuffix("> ") }
+    }
+
+    private func waitUntil(seconds: Double, _ done: (String) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while !screen.contains(text), Date() < deadline {
+        while !done(screen), Date() < deadline {
             var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             guard poll(&descriptor, 1, 100) > 0 else { continue }
             let count = read(master, &buffer, buffer.count)
             if count <= 0 { break }
             screen += String(decoding: buffer[0..<count], as: UTF8.self)
         }
-        return screen.contains(text)
+        return done(screen)
     }
 
     /// Waits for the session to end by itself; false if it is still running at the deadline.
@@ -81,6 +92,7 @@ struct SessionTerminalTests {
         // Undo, then Ctrl-D leaves.
         terminal.type("undo\r")
         #expect(terminal.waitFor("undid: claim set c1 --status verified"))
+        #expect(terminal.waitForPrompt())
         terminal.type("\u{04}")
         #expect(terminal.exited())
         #expect(!terminal.process.isRunning && terminal.process.terminationStatus == 0)
