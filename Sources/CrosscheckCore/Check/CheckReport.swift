@@ -10,13 +10,15 @@ public struct CheckReport: Sendable, Hashable {
     public init() {}
 
     mutating func add(_ findings: [Finding]) {
-        for finding in findings {
-            switch finding.kind {
-            case .snapshot, .tollFell, .sameTime, .selfContradiction, .partAboveWhole: conflicts.append(finding)
-            case .update: updates.append(finding)
-            case .unordered, .partWholeUnordered: unordered.append(finding)
-            case .nearMiss: nearMisses.append(finding)
-            }
+        for finding in findings { add(finding) }
+    }
+
+    mutating func add(_ finding: Finding) {
+        switch finding.kind {
+        case .snapshot, .tollFell, .sameTime, .selfContradiction, .partAboveWhole: conflicts.append(finding)
+        case .update: updates.append(finding)
+        case .unordered, .partWholeUnordered: unordered.append(finding)
+        case .nearMiss: nearMisses.append(finding)
         }
     }
 

@@ -20,21 +20,34 @@ public struct Consensus: Sendable, Hashable {
 
     public static func of(_ group: ComparableGroup) -> Consensus? {
         guard !group.reports.isEmpty else { return nil }
-        // Each origin's reports, the latest only for a toll.
-        var byOrigin: [String: [Int]] = [:]
-        for (index, report) in group.reports.enumerated() {
-            for origin in Set(report.origins.isEmpty ? ["claim:" + report.claim.id] : report.origins) {
-                byOrigin[origin, default: []].append(index)
+        // Each origin's reports, the latest only for a toll. Origins are numbered as they come.
+        var numbers: [String: Int] = [:]
+        var byOrigin: [[Int]] = []
+        func note(_ origin: String, _ report: Int) {
+            if let number = numbers[origin] {
+                byOrigin[number].append(report)
+            } else {
+                numbers[origin] = byOrigin.count
+                byOrigin.append([report])
             }
         }
-        var shares: [(report: Int, weight: Double, origin: String)] = []
-        for (origin, members) in byOrigin {
+        for (index, report) in group.reports.enumerated() {
+            if report.origins.isEmpty { note("claim:" + report.claim.id, index) }
+            for (position, origin) in report.origins.enumerated() where !report.origins[..<position].contains(origin) {
+                note(origin, index)
+            }
+        }
+        var shares: [(report: Int, weight: Double, origin: Int)] = []
+        shares.reserveCapacity(group.reports.count)
+        for (origin, members) in byOrigin.enumerated() {
             var counted = members
             if group.kind == .cumulative {
-                let last = members.map { group.reports[$0].time.latest }.max()!
-                counted = members.filter { group.reports[$0].time.latest == last }
+                var last = Int64.min
+                for member in members { last = max(last, group.reports[member].time.latest) }
+                counted.removeAll { group.reports[$0].time.latest != last }
             }
-            let weight = counted.map { group.reports[$0].weight }.max()!
+            var weight = 0.0
+            for member in counted { weight = max(weight, group.reports[member].weight) }
             for member in counted { shares.append((member, weight / Double(counted.count), origin)) }
         }
         // The sweep: at each end point, the weight of the intervals covering it.

@@ -63,7 +63,7 @@ public struct ConsistencyCheck: Sendable {
         for rule in Self.rules {
             for finding in rule.findings(in: group, classes: classes)
             where !finding.kind.isConflict || reported.insert(finding.sides.map { $0.sorted() }).inserted {
-                report.add([finding])
+                report.add(finding)
             }
         }
         if let consensus = Consensus.of(group) { report.consensus.append(consensus) }
@@ -84,16 +84,38 @@ public struct ConsistencyCheck: Sendable {
     /// The event's claims by (metric, scope), each with its metric's kind.
     func groups(_ ledger: EventLedger, sources: [String: Source], names: inout [String: String]) -> [GroupKey: ComparableGroup] {
         let kinds = Dictionary(ledger.metrics.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
-        let zone = TimeWindow.zone(of: ledger.claims.compactMap(\.asOf) + ledger.claims.flatMap { $0.sources.compactMap { sources[$0.source]?.published } })
-        var reports: [GroupKey: [Report]] = [:]
+        var zones = TimeWindow.Zones()
         for claim in ledger.claims {
-            reports[GroupKey(metric: claim.metric, scope: claim.scope), default: []]
-                .append(Report(claim: claim, sources: sources, tolerance: tolerance, zone: zone) { origins.origin(of: $0, cache: &names) })
+            zones.count(claim.asOf)
+            for link in claim.sources { zones.count(sources[link.source]?.published) }
         }
-        return reports.reduce(into: [:]) { groups, item in
-            let kind = kinds[item.key.metric] ?? MetricVocabulary.standard.metric(item.key.metric)?.kind ?? .snapshot
-            groups[item.key] = ComparableGroup(event: ledger.event.id, metric: item.key.metric, scope: item.key.scope, kind: kind, reports: item.value)
+        let zone = zones.zone
+        // Claims come grouped as the store reads them (by metric and scope): a key is hashed
+        // only where it changes.
+        var numbers: [GroupKey: Int] = [:]
+        var keys: [GroupKey] = []
+        var reports: [[Report]] = []
+        var current = -1
+        for claim in ledger.claims {
+            if current < 0 || keys[current].metric != claim.metric || keys[current].scope != claim.scope {
+                let key = GroupKey(metric: claim.metric, scope: claim.scope)
+                if let known = numbers[key] {
+                    current = known
+                } else {
+                    current = keys.count
+                    numbers[key] = current
+                    keys.append(key)
+                    reports.append([])
+                }
+            }
+            reports[current].append(Report(claim: claim, sources: sources, tolerance: tolerance, zone: zone) { origins.origin(of: $0, cache: &names) })
         }
+        var groups: [GroupKey: ComparableGroup] = [:]
+        for (key, members) in zip(keys, reports) {
+            let kind = kinds[key.metric] ?? MetricVocabulary.standard.metric(key.metric)?.kind ?? .snapshot
+            groups[key] = ComparableGroup(event: ledger.event.id, metric: key.metric, scope: key.scope, kind: kind, reports: members)
+        }
+        return groups
     }
 
     static func order(_ a: ComparableGroup, _ b: ComparableGroup) -> Bool {

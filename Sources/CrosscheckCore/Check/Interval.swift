@@ -76,9 +76,20 @@ public struct TimeWindow: Sendable, Hashable {
     /// The zone of an event's reports: the offset its dated instants give most often (the
     /// smallest of a tie), or nil when none has one.
     public static func zone(of times: [ReportedTime]) -> Int? {
-        var counts: [Int: Int] = [:]
-        for time in times where time.precision == .instant { counts[time.offsetMinutes, default: 0] += 1 }
-        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+        var zones = Zones()
+        for time in times { zones.count(time) }
+        return zones.zone
+    }
+
+    /// The offsets of an event's instants, counted one at a time.
+    struct Zones {
+        private var counts: [Int: Int] = [:]
+
+        mutating func count(_ time: ReportedTime?) {
+            if let time, time.precision == .instant { counts[time.offsetMinutes, default: 0] += 1 }
+        }
+
+        var zone: Int? { counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key }
     }
 
     /// Whether this surely comes before `other`: no reading of the two times puts it later.

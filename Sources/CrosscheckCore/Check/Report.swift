@@ -58,17 +58,22 @@ public final class ComparableGroup: Sendable {
 
     /// The distinct intervals in order of their lower ends, each with its reports.
     public var classes: [FigureClass] {
-        var index: [Interval: Int] = [:]
+        // Sorted, not hashed: reports of one interval end up side by side, in their own order.
+        let order = reports.indices.sorted { a, b in
+            let x = reports[a].interval, y = reports[b].interval
+            return (x.lower, x.upper ?? .infinity, x.lowerOpen ? 1 : 0, x.upperOpen ? 1 : 0, a)
+                < (y.lower, y.upper ?? .infinity, y.lowerOpen ? 1 : 0, y.upperOpen ? 1 : 0, b)
+        }
         var classes: [FigureClass] = []
-        for (position, report) in reports.enumerated() {
-            if let existing = index[report.interval] {
-                classes[existing].members.append(position)
+        for position in order {
+            let interval = reports[position].interval
+            if let last = classes.last, last.interval == interval {
+                classes[classes.count - 1].members.append(position)
             } else {
-                index[report.interval] = classes.count
-                classes.append(FigureClass(interval: report.interval, members: [position]))
+                classes.append(FigureClass(interval: interval, members: [position]))
             }
         }
-        return classes.sorted { ($0.interval.lower, $0.interval.upper ?? .infinity) < ($1.interval.lower, $1.interval.upper ?? .infinity) }
+        return classes
     }
 
     public init(event: String, metric: String, scope: String?, kind: MetricKind, reports: [Report]) {

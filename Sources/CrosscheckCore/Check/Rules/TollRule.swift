@@ -8,11 +8,7 @@ struct TollRule: CheckRule {
         var findings: [Finding] = []
         let times = group.reports.map(\.time)
         // Each class's reach in time, once: a pair is looked at closely only where they meet.
-        let spans = classes.map { figureClass in
-            (firstStart: figureClass.members.map { times[$0].earliest }.min()!, lastStart: figureClass.members.map { times[$0].earliest }.max()!,
-             firstEnd: figureClass.members.map { times[$0].latest }.min()!, lastEnd: figureClass.members.map { times[$0].latest }.max()!,
-             instants: Set(figureClass.members.compactMap { times[$0].instant }))
-        }
+        let spans = classes.map { Span($0.members, times) }
         // Each class's overlap index, built once, when a pair first needs it.
         var indexes = [OverlapIndex?](repeating: nil, count: classes.count)
         func index(_ position: Int) -> OverlapIndex {
@@ -35,8 +31,8 @@ struct TollRule: CheckRule {
             // The classes' times do not meet: nothing at one instant, nothing unordered.
             guard highSpan.firstStart <= lowSpan.lastEnd, lowSpan.firstStart <= highSpan.lastEnd else { continue }
             // The same instant, two disjoint figures.
-            if !highSpan.instants.isDisjoint(with: lowSpan.instants) {
-                let shared = highSpan.instants.intersection(lowSpan.instants)
+            let shared = Span.sharedInstants(high.members, low.members, times)
+            if !shared.isEmpty {
                 let sameHigh = high.members.filter { times[$0].instant.map(shared.contains) ?? false }
                 let sameLow = low.members.filter { times[$0].instant.map(shared.contains) ?? false }
                 findings.append(group.finding(.sameTime, low: low, high: high, sides: [sameHigh, sameLow]))
@@ -50,6 +46,28 @@ struct TollRule: CheckRule {
         }
         findings += updates(in: group, classes: classes)
         return findings
+    }
+
+    /// Where a class's reports start and end in time, at the first and the last.
+    struct Span {
+        var firstStart = Int64.max, lastStart = Int64.min, firstEnd = Int64.max, lastEnd = Int64.min
+
+        init(_ members: [Int], _ times: [TimeWindow]) {
+            for member in members {
+                let time = times[member]
+                (firstStart, lastStart) = (min(firstStart, time.earliest), max(lastStart, time.earliest))
+                (firstEnd, lastEnd) = (min(firstEnd, time.latest), max(lastEnd, time.latest))
+            }
+        }
+
+        /// The instants both sides report, found without a set unless each side has one.
+        static func sharedInstants(_ a: [Int], _ b: [Int], _ times: [TimeWindow]) -> Set<Int64> {
+            let left = a.compactMap { times[$0].instant }
+            guard !left.isEmpty else { return [] }
+            let right = b.compactMap { times[$0].instant }
+            guard !right.isEmpty else { return [] }
+            return Set(left).intersection(right)
+        }
     }
 
     /// The members of each side whose time overlaps some member of the other side's, leaving
@@ -99,7 +117,7 @@ struct TollRule: CheckRule {
         var classOf = [Int](repeating: 0, count: group.reports.count)
         for (index, figureClass) in classes.enumerated() { for member in figureClass.members { classOf[member] = index } }
         let byEnd = group.reports.indices.sorted { group.reports[$0].time.latest < group.reports[$1].time.latest }
-        var steps: [Pair: (earlier: Set<Int>, later: Set<Int>)] = [:]
+        var steps: [(low: Int, high: Int, earlier: Int, later: Int)] = []
         for (index, report) in group.reports.enumerated() {
             // The last report (by end) that ends before this one starts.
             var (low, high) = (0, byEnd.count)
@@ -110,18 +128,31 @@ struct TollRule: CheckRule {
             guard low > 0 else { continue }
             let previous = byEnd[low - 1]
             guard report.interval.relation(to: group.reports[previous].interval) == .above else { continue }
-            let key = Pair(low: classOf[previous], high: classOf[index])
-            steps[key, default: ([], [])].earlier.insert(previous)
-            steps[key, default: ([], [])].later.insert(index)
+            steps.append((classOf[previous], classOf[index], previous, index))
         }
-        return steps.keys.sorted { ($0.low, $0.high) < ($1.low, $1.high) }.map { key in
-            group.finding(.update, low: classes[key.low], high: classes[key.high],
-                          sides: [Array(steps[key]!.earlier), Array(steps[key]!.later)])
+        // Steps between the same two classes, together: one update each.
+        steps.sort { ($0.low, $0.high) < ($1.low, $1.high) }
+        var findings: [Finding] = []
+        var start = 0
+        while start < steps.count {
+            var end = start + 1
+            while end < steps.count, steps[end].low == steps[start].low, steps[end].high == steps[start].high { end += 1 }
+            let run = steps[start..<end]
+            findings.append(group.finding(.update, low: classes[run.first!.low], high: classes[run.first!.high],
+                                          sides: [Self.distinct(run.map(\.earlier)), Self.distinct(run.map(\.later))]))
+            start = end
         }
+        return findings
     }
 
-    private struct Pair: Hashable {
-        var low: Int
-        var high: Int
+    private static func distinct(_ members: [Int]) -> [Int] {
+        guard members.count > 1 else { return members }
+        var sorted = members.sorted()
+        var kept = 1
+        for index in 1..<sorted.count where sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        return Array(sorted.prefix(kept))
     }
 }
