@@ -156,51 +156,64 @@ extension LedgerDatabase {
             condition += " AND (" + (parts.isEmpty ? "0" : parts.joined(separator: " OR ")) + ")"
             arguments += named
         }
-        return try reading { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [id]) else { return nil }
-            let event = Event(id: row["id"], title: row["title"],
-                              date: try (row["date"] as String?).map { text throws(LedgerError) in try ReportedTime(text) })
-            let metrics = try Row.fetchAll(db, sql: "SELECT * FROM metric WHERE event = ? ORDER BY id", arguments: [id]).map { row in
-                Metric(id: row["id"], kind: MetricKind(rawValue: row["kind"]) ?? .snapshot,
-                       aliases: (try? JSONReader.parse(row["aliases"] as String)).flatMap(Self.strings) ?? [])
+        return try reading { db in try Self.event(id, condition: condition, arguments: arguments, db) }
+    }
+
+    /// Events one after another in one read transaction, each handed to `body` and let go: what
+    /// a check or an export of many events reads, without a transaction and statements an event.
+    /// `body` hears each event read with its place in `ids`; an id no longer stored is passed over.
+    public func events(_ ids: [String], _ body: (Int, EventLedger) -> Void) throws(StoreError) {
+        try reading { db in
+            for (index, id) in ids.enumerated() {
+                if let ledger = try Self.event(id, condition: "claim.event = ?", arguments: [id], db) { body(index, ledger) }
             }
-            let scopes = try Row.fetchAll(db, sql: "SELECT * FROM scope WHERE event = ? ORDER BY id", arguments: [id]).map { row in
-                Scope(id: row["id"], partOf: row["partOf"])
-            }
-            // One pass over the claims and their links, in index order, straight through SQLite's
-            // API: this runs for every claim of every export and check.
-            var claims: [Claim] = []
-            let rows = try RowReader("""
-                SELECT claim.rowid, claim.id, claim.metric, claim.scope, claim.text, claim.lower, claim.upper, claim.lowerOpen,
-                    claim.upperOpen, claim.approximate, claim.kind, claim.unit, claim.coded, claim.asOf, claim.confidence, claim.status,
-                    link.source, link.quote, link.attributedTo, link.credibility
-                FROM claim LEFT JOIN link ON link.claim = claim.id
-                WHERE \(condition) ORDER BY claim.metric, claim.scope, claim.rowid, link.position
-                """, arguments, db)
-            var current: Int?
-            while try rows.next() {
-                let rowid = rows.int(0)
-                if rowid != current {
-                    current = rowid
-                    let figure = Figure(
-                        lower: rows.double(5) ?? 0, upper: rows.double(6), lowerOpen: rows.bool(7), upperOpen: rows.bool(8),
-                        approximate: rows.bool(9), kind: rows.text(10).flatMap(FigureKind.init(rawValue:)) ?? .count, unit: rows.text(11),
-                        coded: rows.double(12))
-                    claims.append(Claim(
-                        id: rows.text(1) ?? "", metric: rows.text(2) ?? "", scope: rows.text(3), text: rows.text(4) ?? "", figure: figure,
-                        asOf: try rows.text(13).map { text throws(LedgerError) in try ReportedTime(text) },
-                        confidence: rows.text(14).flatMap(Confidence.init(rawValue:)),
-                        status: rows.text(15).flatMap(ClaimStatus.init(rawValue:))))
-                }
-                // A claim no source carries has one row, its link columns null.
-                if let source = rows.text(16) {
-                    claims[claims.count - 1].sources.append(Link(
-                        source: source, quote: rows.text(17), attributedTo: rows.text(18),
-                        credibility: rows.int(19).flatMap(Credibility.init(rawValue:))))
-                }
-            }
-            return EventLedger(event: event, metrics: metrics, scopes: scopes, claims: claims)
         }
+    }
+
+    private static func event(_ id: String, condition: String, arguments: [String], _ db: Database) throws -> EventLedger? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE id = ?"), arguments: [id]) else { return nil }
+        let event = Event(id: row["id"], title: row["title"],
+                          date: try (row["date"] as String?).map { text throws(LedgerError) in try ReportedTime(text) })
+        let metrics = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM metric WHERE event = ? ORDER BY id"), arguments: [id]).map { row in
+            Metric(id: row["id"], kind: MetricKind(rawValue: row["kind"]) ?? .snapshot,
+                   aliases: (try? JSONReader.parse(row["aliases"] as String)).flatMap(Self.strings) ?? [])
+        }
+        let scopes = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM scope WHERE event = ? ORDER BY id"), arguments: [id]).map { row in
+            Scope(id: row["id"], partOf: row["partOf"])
+        }
+        // One pass over the claims and their links, in index order, straight through SQLite's
+        // API: this runs for every claim of every export and check.
+        var claims: [Claim] = []
+        let rows = try RowReader("""
+            SELECT claim.rowid, claim.id, claim.metric, claim.scope, claim.text, claim.lower, claim.upper, claim.lowerOpen,
+                claim.upperOpen, claim.approximate, claim.kind, claim.unit, claim.coded, claim.asOf, claim.confidence, claim.status,
+                link.source, link.quote, link.attributedTo, link.credibility
+            FROM claim LEFT JOIN link ON link.claim = claim.id
+            WHERE \(condition) ORDER BY claim.metric, claim.scope, claim.rowid, link.position
+            """, arguments, db)
+        var current: Int?
+        while try rows.next() {
+            let rowid = rows.int(0)
+            if rowid != current {
+                current = rowid
+                let figure = Figure(
+                    lower: rows.double(5) ?? 0, upper: rows.double(6), lowerOpen: rows.bool(7), upperOpen: rows.bool(8),
+                    approximate: rows.bool(9), kind: rows.text(10).flatMap(FigureKind.init(rawValue:)) ?? .count, unit: rows.text(11),
+                    coded: rows.double(12))
+                claims.append(Claim(
+                    id: rows.text(1) ?? "", metric: rows.text(2) ?? "", scope: rows.text(3), text: rows.text(4) ?? "", figure: figure,
+                    asOf: try rows.text(13).map { text throws(LedgerError) in try ReportedTime(text) },
+                    confidence: rows.text(14).flatMap(Confidence.init(rawValue:)),
+                    status: rows.text(15).flatMap(ClaimStatus.init(rawValue:))))
+            }
+            // A claim no source carries has one row, its link columns null.
+            if let source = rows.text(16) {
+                claims[claims.count - 1].sources.append(Link(
+                    source: source, quote: rows.text(17), attributedTo: rows.text(18),
+                    credibility: rows.int(19).flatMap(Credibility.init(rawValue:))))
+            }
+        }
+        return EventLedger(event: event, metrics: metrics, scopes: scopes, claims: claims)
     }
 
     /// One entry of the history.

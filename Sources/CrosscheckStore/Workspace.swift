@@ -128,11 +128,11 @@ public final class Workspace {
         exporter.begin(context, write)
         var names: [String: String] = [:]
         let chosen = ids.filter { event == nil || $0 == event }
-        for (done, id) in chosen.enumerated() {
-            guard let ledger = try database.event(id) else { continue }
+        // One read transaction: the export is of one state of the ledger.
+        try database.events(chosen) { position, ledger in
             let report = exporter.needsCheck ? check.run(ledger, sources: sources, names: &names) : CheckReport()
             exporter.add(ExportedEvent(ledger: ledger, report: report, sources: sources), write)
-            progress?(done + 1, chosen.count)
+            progress?(position + 1, chosen.count)
         }
         exporter.finish(write)
     }
@@ -398,16 +398,16 @@ extension Workspace {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chosen.count, 8))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var names: [String: String] = [:]
-            for index in stride(from: worker, to: chosen.count, by: workers) where !results.failed {
-                do throws(StoreError) {
-                    guard let ledger = try database.event(chosen[index]) else { continue }
+            let mine = Array(stride(from: worker, to: chosen.count, by: workers))
+            do throws(StoreError) {
+                try database.events(mine.map { chosen[$0] }) { position, ledger in
                     let found = check.run(ledger, sources: sources, names: &names)
                     // Rendered at once and let go: the claims need not be narrowed to those the findings name.
                     let output = CheckOutput(found, claims: ledger.claims, sources: sources)
-                    results.set(index, CheckDocument.part(output, format: format))
-                } catch {
-                    results.fail(error)
+                    results.set(mine[position], CheckDocument.part(output, format: format))
                 }
+            } catch {
+                results.fail(error)
             }
         }
         if let error = results.error { throw error }
@@ -429,8 +429,6 @@ private final class CheckResults: @unchecked Sendable {
         items = Array(repeating: nil, count: count)
         self.progress = progress
     }
-
-    var failed: Bool { lock.withLock { error != nil } }
 
     func set(_ index: Int, _ part: CheckDocument.Part) {
         lock.withLock {

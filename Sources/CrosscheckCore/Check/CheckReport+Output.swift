@@ -29,18 +29,22 @@ public struct CheckOutput: Sendable {
     /// break between them) into one string, or empty: a million findings become five strings an
     /// event, not a million.
     var jsonLists: [String] {
-        [report.conflicts, report.updates, report.unordered, report.nearMisses].map { findings in
+        // A claim stands in many findings (each step of a rising toll): its source items are
+        // written once and copied after.
+        var written: [String: [UInt8]] = [:]
+        return [report.conflicts, report.updates, report.unordered, report.nearMisses].map { findings in
             var bytes: [UInt8] = []
             bytes.reserveCapacity(findings.count * 512)
             for (index, finding) in findings.enumerated() {
                 if index > 0 { bytes += CheckDocument.itemSeparator.utf8 }
-                appendJSON(finding, to: &bytes)
+                appendJSON(finding, to: &bytes, written: &written)
             }
             return String(decoding: bytes, as: UTF8.self)
         } + [report.consensus.map(json).joined(separator: CheckDocument.itemSeparator)]
     }
 
-    func appendJSON(_ finding: Finding, to bytes: inout [UInt8]) {
+    /// `written` holds each claim's source items as already written, by claim id.
+    func appendJSON(_ finding: Finding, to bytes: inout [UInt8], written: inout [String: [UInt8]]) {
         func ids(_ list: [String], _ bytes: inout [UInt8]) {
             bytes.append(UInt8(ascii: "["))
             for (index, id) in list.enumerated() {
@@ -69,25 +73,35 @@ public struct CheckOutput: Sendable {
                 bytes.append(UInt8(ascii: "["))
                 var first = true
                 for id in finding.claims {
-                    let claim = claims[id]
-                    for link in claim?.sources ?? [] {
-                        if !first { bytes.append(UInt8(ascii: ",")) }
-                        first = false
-                        let source = sources[link.source]
-                        JSONObjectWriter.append(to: &bytes) { item in
-                            item.add("claim", id)
-                            item.add("source", link.source)
-                            item.add("outlet", source?.outlet)
-                            item.add("text", claim?.text)
-                            item.add("asOf", (claim?.asOf ?? source?.published)?.description)
-                            item.add("quote", link.quote)
-                            item.add("attributedTo", link.attributedTo)
-                        }
-                    }
+                    if written[id] == nil { written[id] = sourceItems(id) }
+                    guard let items = written[id], !items.isEmpty else { continue }
+                    if !first { bytes.append(UInt8(ascii: ",")) }
+                    first = false
+                    bytes += items
                 }
                 bytes.append(UInt8(ascii: "]"))
             }
         }
+    }
+
+    /// A claim's entries in a finding's `sources`: one a link, comma separated.
+    private func sourceItems(_ id: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        let claim = claims[id]
+        for link in claim?.sources ?? [] {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
+            let source = sources[link.source]
+            JSONObjectWriter.append(to: &bytes) { item in
+                item.add("claim", id)
+                item.add("source", link.source)
+                item.add("outlet", source?.outlet)
+                item.add("text", claim?.text)
+                item.add("asOf", (claim?.asOf ?? source?.published)?.description)
+                item.add("quote", link.quote)
+                item.add("attributedTo", link.attributedTo)
+            }
+        }
+        return bytes
     }
 
     func json(_ consensus: Consensus) -> String {
