@@ -42,12 +42,15 @@ let package = Package(
             name: "crosscheck-bench",
             dependencies: ["CrosscheckCore", "CrosscheckStore", "CrosscheckSession"]
         ),
+        // The fuzz targets, shared by the libFuzzer entry and the tests that replay what it found.
+        .target(name: "FuzzTargets", dependencies: ["CrosscheckCore"]),
+        .executableTarget(name: "crosscheck-fuzz", dependencies: ["FuzzTargets"]),
         .testTarget(
             name: "CrosscheckCoreTests",
-            dependencies: ["CrosscheckCore"],
+            dependencies: ["CrosscheckCore", "FuzzTargets"],
             // The export snapshots are read from the source tree by path, so that recording one
             // rewrites the file in the repository.
-            exclude: ["Export/Snapshots"],
+            exclude: ["Export/Snapshots", "Fuzz/Regressions"],
             resources: [.copy("Peers")]
         ),
         .testTarget(

@@ -84,7 +84,8 @@ public struct Extractor: Sendable {
     static func sentenceEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lineEnd: Int) -> Int {
         var i = start
         let limit = min(lineEnd, start + longestSentence)
-        let base = UnsafeRawPointer(bytes.baseAddress!)
+        guard i < limit, let address = bytes.baseAddress else { return lineEnd }
+        let base = UnsafeRawPointer(address)
         while i < limit {
             // Eight bytes at a time past runs that hold no ".", "!" or "?".
             if i + 8 <= limit, !mayEndSentence(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {

@@ -31,8 +31,10 @@ struct SentenceScanner {
 
     /// The scalar offset of a byte offset at or after the last one asked for.
     private mutating func scalar(at byte: Int) -> Int {
+        // An empty text may have no address at all.
+        guard cursorByte < byte, let start = bytes.baseAddress else { return cursorScalar }
+        let base = UnsafeRawPointer(start)
         // Eight ASCII bytes at a time, the common case, then byte by byte.
-        let base = UnsafeRawPointer(bytes.baseAddress!)
         while cursorByte + 8 <= byte, base.loadUnaligned(fromByteOffset: cursorByte, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
             cursorByte += 8
             cursorScalar += 8
