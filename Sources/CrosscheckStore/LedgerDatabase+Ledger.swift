@@ -58,7 +58,7 @@ extension LedgerDatabase {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("the ledger was not changed: \(Self.describe(error))")
+            throw StoreError("the ledger was not changed: \(Self.describe(error, path: pool.path))")
         }
     }
 
@@ -69,7 +69,7 @@ extension LedgerDatabase {
                 for (path, state) in files { try Self.record(path, state, db) }
             }
         } catch {
-            throw StoreError("cannot record the workspace files: \(Self.describe(error))")
+            throw StoreError("cannot record the workspace files: \(Self.describe(error, path: pool.path))")
         }
     }
 
@@ -80,7 +80,7 @@ extension LedgerDatabase {
                 for path in files { try db.execute(sql: "DELETE FROM workspaceFile WHERE path = ?", arguments: [path]) }
             }
         } catch {
-            throw StoreError("cannot record the workspace files: \(Self.describe(error))")
+            throw StoreError("cannot record the workspace files: \(Self.describe(error, path: pool.path))")
         }
     }
 
@@ -96,7 +96,7 @@ extension LedgerDatabase {
                 return states
             }
         } catch {
-            throw StoreError("cannot read the database: \(Self.describe(error))")
+            throw StoreError("cannot read the database: \(Self.describe(error, path: pool.path))")
         }
     }
 
@@ -357,7 +357,7 @@ extension LedgerDatabase {
         do {
             return try pool.read(work)
         } catch {
-            throw StoreError("cannot read the database: \(Self.describe(error))")
+            throw StoreError("cannot read the database: \(Self.describe(error, path: pool.path))")
         }
     }
 

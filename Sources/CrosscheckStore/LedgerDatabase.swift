@@ -19,7 +19,7 @@ public final class LedgerDatabase: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
-            throw StoreError("\(path): cannot open the database: \(Self.describe(error))")
+            throw StoreError("\(path): cannot open the database: \(Self.describe(error, path: path))")
         }
         do {
             let applied = try pool.read { db in try Self.migrator.appliedIdentifiers(db) }
@@ -31,7 +31,7 @@ public final class LedgerDatabase: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("\(path): cannot prepare the database: \(Self.describe(error))")
+            throw StoreError("\(path): cannot prepare the database: \(Self.describe(error, path: path))")
         }
     }
 
@@ -130,17 +130,36 @@ public final class LedgerDatabase: Sendable {
         return migrator
     }
 
-    static func describe(_ error: Error) -> String {
+    /// What went wrong, in a few words; `path`, the database's, lets an I/O error that a full
+    /// disk caused say so (SQLite reports it as a failed write or memory map).
+    static func describe(_ error: Error, path: String? = nil) -> String {
         if let error = error as? DatabaseError {
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED: return "the database is locked by another process; try again"
             case .SQLITE_READONLY: return "the database is read-only"
             case .SQLITE_FULL: return "the disk is full"
+            case .SQLITE_IOERR where path.map(Self.onFullDisk) == true: return "the disk is full (\(error.message ?? "disk I/O error"))"
+            case .SQLITE_IOERR where Self.fileSizeLimit != nil:
+                return "\(error.message ?? "disk I/O error"): a write may have passed the file-size limit (ulimit -f) of \(Self.fileSizeLimit!) bytes"
             case .SQLITE_CANTOPEN: return "cannot open the file"
             case .SQLITE_NOTADB, .SQLITE_CORRUPT: return "the file is not a crosscheck database"
             default: return error.message ?? "\(error.resultCode)"
             }
         }
         return "\(error)"
+    }
+
+    /// The process's limit on the size of a file it writes, if it has one.
+    static var fileSizeLimit: UInt64? {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }
+        return UInt64(limit.rlim_cur)
+    }
+
+    /// Whether the file system holding `path` has no room left for another page.
+    static func onFullDisk(_ path: String) -> Bool {
+        var info = statvfs()
+        guard statvfs((path as NSString).deletingLastPathComponent, &info) == 0 else { return false }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize) < 65_536
     }
 }

@@ -36,6 +36,9 @@ struct Crosscheck: ParsableCommand {
 
     /// Usage errors exit 2, like every other kind of bad input, so that scripts see one code.
     static func main() {
+        // Past a file-size limit (ulimit -f) a write then fails with an error crosscheck reports,
+        // instead of the signal killing the process in the middle of a change.
+        signal(SIGXFSZ, SIG_IGN)
         if let status = runSessionCommand(Array(CommandLine.arguments.dropFirst())) { Glibc.exit(status) }
         do {
             var command = try parseAsRoot()

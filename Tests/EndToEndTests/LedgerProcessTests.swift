@@ -3,7 +3,7 @@ import GRDB
 import Testing
 
 /// Event files of `events` events with `claims` claims each, and their sources, in a new folder.
-private func generatedLedger(events: Int, claims: Int, firstEvent: Int = 0) throws -> String {
+func generatedLedger(events: Int, claims: Int, firstEvent: Int = 0) throws -> String {
     let folder = try Binary.temporaryFolder().path
     try FileManager.default.createDirectory(atPath: folder + "/Claims", withIntermediateDirectories: true)
     let sources = (0..<10).map { #"{ "id": "s\#($0)", "title": "Report \#($0)", "outlet": "Outlet \#($0)" }"# }
@@ -24,7 +24,7 @@ private func generatedLedger(events: Int, claims: Int, firstEvent: Int = 0) thro
 }
 
 /// The number of events and claims the database holds, after checking its integrity.
-private func census(_ workspace: String) throws -> (events: Int, claims: Int) {
+func census(_ workspace: String) throws -> (events: Int, claims: Int) {
     let path = workspace + "/.crosscheck/ledger.sqlite"
     guard FileManager.default.fileExists(atPath: path) else { return (0, 0) }
     let queue = try DatabaseQueue(path: path)
