@@ -458,11 +458,11 @@ public final class Session {
     }
 
     private func slug(_ text: String, _ what: String) throws(SessionError) -> String {
-        do { return try Identifier.slug(text) } catch { throw SessionError("\(what) id \"\(text)\": \(error.reason)") }
+        do { return try Identifier.slug(text) } catch { throw SessionError("\(what) id: \(error.explanation)") }
     }
 
     private func time(_ text: String, _ option: String) throws(SessionError) -> ReportedTime {
-        do { return try ReportedTime(text) } catch { throw SessionError("\(option): \(error.reason)") }
+        do { return try ReportedTime(text) } catch { throw SessionError("\(option): \(error.explanation)") }
     }
 }
 
