@@ -19,7 +19,15 @@ public struct ReportedTime: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Reads a date or an RFC 3339 date-time with its offset (seconds may be left out).
     public init(_ text: String) throws(LedgerError) {
-        let bytes = Array(text.utf8)
+        // Read in place, without a copy of the bytes: every claim of a ledger read has a time.
+        var bytes = text
+        let read = bytes.withUTF8 { bytes in Result { () throws(LedgerError) in try Self.read(bytes, text) } }
+        (year, month, day, hour, minute, second, offsetMinutes, precision) = try read.get()
+        description = text
+    }
+
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) throws(LedgerError)
+        -> (Int, Int, Int, Int, Int, Int, Int, Precision) {
         func digits(_ at: Int, _ count: Int) -> Int? {
             guard at + count <= bytes.count else { return nil }
             var value = 0
@@ -36,11 +44,7 @@ public struct ReportedTime: Sendable, Hashable, Comparable, CustomStringConverti
         guard (1...12).contains(month), (1...Self.daysIn(month, of: year)).contains(day) else {
             throw LedgerError(.impossibleTime(text))
         }
-        (self.year, self.month, self.day, description) = (year, month, day, text)
-        if bytes.count == 10 {
-            (hour, minute, second, offsetMinutes, precision) = (0, 0, 0, 0, .day)
-            return
-        }
+        if bytes.count == 10 { return (year, month, day, 0, 0, 0, 0, .day) }
         guard byte(10) == UInt8(ascii: "T") || byte(10) == UInt8(ascii: "t"), let hour = digits(11, 2),
               byte(13) == UInt8(ascii: ":"), let minute = digits(14, 2) else { throw LedgerError(malformed) }
         var at = 16
@@ -64,7 +68,7 @@ public struct ReportedTime: Sendable, Hashable, Comparable, CustomStringConverti
         }
         guard at == bytes.count else { throw LedgerError(malformed) }
         guard hour < 24, minute < 60, second < 60 else { throw LedgerError(.impossibleTime(text)) }
-        (self.hour, self.minute, self.second, self.offsetMinutes, precision) = (hour, minute, second, offset, .instant)
+        return (year, month, day, hour, minute, second, offset, .instant)
     }
 
     /// The earliest and latest UTC second the time may mean: an instant is one second; a bare

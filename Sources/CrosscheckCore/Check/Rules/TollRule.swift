@@ -80,33 +80,35 @@ struct TollRule: CheckRule {
     /// overlaps a given one is a binary search. Two instants overlap only when they are one
     /// instant, which does not count here, so instants are matched against days alone.
     struct OverlapIndex {
-        private var all: (starts: [Int64], furthest: [Int64])
-        private var days: (starts: [Int64], furthest: [Int64])
+        /// Each window's start, in order, with the furthest end among it and those before it.
+        private typealias Prefix = [(start: Int64, furthest: Int64)]
+        private let all: Prefix
+        private let days: Prefix
         private let times: [TimeWindow]
 
         init(_ members: [Int], _ times: [TimeWindow]) {
             self.times = times
-            func build(_ windows: [TimeWindow]) -> ([Int64], [Int64]) {
-                let sorted = windows.sorted { $0.earliest < $1.earliest }
-                var furthest: [Int64] = []
-                furthest.reserveCapacity(sorted.count)
-                for window in sorted { furthest.append(max(furthest.last ?? .min, window.latest)) }
-                return (sorted.map(\.earliest), furthest)
+            let sorted = members.sorted { times[$0].earliest < times[$1].earliest }
+            var all: Prefix = [], days: Prefix = []
+            all.reserveCapacity(sorted.count)
+            for member in sorted {
+                let window = times[member]
+                all.append((window.earliest, max(all.last?.furthest ?? .min, window.latest)))
+                if window.instant == nil { days.append((window.earliest, max(days.last?.furthest ?? .min, window.latest))) }
             }
-            all = build(members.map { times[$0] })
-            days = build(members.map { times[$0] }.filter { $0.instant == nil })
+            (self.all, self.days) = (all, days)
         }
 
         func matching(_ members: [Int]) -> [Int] {
             members.filter { member in
                 let window = times[member]
-                let (starts, furthest) = window.instant == nil ? all : days
-                var (low, high) = (0, starts.count)
+                let prefix = window.instant == nil ? all : days
+                var (low, high) = (0, prefix.count)
                 while low < high {
                     let middle = (low + high) / 2
-                    if starts[middle] <= window.latest { low = middle + 1 } else { high = middle }
+                    if prefix[middle].start <= window.latest { low = middle + 1 } else { high = middle }
                 }
-                return low > 0 && furthest[low - 1] >= window.earliest
+                return low > 0 && prefix[low - 1].furthest >= window.earliest
             }
         }
     }
