@@ -45,6 +45,11 @@ struct PhraseReader {
     private var currency: String?
     private var percent = false
     private var percentagePoints = false
+    /// How many smaller parts deep the number being read is ("4 million 3 thousand 2 hundred").
+    private var nesting = 0
+    /// Deeper than any number people write (trillion, billion, million, thousand, hundred):
+    /// "2m 3m 3m…" is cut here instead of nesting a call for each "3m" until the stack runs out.
+    private static let deepestNesting = 8
 
     // MARK: - The phrase
 
@@ -371,6 +376,9 @@ struct PhraseReader {
     /// After "4 thousand": the smaller part that goes on the number ("3 hundred and 21",
     /// "and 21", ", 500"), or nil (and nothing read) when what follows is not smaller.
     private mutating func readSmallerPart(below multiplier: Double) throws(FigureError) -> Double? {
+        guard nesting < Self.deepestNesting else { return nil }
+        nesting += 1
+        defer { nesting -= 1 }
         let start = index
         if index < tokens.count, let info = lexicon.info(tokens[index]),
            info.isAnd || tokens[index].id == lexicon.symbols.comma {
