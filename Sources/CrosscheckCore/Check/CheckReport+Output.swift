@@ -1,7 +1,7 @@
 /// The report as `check --json` prints it and as a person reads it.
 public struct CheckOutput: Sendable {
     public let report: CheckReport
-    private let claims: [String: Claim]
+    private let claims: ClaimsByID
     private let sources: [String: Source]
 
     public init(_ report: CheckReport, ledgers: [EventLedger], sources: [Source]) {
@@ -16,7 +16,7 @@ public struct CheckOutput: Sendable {
     /// The same with the sources by id, built once for a check of many events.
     public init(_ report: CheckReport, claims: [Claim], sources: [String: Source]) {
         self.report = report
-        self.claims = Dictionary(claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.claims = ClaimsByID(claims)
         self.sources = sources
     }
 
@@ -226,4 +226,21 @@ public struct CheckOutput: Sendable {
         func yellow(_ text: String) -> String { paint("33", text) }
         func green(_ text: String) -> String { paint("32", text) }
     }
+}
+
+/// Claims looked up by id: the claims as they are, and each id's place among them (the first of
+/// a repeated id), so that an event's claims are indexed without being copied.
+private struct ClaimsByID: Sendable {
+    private let claims: [Claim]
+    private let places: [String: Int]
+
+    init(_ claims: [Claim]) {
+        self.claims = claims
+        var places: [String: Int] = [:]
+        places.reserveCapacity(claims.count)
+        for (place, claim) in claims.enumerated() where places[claim.id] == nil { places[claim.id] = place }
+        self.places = places
+    }
+
+    subscript(id: String) -> Claim? { places[id].map { claims[$0] } }
 }
