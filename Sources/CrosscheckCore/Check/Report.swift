@@ -78,9 +78,15 @@ public final class ComparableGroup: Sendable {
 
     public init(event: String, metric: String, scope: String?, kind: MetricKind, reports: [Report]) {
         (self.event, self.metric, self.scope, self.kind, self.reports) = (event, metric, scope, kind, reports)
+        let precedes = { (a: Int, b: Int) in LedgerFiles.naturallyPrecedes(reports[a].claim.id, reports[b].claim.id) }
+        // Reports mostly come in id order already (the store reads them in the order they were
+        // added): then a look at each neighbour is enough.
+        if reports.indices.dropFirst().allSatisfy({ !precedes($0, $0 - 1) }) {
+            ranks = Array(reports.indices)
+            return
+        }
         var ranks = [Int](repeating: 0, count: reports.count)
-        for (rank, index) in reports.indices.sorted(by: { LedgerFiles.naturallyPrecedes(reports[$0].claim.id, reports[$1].claim.id) })
-            .enumerated() { ranks[index] = rank }
+        for (rank, index) in reports.indices.sorted(by: precedes).enumerated() { ranks[index] = rank }
         self.ranks = ranks
     }
 
