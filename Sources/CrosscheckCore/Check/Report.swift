@@ -58,22 +58,17 @@ public final class ComparableGroup: Sendable {
 
     /// The distinct intervals in order of their lower ends, each with its reports.
     public var classes: [FigureClass] {
-        // Sorted, not hashed: reports of one interval end up side by side, in their own order.
-        let order = reports.indices.sorted { a, b in
-            let x = reports[a].interval, y = reports[b].interval
-            return (x.lower, x.upper ?? .infinity, x.lowerOpen ? 1 : 0, x.upperOpen ? 1 : 0, a)
-                < (y.lower, y.upper ?? .infinity, y.lowerOpen ? 1 : 0, y.upperOpen ? 1 : 0, b)
-        }
+        var index: [Interval: Int] = [:]
         var classes: [FigureClass] = []
-        for position in order {
-            let interval = reports[position].interval
-            if let last = classes.last, last.interval == interval {
-                classes[classes.count - 1].members.append(position)
+        for (position, report) in reports.enumerated() {
+            if let existing = index[report.interval] {
+                classes[existing].members.append(position)
             } else {
-                classes.append(FigureClass(interval: interval, members: [position]))
+                index[report.interval] = classes.count
+                classes.append(FigureClass(interval: report.interval, members: [position]))
             }
         }
-        return classes
+        return classes.sorted { ($0.interval.lower, $0.interval.upper ?? .infinity) < ($1.interval.lower, $1.interval.upper ?? .infinity) }
     }
 
     public init(event: String, metric: String, scope: String?, kind: MetricKind, reports: [Report]) {
