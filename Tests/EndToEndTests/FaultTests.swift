@@ -35,7 +35,7 @@ struct FaultTests {
         let before = try state(template)
         // An uninterrupted run: the state after, and how long the command takes.
         let reference = try copy(template)
-        defer { try? FileManager.default.removeItem(atPath: reference) }
+        defer { remove(reference) }
         let started = ContinuousClock.now
         let run = try Binary.run(arguments.map { $0 == "WORKSPACE" ? reference : $0 }, stdin: script)
         let duration = ContinuousClock.now - started
@@ -46,7 +46,7 @@ struct FaultTests {
         let microseconds = Int(duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000)
         for attempt in 0..<kills {
             let workspace = try copy(template)
-            defer { try? FileManager.default.removeItem(atPath: workspace) }
+            defer { remove(workspace) }
             let delay = Int.random(in: 0...max(1, microseconds))
             let process = Process()
             process.executableURL = Binary.url
@@ -68,6 +68,11 @@ struct FaultTests {
         }
         print("\(name): \(kills) kills within \(microseconds / 1000) ms: \(outcome.before) left the ledger as before, \(outcome.after) as after")
         return outcome
+    }
+
+    /// A copy's folder, with the temporary folder it was made in.
+    static func remove(_ copy: String) {
+        try? FileManager.default.removeItem(atPath: (copy as NSString).deletingLastPathComponent)
     }
 
     static func copy(_ workspace: String) throws -> String {
