@@ -138,9 +138,11 @@ public final class LedgerDatabase: Sendable {
             case .SQLITE_BUSY, .SQLITE_LOCKED: return "the database is locked by another process; try again"
             case .SQLITE_READONLY: return "the database is read-only"
             case .SQLITE_FULL: return "the disk is full"
-            case .SQLITE_IOERR where path.map(Self.onFullDisk) == true: return "the disk is full (\(error.message ?? "disk I/O error"))"
-            case .SQLITE_IOERR where Self.fileSizeLimit != nil:
-                return "\(error.message ?? "disk I/O error"): a write may have passed the file-size limit (ulimit -f) of \(Self.fileSizeLimit!) bytes"
+            case .SQLITE_IOERR:
+                let message = error.message ?? "disk I/O error"
+                if let path, onFullDisk(path) { return "the disk is full (\(message))" }
+                if let limit = fileSizeLimit { return "\(message): a write may have passed the file-size limit (ulimit -f) of \(limit) bytes" }
+                return message
             case .SQLITE_CANTOPEN: return "cannot open the file"
             case .SQLITE_NOTADB, .SQLITE_CORRUPT: return "the file is not a crosscheck database"
             default: return error.message ?? "\(error.resultCode)"
