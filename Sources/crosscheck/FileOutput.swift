@@ -21,9 +21,18 @@ struct FileOutput {
         while offset < bytes.count {
             let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0, errno == EINTR { continue }
-            if written <= 0 { return }
+            guard written > 0 else { return failed(written < 0 ? errno : EIO) }
             offset += written
         }
+    }
+
+    /// Output that cannot be written (a full disk, a closed pipe) would be lost without a word,
+    /// and the exit status would say all went well: say so on standard error and exit 2.
+    private func failed(_ code: Int32) {
+        guard descriptor != 2 else { return }
+        let message = "crosscheck: cannot write to standard output: \(String(cString: strerror(code)))\n"
+        _ = message.withCString { Glibc.write(2, $0, strlen($0)) }
+        exit(2)
     }
 
     /// Writes the pieces `produce` gives through a 64 KB buffer: one system call a buffer, not a

@@ -86,6 +86,26 @@ struct HostileInputTests {
         try item.check?(result.stdout, workspace)
     }
 
+    @Test("standard output on a full disk (/dev/full): one line on standard error and exit 2, not lost output and success",
+          arguments: [["parse", "23"], ["check", "--json"], ["export", "--format", "csv"], ["extract", "README.md"]])
+    func fullOutput(_ arguments: [String]) throws {
+        let workspace = try Binary.sampleWorkspace()
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        try Data("At least 23 people were killed.\n".utf8).write(to: URL(fileURLWithPath: workspace + "/README.md"))
+        let process = Process()
+        process.executableURL = Binary.url
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: workspace)
+        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        process.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 2)
+        #expect(stderr == "crosscheck: cannot write to standard output: No space left on device\n")
+    }
+
     @Test("a source's title and a quote that hold HTML and spreadsheet formulas: escaped in the report, neutralised in the CSV")
     func injection() throws {
         let workspace = try Binary.sampleWorkspace()
