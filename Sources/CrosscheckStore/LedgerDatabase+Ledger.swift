@@ -293,9 +293,10 @@ extension LedgerDatabase {
         if old.event != new.event {
             try db.execute(sql: "UPDATE event SET title = ?, date = ? WHERE id = ?", arguments: [new.event.title, new.event.date?.description, id])
         }
+        // By id, both sides: a change to an event of thousands of claims looks each one up once.
         let oldClaims = Dictionary(old.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let newIDs = Set(new.claims.map(\.id))
-        for claim in old.claims where !newIDs.contains(claim.id) || new.claims.first(where: { $0.id == claim.id }) != claim {
+        let newClaims = Dictionary(new.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for claim in old.claims where newClaims[claim.id] != claim {
             try db.execute(sql: "DELETE FROM claim WHERE id = ?", arguments: [claim.id])
         }
         let metrics = (old: old.declaringStandardMetrics().metrics, new: new.declaringStandardMetrics().metrics)

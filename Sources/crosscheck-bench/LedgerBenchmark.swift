@@ -69,6 +69,7 @@ enum LedgerBenchmark {
               + "p99 \(format(samples[990] * 1000, decimals: 2)) ms")
 
         try sessionLatency(opened)
+        try largeEventLatency()
 
         // After the check: the export's document would otherwise set the peak the check reports.
         var bytes = 0
@@ -110,6 +111,36 @@ enum LedgerBenchmark {
         samples.sort()
         print("session claim add on this workspace (parse, transaction and history, check of the group, event file rewritten and "
               + "made durable), 1,000 commands: p50 \(format(samples[500] * 1000, decimals: 2)) ms, p99 \(format(samples[990] * 1000, decimals: 2)) ms")
+    }
+
+    /// The session's `claim add` on one event of 3,000 claims (a toll rising a minute a report):
+    /// each command rewrites a 1 MB event file and checks a group of 3,000; 100 commands.
+    static func largeEventLatency() throws {
+        let folder = NSTemporaryDirectory() + "cc-bench-large-event-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder + "/Claims", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let source = Source(id: "s0", title: "Live blog", outlet: "Outlet", reliability: .b)
+        try LedgerFiles.writeRegistry(SourceRegistry(sources: [source])).write(toFile: folder + "/Sources.json", atomically: true, encoding: .utf8)
+        var claims: [Claim] = []
+        for n in 0..<3_000 {
+            let time = try ReportedTime(String(format: "2025-06-%02dT%02d:%02d+03:00", 17 + n / 1440, n % 1440 / 60, n % 60))
+            let link = Link(source: "s0", quote: "\(n + 1) people were injured, officials said at update \(n)")
+            claims.append(Claim(id: "c\(n + 1)", metric: "injured", text: "\(n + 1) injured", figure: .exactly(Double(n + 1)), asOf: time,
+                                sources: [link]))
+        }
+        let ledger = EventLedger(event: Event(id: "busy", title: "Busy"), metrics: [Metric(id: "injured", kind: .cumulative)], claims: claims)
+        try LedgerFiles.writeEvent(ledger).write(toFile: folder + "/Claims/busy.json", atomically: true, encoding: .utf8)
+        let session = try Session(workspace: try Workspace(directory: folder))
+        _ = try session.run("event use busy")
+        _ = try session.run("source use s0")
+        var samples: [Double] = []
+        for i in 0..<100 {
+            let line = "claim add \"\(3_001 + i) injured\" --as-of 2025-06-20T\(String(format: "%02d:%02d", 10 + i / 60, i % 60))+03:00"
+            samples.append(median(repeats: 1) { verify((try? session.run(line))?.hasPrefix("c") == true, "claim add failed: \(line)") })
+        }
+        samples.sort()
+        print("session claim add on one event of 3,000 claims (a 1 MB event file), 100 commands: p50 \(format(samples[50] * 1000, decimals: 1)) ms, "
+              + "slowest \(format(samples[99] * 1000, decimals: 1)) ms")
     }
 
     /// SQLite's own `.import` of the same claim and link rows as CSV, into the same tables.

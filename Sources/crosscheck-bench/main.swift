@@ -7,6 +7,7 @@ let benchmarks: [String: () throws -> Void] = [
     "parse": ParseBenchmark.run,
     "extract": ExtractBenchmark.run,
     "ledger": LedgerBenchmark.run,
+    "large-event": LedgerBenchmark.largeEventLatency,
     "check": CheckBenchmark.run,
     "export": ExportBenchmark.run,
     "report": ExportBenchmark.largeReport,
