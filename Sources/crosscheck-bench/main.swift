@@ -3,6 +3,8 @@
 //
 //   swift run -c release crosscheck-bench [NAME…]
 
+import CrosscheckCore
+
 let benchmarks: [String: () throws -> Void] = [
     "parse": ParseBenchmark.run,
     "extract": ExtractBenchmark.run,
@@ -19,6 +21,7 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "generate-ledge
     exit(0)
 }
 
+Allocator.keepFreedMemory()
 let requested = CommandLine.arguments.dropFirst()
 let names = requested.isEmpty ? ["parse", "extract", "ledger", "check", "export"] : Array(requested)
 for name in names {

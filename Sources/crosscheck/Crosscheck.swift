@@ -39,6 +39,7 @@ struct Crosscheck: ParsableCommand {
         // Past a file-size limit (ulimit -f) a write then fails with an error crosscheck reports,
         // instead of the signal killing the process in the middle of a change.
         signal(SIGXFSZ, SIG_IGN)
+        Allocator.keepFreedMemory()
         if let status = runSessionCommand(Array(CommandLine.arguments.dropFirst())) { Glibc.exit(status) }
         do {
             var command = try parseAsRoot()
