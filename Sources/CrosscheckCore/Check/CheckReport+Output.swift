@@ -29,22 +29,29 @@ public struct CheckOutput: Sendable {
     /// break between them) into one string, or empty: a million findings become five strings an
     /// event, not a million.
     var jsonLists: [String] {
-        // A claim stands in many findings (each step of a rising toll): its source items are
-        // written once and copied after.
-        var written: [String: [UInt8]] = [:]
+        var items = SourceItems(count: claims.count)
         return [report.conflicts, report.updates, report.unordered, report.nearMisses].map { findings in
             var bytes: [UInt8] = []
             bytes.reserveCapacity(findings.count * 512)
             for (index, finding) in findings.enumerated() {
                 if index > 0 { bytes += CheckDocument.itemSeparator.utf8 }
-                appendJSON(finding, to: &bytes, written: &written)
+                appendJSON(finding, to: &bytes, items: &items)
             }
             return String(decoding: bytes, as: UTF8.self)
         } + [report.consensus.map(json).joined(separator: CheckDocument.itemSeparator)]
     }
 
-    /// `written` holds each claim's source items as already written, by claim id.
-    func appendJSON(_ finding: Finding, to bytes: inout [UInt8], written: inout [String: [UInt8]]) {
+    /// Each claim's entries in a finding's `sources`, written once into one buffer: a claim
+    /// stands in many findings (each step of a rising toll).
+    struct SourceItems {
+        var bytes: [UInt8] = []
+        /// Where each claim's entries lie in `bytes`, by its place among the claims.
+        var ranges: [Range<Int>?]
+
+        init(count: Int) { ranges = Array(repeating: nil, count: count) }
+    }
+
+    func appendJSON(_ finding: Finding, to bytes: inout [UInt8], items: inout SourceItems) {
         func ids(_ list: [String], _ bytes: inout [UInt8]) {
             bytes.append(UInt8(ascii: "["))
             for (index, id) in list.enumerated() {
@@ -73,11 +80,20 @@ public struct CheckOutput: Sendable {
                 bytes.append(UInt8(ascii: "["))
                 var first = true
                 for id in finding.claims {
-                    if written[id] == nil { written[id] = sourceItems(id) }
-                    guard let items = written[id], !items.isEmpty else { continue }
+                    guard let place = claims.place(of: id) else { continue }
+                    let range: Range<Int>
+                    if let written = items.ranges[place] {
+                        range = written
+                    } else {
+                        let start = items.bytes.count
+                        appendSourceItems(place, to: &items.bytes)
+                        range = start..<items.bytes.count
+                        items.ranges[place] = range
+                    }
+                    guard !range.isEmpty else { continue }
                     if !first { bytes.append(UInt8(ascii: ",")) }
                     first = false
-                    bytes += items
+                    bytes += items.bytes[range]
                 }
                 bytes.append(UInt8(ascii: "]"))
             }
@@ -85,23 +101,21 @@ public struct CheckOutput: Sendable {
     }
 
     /// A claim's entries in a finding's `sources`: one a link, comma separated.
-    private func sourceItems(_ id: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        let claim = claims[id]
-        for link in claim?.sources ?? [] {
-            if !bytes.isEmpty { bytes.append(UInt8(ascii: ",")) }
+    private func appendSourceItems(_ place: Int, to bytes: inout [UInt8]) {
+        let claim = claims[place]
+        for (index, link) in claim.sources.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
             let source = sources[link.source]
             JSONObjectWriter.append(to: &bytes) { item in
-                item.add("claim", id)
+                item.add("claim", claim.id)
                 item.add("source", link.source)
                 item.add("outlet", source?.outlet)
-                item.add("text", claim?.text)
-                item.add("asOf", (claim?.asOf ?? source?.published)?.description)
+                item.add("text", claim.text)
+                item.add("asOf", (claim.asOf ?? source?.published)?.description)
                 item.add("quote", link.quote)
                 item.add("attributedTo", link.attributedTo)
             }
         }
-        return bytes
     }
 
     func json(_ consensus: Consensus) -> String {
@@ -242,5 +256,11 @@ private struct ClaimsByID: Sendable {
         self.places = places
     }
 
+    var count: Int { claims.count }
+
     subscript(id: String) -> Claim? { places[id].map { claims[$0] } }
+
+    subscript(place: Int) -> Claim { claims[place] }
+
+    func place(of id: String) -> Int? { places[id] }
 }
