@@ -58,17 +58,34 @@ public final class ComparableGroup: Sendable {
 
     /// The distinct intervals in order of their lower ends, each with its reports.
     public var classes: [FigureClass] {
-        var index: [Interval: Int] = [:]
-        var classes: [FigureClass] = []
-        for (position, report) in reports.enumerated() {
-            if let existing = index[report.interval] {
-                classes[existing].members.append(position)
-            } else {
-                index[report.interval] = classes.count
-                classes.append(FigureClass(interval: report.interval, members: [position]))
-            }
+        // By sorting, not a table of intervals: reports in order of their ends, then of their
+        // places, so that equal intervals lie together, each class's members in order, and
+        // classes with the same ends (open or closed) in the order they first appear.
+        let order = reports.indices.sorted { a, b in
+            let x = reports[a].interval, y = reports[b].interval
+            if x.lower != y.lower { return x.lower < y.lower }
+            let (top, otherTop) = (x.upper ?? .infinity, y.upper ?? .infinity)
+            return top != otherTop ? top < otherTop : a < b
         }
-        return classes.sorted { ($0.interval.lower, $0.interval.upper ?? .infinity) < ($1.interval.lower, $1.interval.upper ?? .infinity) }
+        var classes: [FigureClass] = []
+        var start = 0
+        while start < order.count {
+            let first = reports[order[start]].interval
+            var end = start + 1
+            while end < order.count, reports[order[end]].interval.lower == first.lower,
+                  (reports[order[end]].interval.upper ?? .infinity) == (first.upper ?? .infinity) { end += 1 }
+            let run = classes.count
+            for position in order[start..<end] {
+                let interval = reports[position].interval
+                if let existing = classes[run...].firstIndex(where: { $0.interval == interval }) {
+                    classes[existing].members.append(position)
+                } else {
+                    classes.append(FigureClass(interval: interval, members: [position]))
+                }
+            }
+            start = end
+        }
+        return classes
     }
 
     public init(event: String, metric: String, scope: String?, kind: MetricKind, reports: [Report]) {

@@ -2,19 +2,28 @@
 /// live report revising its toll over the day gives different times: those are updates.
 struct SelfContradictionRule: CheckRule {
     func findings(in group: ComparableGroup, classes: [ComparableGroup.FigureClass]) -> [Finding] {
-        // Reports of one time first (two numbers to hash, not text); sources only within those.
-        var byTime: [Moment: [Int]] = [:]
+        // Reports of one time first, found by sorting (two numbers to compare, not text, and no
+        // table of every time); sources only within those.
+        var timed: [(earliest: Int64, latest: Int64, index: Int)] = []
+        timed.reserveCapacity(group.reports.count)
         for (index, report) in group.reports.enumerated() {
-            guard let time = report.claim.asOf else { continue }
-            byTime[Moment(earliest: time.earliest, latest: time.latest), default: []].append(index)
+            if let time = report.claim.asOf { timed.append((time.earliest, time.latest, index)) }
         }
+        timed.sort { ($0.earliest, $0.latest, $0.index) < ($1.earliest, $1.latest, $1.index) }
         var bySourceAndTime: [String: [Int]] = [:]
-        for (moment, members) in byTime where members.count > 1 {
-            for index in members {
-                for link in group.reports[index].claim.sources {
-                    bySourceAndTime[link.source + "\u{0}\(moment.earliest)\u{0}\(moment.latest)", default: []].append(index)
+        var start = 0
+        while start < timed.count {
+            var end = start + 1
+            while end < timed.count, timed[end].earliest == timed[start].earliest, timed[end].latest == timed[start].latest { end += 1 }
+            if end - start > 1 {
+                let moment = timed[start]
+                for item in timed[start..<end] {
+                    for link in group.reports[item.index].claim.sources {
+                        bySourceAndTime[link.source + "\u{0}\(moment.earliest)\u{0}\(moment.latest)", default: []].append(item.index)
+                    }
                 }
             }
+            start = end
         }
         var findings: [Finding] = []
         for key in bySourceAndTime.keys.sorted() {
@@ -29,10 +38,5 @@ struct SelfContradictionRule: CheckRule {
             }
         }
         return findings
-    }
-
-    private struct Moment: Hashable {
-        var earliest: Int64
-        var latest: Int64
     }
 }
