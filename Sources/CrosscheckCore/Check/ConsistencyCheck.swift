@@ -1,3 +1,11 @@
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The consistency check of a ledger: which figures truly conflict, which are a toll rising,
 /// which only touch, and what the weight of independent reports supports.
 public struct ConsistencyCheck: Sendable {
@@ -14,14 +22,21 @@ public struct ConsistencyCheck: Sendable {
         self.origins = origins
     }
 
-    /// Checks every event of `ledgers` against the source registry.
+    /// Checks every event of `ledgers` against the source registry. Events are independent:
+    /// each core checks every other one, and the reports are joined in the order of `ledgers`.
     public func run(_ ledgers: [EventLedger], sources: [Source]) -> CheckReport {
         let registry = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var report = CheckReport()
-        var names: [String: String] = [:]
-        for ledger in ledgers {
-            report.append(run(ledger, sources: registry, names: &names))
+        let workers = max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), ledgers.count, 8))
+        let reports = Mutex([CheckReport](repeating: CheckReport(), count: ledgers.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var names: [String: String] = [:]
+            for index in stride(from: worker, to: ledgers.count, by: workers) {
+                let report = run(ledgers[index], sources: registry, names: &names)
+                reports.withLock { $0[index] = report }
+            }
         }
+        var report = CheckReport()
+        for part in reports.withLock({ $0 }) { report.append(part) }
         return report
     }
 
