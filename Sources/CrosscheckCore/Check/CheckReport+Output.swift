@@ -31,90 +31,109 @@ public struct CheckOutput: Sendable {
     var jsonLists: [String] {
         var items = SourceItems(count: claims.count)
         return [report.conflicts, report.updates, report.unordered, report.nearMisses].map { findings in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(findings.count * 512)
+            var out = ByteWriter(capacity: findings.count * 512)
             for (index, finding) in findings.enumerated() {
-                if index > 0 { bytes += CheckDocument.itemSeparator.utf8 }
-                appendJSON(finding, to: &bytes, items: &items)
+                if index > 0 { out.append(raw: CheckDocument.itemSeparator) }
+                appendJSON(finding, to: &out, items: &items)
             }
-            return String(decoding: bytes, as: UTF8.self)
+            return out.string
         } + [report.consensus.map(json).joined(separator: CheckDocument.itemSeparator)]
     }
 
-    /// Each claim's entries in a finding's `sources`, written once into one buffer: a claim
-    /// stands in many findings (each step of a rising toll).
-    struct SourceItems {
-        var bytes: [UInt8] = []
+    /// Each claim's entries in a finding's `sources`, written once: a claim stands in many
+    /// findings (each step of a rising toll).
+    struct SourceItems: ~Copyable {
+        var bytes = ByteWriter()
         /// Where each claim's entries lie in `bytes`, by its place among the claims.
         var ranges: [Range<Int>?]
 
         init(count: Int) { ranges = Array(repeating: nil, count: count) }
     }
 
-    func appendJSON(_ finding: Finding, to bytes: inout [UInt8], items: inout SourceItems) {
-        func ids(_ list: [String], _ bytes: inout [UInt8]) {
-            bytes.append(UInt8(ascii: "["))
-            for (index, id) in list.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                JSONText.appendString(id, to: &bytes)
-            }
-            bytes.append(UInt8(ascii: "]"))
+    /// A finding as `check --json` lists it. Written field by field, its keys as they are: this
+    /// runs for every finding of a check, hundreds of megabytes of them.
+    func appendJSON(_ finding: Finding, to out: inout ByteWriter, items: inout SourceItems) {
+        func string(_ text: String?) {
+            if let text { JSONText.appendString(text, to: &out) } else { out.append(raw: "null") }
         }
-        JSONObjectWriter.append(to: &bytes) { object in
-            object.add("event", finding.event)
-            object.add("metric", finding.metric)
-            object.add("scope", finding.scope)
-            if let whole = finding.otherScope { object.add("wholeScope", whole) }
-            object.add("kind", finding.kind.rawValue)
-            object.add("severity", (finding.severity * 1000).rounded() / 1000)
-            object.add("claims") { ids(finding.claims, &$0) }
-            object.add("sides") { bytes in
-                bytes.append(UInt8(ascii: "["))
-                for (index, side) in finding.sides.enumerated() {
-                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                    ids(side, &bytes)
-                }
-                bytes.append(UInt8(ascii: "]"))
-            }
-            object.add("sources") { bytes in
-                bytes.append(UInt8(ascii: "["))
-                var first = true
-                for id in finding.claims {
-                    guard let place = claims.place(of: id) else { continue }
-                    let range: Range<Int>
-                    if let written = items.ranges[place] {
-                        range = written
-                    } else {
-                        let start = items.bytes.count
-                        appendSourceItems(place, to: &items.bytes)
-                        range = start..<items.bytes.count
-                        items.ranges[place] = range
-                    }
-                    guard !range.isEmpty else { continue }
-                    if !first { bytes.append(UInt8(ascii: ",")) }
-                    first = false
-                    bytes += items.bytes[range]
-                }
-                bytes.append(UInt8(ascii: "]"))
+        out.append(raw: "{\"event\":")
+        string(finding.event)
+        out.append(raw: ",\"metric\":")
+        string(finding.metric)
+        out.append(raw: ",\"scope\":")
+        string(finding.scope)
+        if let whole = finding.otherScope {
+            out.append(raw: ",\"wholeScope\":")
+            string(whole)
+        }
+        out.append(raw: ",\"kind\":")
+        string(finding.kind.rawValue)
+        out.append(raw: ",\"severity\":")
+        JSONText.appendNumber((finding.severity * 1000).rounded() / 1000, to: &out)
+        out.append(raw: ",\"claims\":[")
+        var first = true
+        for side in finding.sides {
+            for id in side {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                string(id)
             }
         }
+        out.append(raw: "],\"sides\":[")
+        for (index, side) in finding.sides.enumerated() {
+            out.append(raw: index > 0 ? ",[" : "[")
+            for (position, id) in side.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                string(id)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(raw: "],\"sources\":[")
+        first = true
+        for side in finding.sides {
+            for id in side {
+                guard let place = claims.place(of: id) else { continue }
+                let range: Range<Int>
+                if let written = items.ranges[place] {
+                    range = written
+                } else {
+                    let start = items.bytes.count
+                    appendSourceItems(place, to: &items.bytes)
+                    range = start..<items.bytes.count
+                    items.ranges[place] = range
+                }
+                guard !range.isEmpty else { continue }
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                out.append(items.bytes, range)
+            }
+        }
+        out.append(raw: "]}")
     }
 
     /// A claim's entries in a finding's `sources`: one a link, comma separated.
-    private func appendSourceItems(_ place: Int, to bytes: inout [UInt8]) {
+    private func appendSourceItems(_ place: Int, to out: inout ByteWriter) {
+        func string(_ text: String?) {
+            if let text { JSONText.appendString(text, to: &out) } else { out.append(raw: "null") }
+        }
         let claim = claims[place]
         for (index, link) in claim.sources.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
             let source = sources[link.source]
-            JSONObjectWriter.append(to: &bytes) { item in
-                item.add("claim", claim.id)
-                item.add("source", link.source)
-                item.add("outlet", source?.outlet)
-                item.add("text", claim.text)
-                item.add("asOf", (claim.asOf ?? source?.published)?.description)
-                item.add("quote", link.quote)
-                item.add("attributedTo", link.attributedTo)
-            }
+            out.append(raw: index > 0 ? ",{\"claim\":" : "{\"claim\":")
+            string(claim.id)
+            out.append(raw: ",\"source\":")
+            string(link.source)
+            out.append(raw: ",\"outlet\":")
+            string(source?.outlet)
+            out.append(raw: ",\"text\":")
+            string(claim.text)
+            out.append(raw: ",\"asOf\":")
+            string((claim.asOf ?? source?.published)?.description)
+            out.append(raw: ",\"quote\":")
+            string(link.quote)
+            out.append(raw: ",\"attributedTo\":")
+            string(link.attributedTo)
+            out.append(UInt8(ascii: "}"))
         }
     }
 

@@ -90,9 +90,10 @@ public enum JSONText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
+    static func appendNumber<Sink: ByteSink & ~Copyable>(_ value: Double, to bytes: inout Sink) {
         guard value == value.rounded(), abs(value) < 1e15 else {
-            bytes += Array(value.description.utf8)
+            var text = value.description
+            text.withUTF8 { bytes.append(bytes: $0) }
             return
         }
         var integer = Int64(value)
@@ -121,7 +122,7 @@ public enum JSONText {
     }
 
     /// Appends a JSON string literal, escaping quotes, backslashes and control characters.
-    static func appendString(_ string: String, to bytes: inout [UInt8]) {
+    static func appendString<Sink: ByteSink & ~Copyable>(_ string: String, to bytes: inout Sink) {
         var string = string
         string.withUTF8 { utf8 in
             bytes.append(UInt8(ascii: "\""))
@@ -132,7 +133,7 @@ public enum JSONText {
                 break
             }
             if plain {
-                bytes.append(contentsOf: utf8)
+                bytes.append(bytes: utf8)
             } else {
                 for byte in utf8 { appendEscaped(byte, to: &bytes) }
             }
@@ -140,15 +141,15 @@ public enum JSONText {
         }
     }
 
-    private static func appendEscaped(_ byte: UInt8, to bytes: inout [UInt8]) {
+    private static func appendEscaped<Sink: ByteSink & ~Copyable>(_ byte: UInt8, to bytes: inout Sink) {
         switch byte {
-        case UInt8(ascii: "\""): bytes += [0x5C, 0x22]
-        case UInt8(ascii: "\\"): bytes += [0x5C, 0x5C]
-        case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-        case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-        case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+        case UInt8(ascii: "\""): bytes.append(raw: "\\\"")
+        case UInt8(ascii: "\\"): bytes.append(raw: "\\\\")
+        case 0x0A: bytes.append(raw: "\\n")
+        case 0x0D: bytes.append(raw: "\\r")
+        case 0x09: bytes.append(raw: "\\t")
         case 0..<0x20:
-            bytes += Array("\\u00".utf8)
+            bytes.append(raw: "\\u00")
             bytes.append(hexDigits[Int(byte >> 4)])
             bytes.append(hexDigits[Int(byte & 0xF)])
         default: bytes.append(byte)
