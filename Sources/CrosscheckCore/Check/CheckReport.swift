@@ -9,6 +9,18 @@ public struct CheckReport: Sendable, Hashable {
 
     public init() {}
 
+    /// The reports of many events one after another, joined at their final size, each let go
+    /// once copied: a large ledger's findings are held once, not twice.
+    public init(joining parts: consuming [CheckReport]) {
+        let lists: [WritableKeyPath<CheckReport, [Finding]>] = [\.conflicts, \.updates, \.unordered, \.nearMisses]
+        for list in lists { self[keyPath: list].reserveCapacity(parts.reduce(0) { $0 + $1[keyPath: list].count }) }
+        consensus.reserveCapacity(parts.reduce(0) { $0 + $1.consensus.count })
+        for index in parts.indices {
+            append(parts[index])
+            parts[index] = CheckReport()
+        }
+    }
+
     mutating func add(_ findings: [Finding]) {
         for finding in findings { add(finding) }
     }

@@ -35,24 +35,11 @@ public struct ConsistencyCheck: Sendable {
                 reports.withLock { $0[index] = report }
             }
         }
-        var parts = reports.withLock { taken in
+        return CheckReport(joining: reports.withLock { taken in
             var parts: [CheckReport] = []
             swap(&parts, &taken)
             return parts
-        }
-        // Joined at their final size, each event's report let go once copied: the findings of
-        // a large ledger are held once, not twice.
-        var report = CheckReport()
-        report.conflicts.reserveCapacity(parts.reduce(0) { $0 + $1.conflicts.count })
-        report.updates.reserveCapacity(parts.reduce(0) { $0 + $1.updates.count })
-        report.unordered.reserveCapacity(parts.reduce(0) { $0 + $1.unordered.count })
-        report.nearMisses.reserveCapacity(parts.reduce(0) { $0 + $1.nearMisses.count })
-        report.consensus.reserveCapacity(parts.reduce(0) { $0 + $1.consensus.count })
-        for index in parts.indices {
-            report.append(parts[index])
-            parts[index] = CheckReport()
-        }
-        return report
+        })
     }
 
     /// Checks one event: each (metric, scope) group by the rules, each part against every whole
