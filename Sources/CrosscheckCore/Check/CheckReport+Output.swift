@@ -53,21 +53,18 @@ public struct CheckOutput: Sendable {
     /// A finding as `check --json` lists it. Written field by field, its keys as they are: this
     /// runs for every finding of a check, hundreds of megabytes of them.
     func appendJSON(_ finding: Finding, to out: inout ByteWriter, items: inout SourceItems) {
-        func string(_ text: String?) {
-            if let text { JSONText.appendString(text, to: &out) } else { out.append(raw: "null") }
-        }
         out.append(raw: "{\"event\":")
-        string(finding.event)
+        out.append(json: finding.event)
         out.append(raw: ",\"metric\":")
-        string(finding.metric)
+        out.append(json: finding.metric)
         out.append(raw: ",\"scope\":")
-        string(finding.scope)
+        out.append(json: finding.scope)
         if let whole = finding.otherScope {
             out.append(raw: ",\"wholeScope\":")
-            string(whole)
+            out.append(json: whole)
         }
         out.append(raw: ",\"kind\":")
-        string(finding.kind.rawValue)
+        out.append(json: finding.kind.rawValue)
         out.append(raw: ",\"severity\":")
         JSONText.appendNumber((finding.severity * 1000).rounded() / 1000, to: &out)
         out.append(raw: ",\"claims\":[")
@@ -76,7 +73,7 @@ public struct CheckOutput: Sendable {
             for id in side {
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
-                string(id)
+                out.append(json: id)
             }
         }
         out.append(raw: "],\"sides\":[")
@@ -84,7 +81,7 @@ public struct CheckOutput: Sendable {
             out.append(raw: index > 0 ? ",[" : "[")
             for (position, id) in side.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
-                string(id)
+                out.append(json: id)
             }
             out.append(UInt8(ascii: "]"))
         }
@@ -113,26 +110,23 @@ public struct CheckOutput: Sendable {
 
     /// A claim's entries in a finding's `sources`: one a link, comma separated.
     private func appendSourceItems(_ place: Int, to out: inout ByteWriter) {
-        func string(_ text: String?) {
-            if let text { JSONText.appendString(text, to: &out) } else { out.append(raw: "null") }
-        }
         let claim = claims[place]
         for (index, link) in claim.sources.enumerated() {
             let source = sources[link.source]
             out.append(raw: index > 0 ? ",{\"claim\":" : "{\"claim\":")
-            string(claim.id)
+            out.append(json: claim.id)
             out.append(raw: ",\"source\":")
-            string(link.source)
+            out.append(json: link.source)
             out.append(raw: ",\"outlet\":")
-            string(source?.outlet)
+            out.append(json: source?.outlet)
             out.append(raw: ",\"text\":")
-            string(claim.text)
+            out.append(json: claim.text)
             out.append(raw: ",\"asOf\":")
-            string((claim.asOf ?? source?.published)?.description)
+            out.append(json: (claim.asOf ?? source?.published)?.description)
             out.append(raw: ",\"quote\":")
-            string(link.quote)
+            out.append(json: link.quote)
             out.append(raw: ",\"attributedTo\":")
-            string(link.attributedTo)
+            out.append(json: link.attributedTo)
             out.append(UInt8(ascii: "}"))
         }
     }

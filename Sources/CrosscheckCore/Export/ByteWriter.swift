@@ -18,6 +18,11 @@ extension ByteSink where Self: ~Copyable {
         var text = text
         text.withUTF8 { append(bytes: $0) }
     }
+
+    /// `text` as a JSON string literal, or `null`.
+    mutating func append(json text: String?) {
+        if let text { JSONText.appendString(text, to: &self) } else { append(raw: "null") }
+    }
 }
 
 /// A growing run of bytes. An array checks that it is not shared and has room on every byte it
