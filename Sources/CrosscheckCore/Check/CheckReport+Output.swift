@@ -68,16 +68,12 @@ public struct CheckOutput: Sendable {
         out.append(raw: ",\"severity\":")
         JSONText.appendNumber((finding.severity * 1000).rounded() / 1000, to: &out)
         out.append(raw: ",\"claims\":[")
-        var first = true
-        for side in finding.sides {
-            for id in side {
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                out.append(json: id)
-            }
+        for (index, id) in finding.claims.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(json: id)
         }
         out.append(raw: "],\"sides\":[")
-        for (index, side) in finding.sides.enumerated() {
+        for (index, side) in [finding.firstSide, finding.secondSide].enumerated() {
             out.append(raw: index > 0 ? ",[" : "[")
             for (position, id) in side.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
@@ -86,24 +82,22 @@ public struct CheckOutput: Sendable {
             out.append(UInt8(ascii: "]"))
         }
         out.append(raw: "],\"sources\":[")
-        first = true
-        for side in finding.sides {
-            for id in side {
-                guard let place = claims.place(of: id) else { continue }
-                let range: Range<Int>
-                if let written = items.ranges[place] {
-                    range = written
-                } else {
-                    let start = items.bytes.count
-                    appendSourceItems(place, to: &items.bytes)
-                    range = start..<items.bytes.count
-                    items.ranges[place] = range
-                }
-                guard !range.isEmpty else { continue }
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                out.append(items.bytes, range)
+        var first = true
+        for id in finding.claims {
+            guard let place = claims.place(of: id) else { continue }
+            let range: Range<Int>
+            if let written = items.ranges[place] {
+                range = written
+            } else {
+                let start = items.bytes.count
+                appendSourceItems(place, to: &items.bytes)
+                range = start..<items.bytes.count
+                items.ranges[place] = range
             }
+            guard !range.isEmpty else { continue }
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            out.append(items.bytes, range)
         }
         out.append(raw: "]}")
     }

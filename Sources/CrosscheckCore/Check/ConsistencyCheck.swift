@@ -79,7 +79,7 @@ public struct ConsistencyCheck: Sendable {
         var reported: Set<[[String]]> = []
         for rule in Self.rules {
             for finding in rule.findings(in: group, classes: classes)
-            where !finding.kind.isConflict || reported.insert(finding.sides.map { $0.sorted() }).inserted {
+            where !finding.kind.isConflict || reported.insert([finding.firstSide.sorted(), finding.secondSide.sorted()]).inserted {
                 report.add(finding)
             }
         }

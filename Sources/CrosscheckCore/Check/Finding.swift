@@ -52,13 +52,27 @@ public struct Finding: Sendable, Hashable {
     public var kind: Kind
     /// The relative gap between the two sides' intervals, 0 to 1.
     public var severity: Double
-    /// Claim ids on each side; for a fall or an update, the earlier side first.
-    public var sides: [[String]]
+    /// Claim ids, the first side's and then the second's: one array a finding, not three, since
+    /// a check of a large ledger makes hundreds of thousands of findings.
+    public private(set) var claims: [String]
+    /// How many of `claims` are on the first side.
+    public private(set) var firstSideCount: Int
+
+    /// Claim ids on each side (always two); for a fall or an update, the earlier side first.
+    public var sides: [[String]] { [Array(claims[..<firstSideCount]), Array(claims[firstSideCount...])] }
 
     public init(event: String, metric: String, scope: String?, otherScope: String? = nil, kind: Kind, severity: Double, sides: [[String]]) {
-        (self.event, self.metric, self.scope, self.otherScope, self.kind, self.severity, self.sides) =
-            (event, metric, scope, otherScope, kind, severity, sides)
+        precondition(sides.count == 2, "a finding has two sides")
+        self.init(event: event, metric: metric, scope: scope, otherScope: otherScope, kind: kind, severity: severity,
+                  claims: sides[0] + sides[1], firstSideCount: sides[0].count)
     }
 
-    public var claims: [String] { sides.flatMap { $0 } }
+    init(event: String, metric: String, scope: String?, otherScope: String? = nil, kind: Kind, severity: Double, claims: [String], firstSideCount: Int) {
+        (self.event, self.metric, self.scope, self.otherScope, self.kind, self.severity, self.claims, self.firstSideCount) =
+            (event, metric, scope, otherScope, kind, severity, claims, firstSideCount)
+    }
+
+    /// The claim ids of the first side, then of the second, without copying them.
+    public var firstSide: ArraySlice<String> { claims[..<firstSideCount] }
+    public var secondSide: ArraySlice<String> { claims[firstSideCount...] }
 }

@@ -103,11 +103,28 @@ public final class ComparableGroup: Sendable {
     }
 
     func ids(_ members: [Int]) -> [String] {
-        members.sorted { ranks[$0] < ranks[$1] }.map { reports[$0].claim.id }
+        var ids: [String] = []
+        appendIDs(members, to: &ids)
+        return ids
     }
 
-    func finding(_ kind: Finding.Kind, low: FigureClass, high: FigureClass, sides: [[Int]]) -> Finding {
-        Finding(event: event, metric: metric, scope: scope, kind: kind, severity: Interval.severity(low: low.interval, high: high.interval),
-                sides: sides.map(ids))
+    /// Appends the claim ids of `members` in natural id order, sorting only when they are not
+    /// in it already (the usual case: members are listed in place order, mostly id order).
+    private func appendIDs(_ members: [Int], to ids: inout [String]) {
+        ids.reserveCapacity(ids.count + members.count)
+        if members.indices.dropFirst().allSatisfy({ ranks[members[$0 - 1]] < ranks[members[$0]] }) {
+            for member in members { ids.append(reports[member].claim.id) }
+        } else {
+            for member in members.sorted(by: { ranks[$0] < ranks[$1] }) { ids.append(reports[member].claim.id) }
+        }
+    }
+
+    func finding(_ kind: Finding.Kind, low: FigureClass, high: FigureClass, sides first: [Int], _ second: [Int]) -> Finding {
+        var claims: [String] = []
+        appendIDs(first, to: &claims)
+        let firstSideCount = claims.count
+        appendIDs(second, to: &claims)
+        return Finding(event: event, metric: metric, scope: scope, kind: kind, severity: Interval.severity(low: low.interval, high: high.interval),
+                       claims: claims, firstSideCount: firstSideCount)
     }
 }

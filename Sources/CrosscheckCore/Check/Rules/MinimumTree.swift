@@ -15,18 +15,28 @@ struct MinimumTree {
 
     /// Calls `visit` with each position in `range` whose value is at most `bound`, in order.
     func forEach(in range: Range<Int>, atMost bound: Int64, _ visit: (Int) -> Void) {
-        guard !range.isEmpty else { return }
-        let size = nodes.count / 2
-        func descend(_ node: Int, _ span: Range<Int>) {
-            guard nodes[node] <= bound, span.overlaps(range) else { return }
-            if span.count == 1 {
-                visit(span.lowerBound)
-                return
-            }
-            let middle = (span.lowerBound + span.upperBound) / 2
-            descend(2 * node, span.lowerBound..<middle)
-            descend(2 * node + 1, middle..<span.upperBound)
+        var position = range.lowerBound
+        while position < range.upperBound, let found = first(from: position, atMost: bound), found < range.upperBound {
+            visit(found)
+            position = found + 1
         }
-        descend(1, 0..<size)
+    }
+
+    /// The first position from `start` on whose value is at most `bound`. A loop, not a recursion:
+    /// it runs for every pair of figure classes a rising toll compares.
+    private func first(from start: Int, atMost bound: Int64) -> Int? {
+        let size = nodes.count / 2
+        guard start < size else { return nil }
+        var node = size + start
+        while nodes[node] > bound {
+            // On to the subtree just right of this one: up while this is a right child.
+            while node & 1 == 1 {
+                node >>= 1
+                if node <= 1 { return nil }
+            }
+            node += 1
+        }
+        while node < size { node = nodes[2 * node] <= bound ? 2 * node : 2 * node + 1 }
+        return node - size
     }
 }

@@ -4,7 +4,7 @@ struct NearMissRule: CheckRule {
     func findings(in group: ComparableGroup, classes: [ComparableGroup.FigureClass]) -> [Finding] {
         classes.pairsTouching().map { pair in
             group.finding(.nearMiss, low: classes[pair.low], high: classes[pair.high],
-                          sides: [classes[pair.low].members, classes[pair.high].members])
+                          sides: classes[pair.low].members, classes[pair.high].members)
         }
     }
 }

@@ -11,7 +11,7 @@ struct PartWholeRule {
                 let severity = Interval.severity(low: wholeClass.interval, high: partClass.interval)
                 func finding(_ kind: Finding.Kind, _ parts: [Int], _ wholes: [Int]) -> Finding {
                     Finding(event: part.event, metric: part.metric, scope: part.scope, otherScope: whole.scope, kind: kind,
-                            severity: severity, sides: [part.ids(parts), whole.ids(wholes)])
+                            severity: severity, claims: part.ids(parts) + whole.ids(wholes), firstSideCount: parts.count)
                 }
                 guard part.kind == .cumulative else {
                     findings.append(finding(.partAboveWhole, partClass.members, wholeClass.members))

@@ -33,8 +33,8 @@ struct SelfContradictionRule: CheckRule {
                                            reports: members.map { group.reports[$0] })
             let own = subgroup.classes
             for pair in own.pairsApart() {
-                let sides = [own[pair.high].members.map { members[$0] }, own[pair.low].members.map { members[$0] }]
-                findings.append(group.finding(.selfContradiction, low: own[pair.low], high: own[pair.high], sides: sides))
+                findings.append(group.finding(.selfContradiction, low: own[pair.low], high: own[pair.high],
+                                              sides: own[pair.high].members.map { members[$0] }, own[pair.low].members.map { members[$0] }))
             }
         }
         return findings

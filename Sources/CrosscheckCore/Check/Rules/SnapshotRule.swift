@@ -5,7 +5,7 @@ struct SnapshotRule: CheckRule {
         guard group.kind == .snapshot else { return [] }
         return classes.pairsApart().map { pair in
             group.finding(.snapshot, low: classes[pair.low], high: classes[pair.high],
-                          sides: [classes[pair.high].members, classes[pair.low].members])
+                          sides: classes[pair.high].members, classes[pair.low].members)
         }
     }
 }

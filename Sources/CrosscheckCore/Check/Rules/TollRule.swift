@@ -26,7 +26,7 @@ struct TollRule: CheckRule {
             if highSpan.firstEnd < lowSpan.lastStart {
                 let before = high.members.filter { times[$0].latest < lowSpan.lastStart }
                 let after = low.members.filter { times[$0].earliest > highSpan.firstEnd }
-                findings.append(group.finding(.tollFell, low: low, high: high, sides: [before, after]))
+                findings.append(group.finding(.tollFell, low: low, high: high, sides: before, after))
             }
             // The classes' times do not meet: nothing at one instant, nothing unordered.
             guard highSpan.firstStart <= lowSpan.lastEnd, lowSpan.firstStart <= highSpan.lastEnd else { continue }
@@ -35,13 +35,13 @@ struct TollRule: CheckRule {
             if !shared.isEmpty {
                 let sameHigh = high.members.filter { times[$0].instant.map(shared.contains) ?? false }
                 let sameLow = low.members.filter { times[$0].instant.map(shared.contains) ?? false }
-                findings.append(group.finding(.sameTime, low: low, high: high, sides: [sameHigh, sameLow]))
+                findings.append(group.finding(.sameTime, low: low, high: high, sides: sameHigh, sameLow))
             }
             // Times that overlap, not one instant: unordered.
             let overlappingHigh = index(pair.low).matching(high.members)
             let overlappingLow = overlappingHigh.isEmpty ? [] : index(pair.high).matching(low.members)
             if !overlappingHigh.isEmpty {
-                findings.append(group.finding(.unordered, low: low, high: high, sides: [overlappingHigh, overlappingLow]))
+                findings.append(group.finding(.unordered, low: low, high: high, sides: overlappingHigh, overlappingLow))
             }
         }
         findings += updates(in: group, classes: classes)
@@ -141,7 +141,7 @@ struct TollRule: CheckRule {
             while end < steps.count, steps[end].low == steps[start].low, steps[end].high == steps[start].high { end += 1 }
             let run = steps[start..<end]
             findings.append(group.finding(.update, low: classes[run.first!.low], high: classes[run.first!.high],
-                                          sides: [Self.distinct(run.map(\.earlier)), Self.distinct(run.map(\.later))]))
+                                          sides: Self.distinct(run.map(\.earlier)), Self.distinct(run.map(\.later))))
             start = end
         }
         return findings
