@@ -9,20 +9,40 @@ public struct ReportedTime: Sendable, Hashable, Comparable, CustomStringConverti
         case instant
     }
 
-    public let year: Int, month: Int, day: Int
-    public let hour: Int, minute: Int, second: Int
-    /// Minutes east of UTC; 0 for a bare date.
-    public let offsetMinutes: Int
-    public let precision: Precision
     /// The text as written: "2025-06-17", "2025-06-17T16:00+03:00", "2025-06-17T13:00:00Z".
     public let description: String
+    /// The first UTC second it may mean, worked out once: the check compares it again and again.
+    public let earliest: Int64
+    // The fields in as few bytes as they need: every claim holds a time, a ledger a million claims.
+    private let storedYear: UInt16, storedMonth: UInt8, storedDay: UInt8
+    private let storedHour: UInt8, storedMinute: UInt8, storedSecond: UInt8
+    private let storedOffset: Int16
+    public let precision: Precision
+
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
+    public var hour: Int { Int(storedHour) }
+    public var minute: Int { Int(storedMinute) }
+    public var second: Int { Int(storedSecond) }
+    /// Minutes east of UTC; 0 for a bare date.
+    public var offsetMinutes: Int { Int(storedOffset) }
 
     /// Reads a date or an RFC 3339 date-time with its offset (seconds may be left out).
     public init(_ text: String) throws(LedgerError) {
         // Read in place, without a copy of the bytes: every claim of a ledger read has a time.
         var bytes = text
         let read = bytes.withUTF8 { bytes in Result { () throws(LedgerError) in try Self.read(bytes, text) } }
-        (year, month, day, hour, minute, second, offsetMinutes, precision) = try read.get()
+        let (year, month, day, hour, minute, second, offset, precision) = try read.get()
+        // Four digits of year, hours below 24, offsets within ±14:59: each fits its field.
+        (storedYear, storedMonth, storedDay) = (UInt16(year), UInt8(month), UInt8(day))
+        (storedHour, storedMinute, storedSecond, storedOffset) = (UInt8(hour), UInt8(minute), UInt8(second), Int16(offset))
+        self.precision = precision
+        let midnight = Self.epochDay(year, month, day) * 86_400
+        switch precision {
+        case .instant: earliest = midnight + Int64(hour * 3600 + minute * 60 + second - offset * 60)
+        case .day: earliest = midnight - 14 * 3600
+        }
         description = text
     }
 
@@ -71,20 +91,12 @@ public struct ReportedTime: Sendable, Hashable, Comparable, CustomStringConverti
         return (year, month, day, hour, minute, second, offset, .instant)
     }
 
-    /// The earliest and latest UTC second the time may mean: an instant is one second; a bare
-    /// date is its day anywhere on Earth (from UTC+14 to UTC−12), since no zone was given.
-    public var earliest: Int64 {
-        let midnight = Self.epochDay(year, month, day) * 86_400
-        switch precision {
-        case .instant: return midnight + Int64(hour * 3600 + minute * 60 + second - offsetMinutes * 60)
-        case .day: return midnight - 14 * 3600
-        }
-    }
-
+    /// The latest UTC second the time may mean (`earliest` the first): an instant is one second;
+    /// a bare date is its day anywhere on Earth (from UTC+14 to UTC−12), since no zone was given.
     public var latest: Int64 {
         switch precision {
-        case .instant: return earliest
-        case .day: return Self.epochDay(year, month, day) * 86_400 + 86_400 + 12 * 3600 - 1
+        case .instant: earliest
+        case .day: earliest + (14 + 24 + 12) * 3600 - 1
         }
     }
 
