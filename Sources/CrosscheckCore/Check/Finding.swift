@@ -44,32 +44,53 @@ public struct Finding: Sendable, Hashable {
         }
     }
 
-    public var event: String
-    public var metric: String
+    /// Where a finding stands: one event, metric and scope (and a whole's scope), shared by every
+    /// finding of one group instead of copied into each.
+    final class Place: Sendable, Hashable {
+        let event: String, metric: String, scope: String?, otherScope: String?
+
+        init(event: String, metric: String, scope: String?, otherScope: String? = nil) {
+            (self.event, self.metric, self.scope, self.otherScope) = (event, metric, scope, otherScope)
+        }
+
+        static func == (a: Place, b: Place) -> Bool {
+            a === b || (a.event, a.metric, a.scope, a.otherScope) == (b.event, b.metric, b.scope, b.otherScope)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(event)
+            hasher.combine(metric)
+            hasher.combine(scope)
+            hasher.combine(otherScope)
+        }
+    }
+
+    private let place: Place
+    public var event: String { place.event }
+    public var metric: String { place.metric }
     /// The scope of the first side; a part–whole finding names the part here and the whole in `otherScope`.
-    public var scope: String?
-    public var otherScope: String?
-    public var kind: Kind
+    public var scope: String? { place.scope }
+    public var otherScope: String? { place.otherScope }
+    public let kind: Kind
     /// The relative gap between the two sides' intervals, 0 to 1.
-    public var severity: Double
+    public let severity: Double
     /// Claim ids, the first side's and then the second's: one array a finding, not three, since
     /// a check of a large ledger makes hundreds of thousands of findings.
-    public private(set) var claims: [String]
+    public let claims: [String]
     /// How many of `claims` are on the first side.
-    public private(set) var firstSideCount: Int
+    public let firstSideCount: Int
 
     /// Claim ids on each side (always two); for a fall or an update, the earlier side first.
     public var sides: [[String]] { [Array(claims[..<firstSideCount]), Array(claims[firstSideCount...])] }
 
     public init(event: String, metric: String, scope: String?, otherScope: String? = nil, kind: Kind, severity: Double, sides: [[String]]) {
         precondition(sides.count == 2, "a finding has two sides")
-        self.init(event: event, metric: metric, scope: scope, otherScope: otherScope, kind: kind, severity: severity,
+        self.init(Place(event: event, metric: metric, scope: scope, otherScope: otherScope), kind: kind, severity: severity,
                   claims: sides[0] + sides[1], firstSideCount: sides[0].count)
     }
 
-    init(event: String, metric: String, scope: String?, otherScope: String? = nil, kind: Kind, severity: Double, claims: [String], firstSideCount: Int) {
-        (self.event, self.metric, self.scope, self.otherScope, self.kind, self.severity, self.claims, self.firstSideCount) =
-            (event, metric, scope, otherScope, kind, severity, claims, firstSideCount)
+    init(_ place: Place, kind: Kind, severity: Double, claims: [String], firstSideCount: Int) {
+        (self.place, self.kind, self.severity, self.claims, self.firstSideCount) = (place, kind, severity, claims, firstSideCount)
     }
 
     /// The claim ids of the first side, then of the second, without copying them.

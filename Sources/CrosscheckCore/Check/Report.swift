@@ -48,6 +48,8 @@ public final class ComparableGroup: Sendable {
     /// Each report's place in natural id order (c2 before c10), so that findings list their
     /// claims in that order without sorting ids again and again.
     private let ranks: [Int]
+    /// The event, metric and scope every finding of the group names.
+    let place: Finding.Place
 
     /// Reports with the same interval, together: the unit findings are made of.
     public struct FigureClass: Sendable {
@@ -90,6 +92,7 @@ public final class ComparableGroup: Sendable {
 
     public init(event: String, metric: String, scope: String?, kind: MetricKind, reports: [Report]) {
         (self.event, self.metric, self.scope, self.kind, self.reports) = (event, metric, scope, kind, reports)
+        place = Finding.Place(event: event, metric: metric, scope: scope)
         let precedes = { (a: Int, b: Int) in LedgerFiles.naturallyPrecedes(reports[a].claim.id, reports[b].claim.id) }
         // Reports mostly come in id order already (the store reads them in the order they were
         // added): then a look at each neighbour is enough.
@@ -124,7 +127,7 @@ public final class ComparableGroup: Sendable {
         appendIDs(first, to: &claims)
         let firstSideCount = claims.count
         appendIDs(second, to: &claims)
-        return Finding(event: event, metric: metric, scope: scope, kind: kind, severity: Interval.severity(low: low.interval, high: high.interval),
+        return Finding(place, kind: kind, severity: Interval.severity(low: low.interval, high: high.interval),
                        claims: claims, firstSideCount: firstSideCount)
     }
 }

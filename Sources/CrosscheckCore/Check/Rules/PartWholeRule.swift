@@ -6,12 +6,12 @@ struct PartWholeRule {
     func findings(part: ComparableGroup, whole: ComparableGroup) -> [Finding] {
         let partClasses = part.classes, wholeClasses = whole.classes
         var findings: [Finding] = []
+        let place = Finding.Place(event: part.event, metric: part.metric, scope: part.scope, otherScope: whole.scope)
         for partClass in partClasses {
             for wholeClass in wholeClasses where partClass.interval.relation(to: wholeClass.interval) == .above {
                 let severity = Interval.severity(low: wholeClass.interval, high: partClass.interval)
                 func finding(_ kind: Finding.Kind, _ parts: [Int], _ wholes: [Int]) -> Finding {
-                    Finding(event: part.event, metric: part.metric, scope: part.scope, otherScope: whole.scope, kind: kind,
-                            severity: severity, claims: part.ids(parts) + whole.ids(wholes), firstSideCount: parts.count)
+                    Finding(place, kind: kind, severity: severity, claims: part.ids(parts) + whole.ids(wholes), firstSideCount: parts.count)
                 }
                 guard part.kind == .cumulative else {
                     findings.append(finding(.partAboveWhole, partClass.members, wholeClass.members))
