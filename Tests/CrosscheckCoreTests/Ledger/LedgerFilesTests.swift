@@ -152,6 +152,21 @@ struct ReportedTimeTests {
         #expect(try ReportedTime("2024-02-29").day == 29)
     }
 
+    @Test("each field keeps its value at the ends of its range, stored in the bytes it needs")
+    func fieldRanges() throws {
+        let last = try ReportedTime("9999-12-31T23:59:59-14:59")
+        let fields: [Int] = [last.year, last.month, last.day, last.hour, last.minute, last.second]
+        #expect(fields == [9999, 12, 31, 23, 59, 59])
+        #expect(last.offsetMinutes == -(14 * 60 + 59))
+        #expect(last.earliest == 253_402_300_799 + (14 * 60 + 59) * 60)
+        let first = try ReportedTime("0000-01-01T00:00+14:00")
+        #expect(first.year == 0 && first.offsetMinutes == 840)
+        #expect(first.earliest == -62_167_219_200 - 840 * 60)
+        let day = try ReportedTime("1969-12-31")
+        #expect(day.earliest == -86_400 - 14 * 3600)
+        #expect(day.latest == 12 * 3600 - 1)
+    }
+
     @Test("fractions of a second are refused rather than dropped")
     func fractions() {
         #expect(throws: LedgerError(.fractionalSeconds("2025-06-17T16:00:00.5Z"))) { try ReportedTime("2025-06-17T16:00:00.5Z") }
