@@ -156,7 +156,7 @@ extension LedgerDatabase {
             condition += " AND (" + (parts.isEmpty ? "0" : parts.joined(separator: " OR ")) + ")"
             arguments += named
         }
-        return try reading { db in try Self.event(id, condition: condition, arguments: arguments, db) }
+        return try reading { db in try Self.event(id, condition: condition, arguments: arguments, whole: metric == nil && scopes == nil, db) }
     }
 
     /// Events one after another in one read transaction, each handed to `body` and let go: what
@@ -165,12 +165,13 @@ extension LedgerDatabase {
     public func events(_ ids: [String], _ body: (Int, EventLedger) -> Void) throws(StoreError) {
         try reading { db in
             for (index, id) in ids.enumerated() {
-                if let ledger = try Self.event(id, condition: "claim.event = ?", arguments: [id], db) { body(index, ledger) }
+                if let ledger = try Self.event(id, condition: "claim.event = ?", arguments: [id], whole: true, db) { body(index, ledger) }
             }
         }
     }
 
-    private static func event(_ id: String, condition: String, arguments: [String], _ db: Database) throws -> EventLedger? {
+    /// The event read from its rows; `whole`, its claims from its pack when it has one.
+    static func event(_ id: String, condition: String, arguments: [String], whole: Bool, _ db: Database) throws -> EventLedger? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE id = ?"), arguments: [id]) else { return nil }
         let event = Event(id: row["id"], title: row["title"],
                           date: try (row["date"] as String?).map { text throws(LedgerError) in try ReportedTime(text) })
@@ -181,8 +182,11 @@ extension LedgerDatabase {
         let scopes = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM scope WHERE event = ? ORDER BY id"), arguments: [id]).map { row in
             Scope(id: row["id"], partOf: row["partOf"])
         }
+        if whole, let claims = try packedClaims(id, db) {
+            return EventLedger(event: event, metrics: metrics, scopes: scopes, claims: claims)
+        }
         // One pass over the claims and their links, in index order, straight through SQLite's
-        // API: this runs for every claim of every export and check.
+        // API: the rows of a group, or of an event without a pack.
         var claims: [Claim] = []
         let rows = try RowReader("""
             SELECT claim.rowid, claim.id, claim.metric, claim.scope, claim.text, claim.lower, claim.upper, claim.lowerOpen,
@@ -214,6 +218,27 @@ extension LedgerDatabase {
             }
         }
         return EventLedger(event: event, metrics: metrics, scopes: scopes, claims: claims)
+    }
+
+    /// The event's claims from its pack, or nil when it has none this version can read (the rows are read then).
+    private static func packedClaims(_ id: String, _ db: Database) throws -> [Claim]? {
+        let row = try RowReader("SELECT claims FROM eventClaims WHERE event = ?", [id], db)
+        guard try row.next() else { return nil }
+        defer { row.finish() }
+        return row.blob(0).flatMap(ClaimPack.decode)
+    }
+
+    /// Packs the event's claims in the order its rows are read (`claims` holds them all, in any
+    /// order); if the rows and `claims` disagree, the pack is dropped and the rows are read instead.
+    static func pack(_ id: String, _ claims: [Claim], _ db: Database) throws {
+        let order = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM claim WHERE event = ? ORDER BY metric, scope, rowid"), arguments: [id])
+        let byID = Dictionary(claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ordered = order.compactMap { byID[$0] }
+        guard ordered.count == claims.count, ordered.count == order.count else {
+            return try db.execute(sql: "DELETE FROM eventClaims WHERE event = ?", arguments: [id])
+        }
+        try db.execute(sql: "INSERT INTO eventClaims (event, claims) VALUES (?, ?) ON CONFLICT(event) DO UPDATE SET claims = excluded.claims",
+                       arguments: [id, Data(ClaimPack.encode(ordered))])
     }
 
     /// One entry of the history.
@@ -282,6 +307,7 @@ extension LedgerDatabase {
         let scope = try db.cachedStatement(sql: "INSERT INTO scope (event, id, partOf) VALUES (?, ?, ?)")
         for item in ledger.scopes { try scope.execute(arguments: [id, item.id, item.partOf]) }
         try insert(ledger.claims, event: id, path: path, db)
+        try pack(id, ledger.claims, db)
     }
 
     /// Changes an event in place, record by record: only the claims, metrics and scopes that
@@ -314,6 +340,7 @@ extension LedgerDatabase {
             try db.execute(sql: "INSERT INTO scope (event, id, partOf) VALUES (?, ?, ?)", arguments: [id, scope.id, scope.partOf])
         }
         try insert(new.claims.filter { oldClaims[$0.id] != $0 }, event: id, path: path, db)
+        try pack(id, new.claims, db)
     }
 
     private static func insert(_ claims: [Claim], event id: String, path: String, _ db: Database) throws {

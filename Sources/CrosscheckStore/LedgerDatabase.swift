@@ -127,6 +127,17 @@ public final class LedgerDatabase: Sendable {
                 );
                 """)
         }
+        migrator.registerMigration("v3: event claim packs") { db in
+            try db.execute(sql: """
+                CREATE TABLE eventClaims (
+                    event TEXT PRIMARY KEY NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    claims BLOB NOT NULL
+                );
+                """)
+            for id in try String.fetchAll(db, sql: "SELECT id FROM event") {
+                if let ledger = try event(id, condition: "claim.event = ?", arguments: [id], whole: false, db) { try pack(id, ledger.claims, db) }
+            }
+        }
         return migrator
     }
 

@@ -40,6 +40,16 @@ struct RowReader {
         return String(decoding: UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
     }
 
+    /// The column's bytes, valid until the next step.
+    func blob(_ column: Int32) -> UnsafeRawBufferPointer? {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard let start = sqlite3_column_blob(handle, column) else { return count == 0 ? UnsafeRawBufferPointer(start: nil, count: 0) : nil }
+        return UnsafeRawBufferPointer(start: start, count: count)
+    }
+
+    /// Lets go of the statement before its last row: it is reused from the cache.
+    func finish() { sqlite3_reset(handle) }
+
     func double(_ column: Int32) -> Double? {
         sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
     }

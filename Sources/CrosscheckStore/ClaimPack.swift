@@ -1,0 +1,196 @@
+import CrosscheckCore
+
+/// An event's claims and their links in one compact value, in the order the claim rows are read
+/// (by metric, scope, then as stored). The rows stay the ledger; the pack is what a check or an
+/// export of the whole ledger reads: one value an event instead of a million rows joined to
+/// their links, which cost more than all the checking did.
+///
+/// Layout (integers as LEB128 varints, numbers as IEEE 754 bits, little-endian):
+/// version 1, claim count, then each claim: id, metric, scope?, text, lower, flags (lower open,
+/// upper open, approximate, has upper, has coded), upper?, kind, unit?, coded?, asOf?,
+/// confidence, status, link count, and each link: source, quote?, attributedTo?, credibility.
+/// A text is its byte count and its UTF-8; an optional text is 0 for none or count + 1; a word
+/// from a closed list (kind, confidence, status, credibility) is one byte, 0 for none.
+enum ClaimPack {
+    static let version: UInt8 = 1
+
+    static func encode(_ claims: [Claim]) -> [UInt8] {
+        var out: [UInt8] = [version]
+        out.reserveCapacity(claims.count * 128)
+        appendInteger(claims.count, to: &out)
+        for claim in claims {
+            let figure = claim.figure
+            appendText(claim.id, to: &out)
+            appendText(claim.metric, to: &out)
+            appendText(claim.scope, to: &out)
+            appendText(claim.text, to: &out)
+            appendNumber(figure.lower, to: &out)
+            var flags: UInt8 = 0
+            if figure.lowerOpen { flags |= Flag.lowerOpen }
+            if figure.upperOpen { flags |= Flag.upperOpen }
+            if figure.approximate { flags |= Flag.approximate }
+            if figure.upper != nil { flags |= Flag.upper }
+            if figure.coded != nil { flags |= Flag.coded }
+            out.append(flags)
+            if let upper = figure.upper { appendNumber(upper, to: &out) }
+            out.append(word(figure.kind))
+            appendText(figure.unit, to: &out)
+            if let coded = figure.coded { appendNumber(coded, to: &out) }
+            appendText(claim.asOf?.description, to: &out)
+            out.append(claim.confidence.map(word) ?? 0)
+            out.append(claim.status.map(word) ?? 0)
+            appendInteger(claim.sources.count, to: &out)
+            for link in claim.sources {
+                appendText(link.source, to: &out)
+                appendText(link.quote, to: &out)
+                appendText(link.attributedTo, to: &out)
+                out.append(link.credibility.map { UInt8($0.rawValue) } ?? 0)
+            }
+        }
+        return out
+    }
+
+    /// The claims of a pack, or nil if it is not one this version wrote whole.
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> [Claim]? {
+        var reader = Reader(bytes: bytes)
+        return try? reader.claims()
+    }
+
+    private enum Flag {
+        static let lowerOpen: UInt8 = 1, upperOpen: UInt8 = 2, approximate: UInt8 = 4, upper: UInt8 = 8, coded: UInt8 = 16
+    }
+
+    /// A word's place in its list, from 1.
+    private static func word<Word: CaseIterable & Equatable>(_ value: Word) -> UInt8 {
+        var number: UInt8 = 1
+        for item in Word.allCases {
+            if item == value { break }
+            number += 1
+        }
+        return number
+    }
+
+    private static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        var value = UInt64(value)
+        while value >= 0x80 {
+            out.append(UInt8(value & 0x7F) | 0x80)
+            value >>= 7
+        }
+        out.append(UInt8(value))
+    }
+
+    private static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    private static func appendText(_ text: String, to out: inout [UInt8]) {
+        appendInteger(text.utf8.count, to: &out)
+        out.append(contentsOf: text.utf8)
+    }
+
+    private static func appendText(_ text: String?, to out: inout [UInt8]) {
+        guard let text else { return out.append(0) }
+        appendInteger(text.utf8.count + 1, to: &out)
+        out.append(contentsOf: text.utf8)
+    }
+
+    /// Reads a pack front to back; any read past its end or value out of its list is `Damaged`.
+    private struct Reader {
+        let bytes: UnsafeRawBufferPointer
+        var at = 0
+
+        struct Damaged: Error {}
+
+        mutating func claims() throws -> [Claim] {
+            guard try byte() == ClaimPack.version else { throw Damaged() }
+            let count = try integer()
+            // Each claim takes at least a dozen bytes: a count beyond that is damage, not a size to reserve.
+            guard count <= bytes.count else { throw Damaged() }
+            var claims: [Claim] = []
+            claims.reserveCapacity(count)
+            for _ in 0..<count {
+                let id = try text(), metric = try text(), scope = try optionalText(), text = try self.text()
+                let lower = try number()
+                let flags = try byte()
+                let upper = flags & Flag.upper != 0 ? try number() : nil
+                let kind: FigureKind = try word()
+                let unit = try optionalText()
+                let coded = flags & Flag.coded != 0 ? try number() : nil
+                let asOf = try optionalText().map { text in try ReportedTime(text) }
+                let confidence: Confidence? = try optionalWord(), status: ClaimStatus? = try optionalWord()
+                let linkCount = try integer()
+                guard linkCount <= bytes.count - at else { throw Damaged() }
+                var links: [Link] = []
+                links.reserveCapacity(linkCount)
+                for _ in 0..<linkCount {
+                    let source = try self.text(), quote = try optionalText(), attributedTo = try optionalText()
+                    let rating = Int(try byte())
+                    let credibility = Credibility(rawValue: rating)
+                    guard rating == 0 || credibility != nil else { throw Damaged() }
+                    links.append(Link(source: source, quote: quote, attributedTo: attributedTo, credibility: credibility))
+                }
+                claims.append(Claim(
+                    id: id, metric: metric, scope: scope, text: text,
+                    figure: Figure(lower: lower, upper: upper, lowerOpen: flags & Flag.lowerOpen != 0, upperOpen: flags & Flag.upperOpen != 0,
+                                   approximate: flags & Flag.approximate != 0, kind: kind, unit: unit, coded: coded),
+                    asOf: asOf, confidence: confidence, status: status, sources: links))
+            }
+            guard at == bytes.count else { throw Damaged() }
+            return claims
+        }
+
+        mutating func byte() throws -> UInt8 {
+            guard at < bytes.count else { throw Damaged() }
+            defer { at += 1 }
+            return bytes[at]
+        }
+
+        mutating func integer() throws -> Int {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while true {
+                let next = try byte()
+                guard shift < 63 else { throw Damaged() }
+                value |= UInt64(next & 0x7F) << shift
+                if next < 0x80 { break }
+                shift += 7
+            }
+            guard value <= UInt64(Int.max) else { throw Damaged() }
+            return Int(value)
+        }
+
+        mutating func number() throws -> Double {
+            guard bytes.count - at >= 8 else { throw Damaged() }
+            defer { at += 8 }
+            return Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+        }
+
+        mutating func text() throws -> String {
+            try text(count: integer())
+        }
+
+        mutating func optionalText() throws -> String? {
+            let count = try integer()
+            return count == 0 ? nil : try text(count: count - 1)
+        }
+
+        private mutating func text(count: Int) throws -> String {
+            guard count <= bytes.count - at else { throw Damaged() }
+            defer { at += count }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<at + count]), as: UTF8.self)
+        }
+
+        mutating func word<Word: CaseIterable>() throws -> Word {
+            let number = Int(try byte())
+            guard number >= 1, number <= Word.allCases.count else { throw Damaged() }
+            return Word.allCases[Word.allCases.index(Word.allCases.startIndex, offsetBy: number - 1)]
+        }
+
+        mutating func optionalWord<Word: CaseIterable>() throws -> Word? {
+            let number = Int(try byte())
+            guard number != 0 else { return nil }
+            guard number <= Word.allCases.count else { throw Damaged() }
+            return Word.allCases[Word.allCases.index(Word.allCases.startIndex, offsetBy: number - 1)]
+        }
+    }
+}
