@@ -48,7 +48,7 @@ struct Check: ParsableCommand {
         } catch {
             throw Failure(error.message)
         }
-        FileOutput.standardOutput.buffered { document.write($0) }
+        FileOutput.standardOutput.buffered(bytes: { document.write(bytes: $0) })
         if document.counts.conflicts > 0 { throw ExitCode(1) }
     }
 }

@@ -38,18 +38,39 @@ struct FileOutput {
     /// Writes the pieces `produce` gives through a 64 KB buffer: one system call a buffer, not a
     /// piece; a piece larger than the buffer goes out as it is, without a copy.
     func buffered(_ produce: ((String) -> Void) -> Void) {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 16)
+        var buffer = Buffer(output: self)
         produce { piece in
             var piece = piece
-            piece.withUTF8 { bytes in
-                if buffer.count + bytes.count > 1 << 16, !buffer.isEmpty {
-                    buffer.withUnsafeBytes { write($0) }
-                    buffer.removeAll(keepingCapacity: true)
-                }
-                if bytes.count >= 1 << 16 { write(UnsafeRawBufferPointer(bytes)) } else { buffer.append(contentsOf: bytes) }
-            }
+            piece.withUTF8 { buffer.add(UnsafeRawBufferPointer($0)) }
         }
-        if !buffer.isEmpty { buffer.withUnsafeBytes { write($0) } }
+        buffer.flush()
+    }
+
+    /// The same for pieces that are bytes already.
+    func buffered(bytes produce: ((UnsafeRawBufferPointer) -> Void) -> Void) {
+        var buffer = Buffer(output: self)
+        produce { buffer.add($0) }
+        buffer.flush()
+    }
+
+    private struct Buffer {
+        let output: FileOutput
+        var bytes: [UInt8] = []
+
+        init(output: FileOutput) {
+            self.output = output
+            bytes.reserveCapacity(1 << 16)
+        }
+
+        mutating func add(_ piece: UnsafeRawBufferPointer) {
+            if bytes.count + piece.count > 1 << 16 { flush() }
+            if piece.count >= 1 << 16 { output.write(piece) } else { bytes.append(contentsOf: piece) }
+        }
+
+        mutating func flush() {
+            guard !bytes.isEmpty else { return }
+            bytes.withUnsafeBytes { output.write($0) }
+            bytes.removeAll(keepingCapacity: true)
+        }
     }
 }

@@ -33,14 +33,14 @@ public struct CheckDocument: Sendable {
     /// One event's output, rendered.
     public struct Part: Sendable {
         var counts: Counts
-        /// The five lists of a JSON document, each this event's items already joined.
-        var lists: [String] = []
+        /// The five lists of a JSON document, each this event's items already joined, as UTF-8.
+        var lists: [[UInt8]] = []
         var text = ""
     }
 
     public let format: Format
     public private(set) var counts = Counts()
-    private var lists: [[String]] = Array(repeating: [], count: 5)
+    private var lists: [[[UInt8]]] = Array(repeating: [], count: 5)
     private var text = ""
 
     public init(format: Format) { self.format = format }
@@ -71,39 +71,48 @@ public struct CheckDocument: Sendable {
     /// The whole output, a piece at a time: a large check is written out without being joined
     /// into one string first.
     public func write(_ sink: (String) -> Void) {
+        write(bytes: { sink(String(decoding: $0, as: UTF8.self)) })
+    }
+
+    /// The same as the UTF-8 bytes it is written as: hundreds of megabytes of JSON need not be
+    /// made strings (and checked as UTF-8) only to be written out again.
+    public func write(bytes sink: (UnsafeRawBufferPointer) -> Void) {
         switch format {
         case .json: Self.json(lists, sink)
         case .text(_, let colour, _):
-            sink(text)
-            sink(Self.summary(counts, colour: colour))
+            for var piece in [text, Self.summary(counts, colour: colour)] { piece.withUTF8 { sink(UnsafeRawBufferPointer($0)) } }
         }
     }
 
-    static func json(_ lists: [[String]]) -> String {
-        var whole = ""
-        json(lists) { whole += $0 }
-        return whole
+    static func json(_ lists: [[[UInt8]]]) -> String {
+        var whole: [UInt8] = []
+        json(lists) { whole.append(contentsOf: $0) }
+        return String(decoding: whole, as: UTF8.self)
     }
 
     /// Between two items of a list.
     static let itemSeparator = ",\n    "
 
     /// Each list's pieces, each piece one or more items.
-    static func json(_ lists: [[String]], _ sink: (String) -> Void) {
+    static func json(_ lists: [[[UInt8]]], _ sink: (UnsafeRawBufferPointer) -> Void) {
+        func put(_ text: String) {
+            var text = text
+            text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
+        }
         for (index, name) in ["conflicts", "updates", "unordered", "nearMisses", "consensus"].enumerated() {
-            sink((index == 0 ? "{\n  \"" : ",\n  \"") + name + "\": ")
+            put((index == 0 ? "{\n  \"" : ",\n  \"") + name + "\": ")
             guard !lists[index].isEmpty else {
-                sink("[]")
+                put("[]")
                 continue
             }
-            sink("[\n    ")
+            put("[\n    ")
             for (position, item) in lists[index].enumerated() {
-                if position > 0 { sink(itemSeparator) }
-                sink(item)
+                if position > 0 { put(itemSeparator) }
+                item.withUnsafeBytes(sink)
             }
-            sink("\n  ]")
+            put("\n  ]")
         }
-        sink("\n}\n")
+        put("\n}\n")
     }
 
     static func summary(_ counts: Counts, colour: Bool) -> String {

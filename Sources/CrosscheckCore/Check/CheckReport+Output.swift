@@ -26,9 +26,9 @@ public struct CheckOutput: Sendable {
     public var json: String { CheckDocument.json(jsonLists.map { $0.isEmpty ? [] : [$0] }) }
 
     /// The document's five lists, each its items written one after another (`,` and a line
-    /// break between them) into one string, or empty: a million findings become five strings an
+    /// break between them) as UTF-8, or empty: a million findings become five runs of bytes an
     /// event, not a million.
-    var jsonLists: [String] {
+    var jsonLists: [[UInt8]] {
         var items = SourceItems(count: claims.count)
         return [report.conflicts, report.updates, report.unordered, report.nearMisses].map { findings in
             var out = ByteWriter(capacity: findings.count * 512)
@@ -36,8 +36,8 @@ public struct CheckOutput: Sendable {
                 if index > 0 { out.append(raw: CheckDocument.itemSeparator) }
                 appendJSON(finding, to: &out, items: &items)
             }
-            return out.string
-        } + [report.consensus.map(json).joined(separator: CheckDocument.itemSeparator)]
+            return out.bytes
+        } + [Array(report.consensus.map(json).joined(separator: CheckDocument.itemSeparator).utf8)]
     }
 
     /// Each claim's entries in a finding's `sources`, written once: a claim stands in many

@@ -63,6 +63,9 @@ public struct ByteWriter: ByteSink, ~Copyable {
     /// The bytes as text (JSON is written as UTF-8).
     public var string: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
 
+    /// A copy of the bytes, not checked as UTF-8 again.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
+
     private mutating func grow(to needed: Int) {
         var size = capacity * 2
         while size < needed { size *= 2 }
