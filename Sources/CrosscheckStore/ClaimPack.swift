@@ -33,12 +33,12 @@ enum ClaimPack {
             if figure.coded != nil { flags |= Flag.coded }
             out.append(flags)
             if let upper = figure.upper { appendNumber(upper, to: &out) }
-            out.append(word(figure.kind))
+            out.append(word(figure.kind, in: kinds))
             appendText(figure.unit, to: &out)
             if let coded = figure.coded { appendNumber(coded, to: &out) }
             appendText(claim.asOf?.description, to: &out)
-            out.append(claim.confidence.map(word) ?? 0)
-            out.append(claim.status.map(word) ?? 0)
+            out.append(claim.confidence.map { word($0, in: confidences) } ?? 0)
+            out.append(claim.status.map { word($0, in: statuses) } ?? 0)
             appendInteger(claim.sources.count, to: &out)
             for link in claim.sources {
                 appendText(link.source, to: &out)
@@ -56,18 +56,16 @@ enum ClaimPack {
         return try? reader.claims()
     }
 
+    // The closed lists, once: `allCases` makes a new array each time it is asked.
+    private static let kinds = FigureKind.allCases, confidences = Confidence.allCases, statuses = ClaimStatus.allCases
+
     private enum Flag {
         static let lowerOpen: UInt8 = 1, upperOpen: UInt8 = 2, approximate: UInt8 = 4, upper: UInt8 = 8, coded: UInt8 = 16
     }
 
     /// A word's place in its list, from 1.
-    private static func word<Word: CaseIterable & Equatable>(_ value: Word) -> UInt8 {
-        var number: UInt8 = 1
-        for item in Word.allCases {
-            if item == value { break }
-            number += 1
-        }
-        return number
+    private static func word<Word: Equatable>(_ value: Word, in list: [Word]) -> UInt8 {
+        UInt8(list.firstIndex(of: value)! + 1)
     }
 
     private static func appendInteger(_ value: Int, to out: inout [UInt8]) {
@@ -113,11 +111,11 @@ enum ClaimPack {
                 let lower = try number()
                 let flags = try byte()
                 let upper = flags & Flag.upper != 0 ? try number() : nil
-                let kind: FigureKind = try word()
+                let kind = try word(in: ClaimPack.kinds)
                 let unit = try optionalText()
                 let coded = flags & Flag.coded != 0 ? try number() : nil
                 let asOf = try optionalText().map { text in try ReportedTime(text) }
-                let confidence: Confidence? = try optionalWord(), status: ClaimStatus? = try optionalWord()
+                let confidence = try optionalWord(in: ClaimPack.confidences), status = try optionalWord(in: ClaimPack.statuses)
                 let linkCount = try integer()
                 guard linkCount <= bytes.count - at else { throw Damaged() }
                 var links: [Link] = []
@@ -180,17 +178,16 @@ enum ClaimPack {
             return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<at + count]), as: UTF8.self)
         }
 
-        mutating func word<Word: CaseIterable>() throws -> Word {
-            let number = Int(try byte())
-            guard number >= 1, number <= Word.allCases.count else { throw Damaged() }
-            return Word.allCases[Word.allCases.index(Word.allCases.startIndex, offsetBy: number - 1)]
+        mutating func word<Word>(in list: [Word]) throws -> Word {
+            guard let word = try optionalWord(in: list) else { throw Damaged() }
+            return word
         }
 
-        mutating func optionalWord<Word: CaseIterable>() throws -> Word? {
+        mutating func optionalWord<Word>(in list: [Word]) throws -> Word? {
             let number = Int(try byte())
             guard number != 0 else { return nil }
-            guard number <= Word.allCases.count else { throw Damaged() }
-            return Word.allCases[Word.allCases.index(Word.allCases.startIndex, offsetBy: number - 1)]
+            guard number <= list.count else { throw Damaged() }
+            return list[number - 1]
         }
     }
 }

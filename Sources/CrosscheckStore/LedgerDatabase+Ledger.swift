@@ -172,16 +172,21 @@ extension LedgerDatabase {
 
     /// The event read from its rows; `whole`, its claims from its pack when it has one.
     static func event(_ id: String, condition: String, arguments: [String], whole: Bool, _ db: Database) throws -> EventLedger? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE id = ?"), arguments: [id]) else { return nil }
-        let event = Event(id: row["id"], title: row["title"],
-                          date: try (row["date"] as String?).map { text throws(LedgerError) in try ReportedTime(text) })
-        let metrics = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM metric WHERE event = ? ORDER BY id"), arguments: [id]).map { row in
-            Metric(id: row["id"], kind: MetricKind(rawValue: row["kind"]) ?? .snapshot,
-                   aliases: (try? JSONReader.parse(row["aliases"] as String)).flatMap(Self.strings) ?? [])
+        // Through SQLite's API, as the claims are: a check or an export reads every event.
+        let eventRow = try RowReader("SELECT title, date FROM event WHERE id = ?", [id], db)
+        guard try eventRow.next() else { return nil }
+        let event = Event(id: id, title: eventRow.text(0) ?? "", date: try eventRow.text(1).map { text throws(LedgerError) in try ReportedTime(text) })
+        eventRow.finish()
+        var metrics: [Metric] = []
+        let metricRows = try RowReader("SELECT id, kind, aliases FROM metric WHERE event = ? ORDER BY id", [id], db)
+        while try metricRows.next() {
+            let aliases = metricRows.text(2) ?? "[]"
+            metrics.append(Metric(id: metricRows.text(0) ?? "", kind: metricRows.text(1).flatMap(MetricKind.init(rawValue:)) ?? .snapshot,
+                                  aliases: aliases == "[]" ? [] : (try? JSONReader.parse(aliases)).flatMap(Self.strings) ?? []))
         }
-        let scopes = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM scope WHERE event = ? ORDER BY id"), arguments: [id]).map { row in
-            Scope(id: row["id"], partOf: row["partOf"])
-        }
+        var scopes: [Scope] = []
+        let scopeRows = try RowReader("SELECT id, partOf FROM scope WHERE event = ? ORDER BY id", [id], db)
+        while try scopeRows.next() { scopes.append(Scope(id: scopeRows.text(0) ?? "", partOf: scopeRows.text(1))) }
         if whole, let claims = try packedClaims(id, db) {
             return EventLedger(event: event, metrics: metrics, scopes: scopes, claims: claims)
         }
