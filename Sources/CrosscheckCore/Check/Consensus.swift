@@ -20,15 +20,17 @@ public struct Consensus: Sendable, Hashable {
 
     public static func of(_ group: ComparableGroup) -> Consensus? {
         guard !group.reports.isEmpty else { return nil }
-        // Each origin's reports, the latest only for a toll. Origins are numbered as they come.
+        // Each origin's reports, the latest only for a toll. Origins are numbered as they come;
+        // (origin, report) pairs sorted by origin stand in for a list of reports an origin.
         var numbers: [String: Int] = [:]
-        var byOrigin: [[Int]] = []
+        var notes: [(origin: Int, report: Int)] = []
+        notes.reserveCapacity(group.reports.count)
         func note(_ origin: String, _ report: Int) {
             if let number = numbers[origin] {
-                byOrigin[number].append(report)
+                notes.append((number, report))
             } else {
-                numbers[origin] = byOrigin.count
-                byOrigin.append([report])
+                notes.append((numbers.count, report))
+                numbers[origin] = numbers.count
             }
         }
         for (index, report) in group.reports.enumerated() {
@@ -37,18 +39,25 @@ public struct Consensus: Sendable, Hashable {
                 note(origin, index)
             }
         }
+        notes.sort { ($0.origin, $0.report) < ($1.origin, $1.report) }
         var shares: [(report: Int, weight: Double, origin: Int)] = []
-        shares.reserveCapacity(group.reports.count)
-        for (origin, members) in byOrigin.enumerated() {
-            var counted = members
-            if group.kind == .cumulative {
-                var last = Int64.min
-                for member in members { last = max(last, group.reports[member].time.latest) }
-                counted.removeAll { group.reports[$0].time.latest != last }
+        shares.reserveCapacity(notes.count)
+        var start = 0
+        while start < notes.count {
+            var end = start + 1
+            while end < notes.count, notes[end].origin == notes[start].origin { end += 1 }
+            var last = Int64.min
+            if group.kind == .cumulative { for note in notes[start..<end] { last = max(last, group.reports[note.report].time.latest) } }
+            let counts = { (report: Int) in group.kind != .cumulative || group.reports[report].time.latest == last }
+            var weight = 0.0, counted = 0
+            for note in notes[start..<end] where counts(note.report) {
+                weight = max(weight, group.reports[note.report].weight)
+                counted += 1
             }
-            var weight = 0.0
-            for member in counted { weight = max(weight, group.reports[member].weight) }
-            for member in counted { shares.append((member, weight / Double(counted.count), origin)) }
+            for note in notes[start..<end] where counts(note.report) {
+                shares.append((note.report, weight / Double(counted), note.origin))
+            }
+            start = end
         }
         // The sweep: at each end point, the weight of the intervals covering it.
         var points: [(value: Double, opening: Bool, open: Bool, weight: Double)] = []
@@ -94,10 +103,13 @@ public struct Consensus: Sendable, Hashable {
         }
         median = max(best.lower, best.upper.map { min($0, median) } ?? median)
         // Outliers among the reports that counted: a toll's superseded reports are not outliers.
-        let outliers = Set(shares.map(\.report)).filter { group.reports[$0].interval.relation(to: best) != .overlapping }
+        var outlying = [Bool](repeating: false, count: group.reports.count)
+        for share in shares where group.reports[share.report].interval.relation(to: best) != .overlapping { outlying[share.report] = true }
+        var agreeingOrigins = [Bool](repeating: false, count: numbers.count)
+        for share in agreeing { agreeingOrigins[share.origin] = true }
         return Consensus(
             event: group.event, metric: group.metric, scope: group.scope, interval: best, low: best.lower, best: median,
-            high: best.upper, origins: Set(agreeing.map(\.origin)).count,
-            outliers: group.ids(Array(outliers)))
+            high: best.upper, origins: agreeingOrigins.count { $0 },
+            outliers: group.ids(outlying.indices.filter { outlying[$0] }))
     }
 }

@@ -60,8 +60,17 @@ struct TollRule: CheckRule {
             }
         }
 
-        /// The instants both sides report, found without a set unless each side has one.
+        /// The instants both sides report. Most classes hold a report or two: those are compared
+        /// pair by pair, without building a set (this runs for every pair of classes that meet in time).
         static func sharedInstants(_ a: [Int], _ b: [Int], _ times: [TimeWindow]) -> Set<Int64> {
+            if a.count * b.count <= 16 {
+                var shared: Set<Int64> = []
+                for x in a {
+                    guard let instant = times[x].instant else { continue }
+                    for y in b where times[y].instant == instant { shared.insert(instant) }
+                }
+                return shared
+            }
             let left = a.compactMap { times[$0].instant }
             guard !left.isEmpty else { return [] }
             let right = b.compactMap { times[$0].instant }
