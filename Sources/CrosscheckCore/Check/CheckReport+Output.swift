@@ -40,48 +40,64 @@ public struct CheckOutput: Sendable {
         } + [Array(report.consensus.map(json).joined(separator: CheckDocument.itemSeparator).utf8)]
     }
 
-    /// Each claim's entries in a finding's `sources`, written once: a claim stands in many
-    /// findings (each step of a rising toll).
+    /// What is written once and repeated while an event's findings are rendered: each claim's
+    /// entries in a finding's `sources` (a claim stands in many findings: each step of a rising
+    /// toll), and the opening fields of the group the last finding was about.
     struct SourceItems: ~Copyable {
         var bytes = ByteWriter()
         /// Where each claim's entries lie in `bytes`, by its place among the claims.
         var ranges: [Range<Int>?]
+        var opening: [UInt8] = []
+        var openingPlace: ObjectIdentifier?
 
         init(count: Int) { ranges = Array(repeating: nil, count: count) }
     }
 
-    /// A finding as `check --json` lists it. Written field by field, its keys as they are: this
-    /// runs for every finding of a check, hundreds of megabytes of them.
+    /// The key and value of each kind of finding, with the key after it: nine short texts.
+    private static let kindFields = Dictionary(uniqueKeysWithValues: Finding.Kind.allCases.map { kind in
+        var bytes: [UInt8] = []
+        bytes.append(raw: ",\"kind\":")
+        bytes.append(json: kind.rawValue)
+        bytes.append(raw: ",\"severity\":")
+        return (kind, bytes)
+    })
+
+    /// A finding as `check --json` lists it. Written field by field, its keys as they are, and
+    /// each claim id escaped once though it is listed twice: this runs for every finding of a
+    /// check, hundreds of megabytes of them.
     func appendJSON(_ finding: Finding, to out: inout ByteWriter, items: inout SourceItems) {
-        out.append(raw: "{\"event\":")
-        out.append(json: finding.event)
-        out.append(raw: ",\"metric\":")
-        out.append(json: finding.metric)
-        out.append(raw: ",\"scope\":")
-        out.append(json: finding.scope)
-        if let whole = finding.otherScope {
-            out.append(raw: ",\"wholeScope\":")
-            out.append(json: whole)
+        if items.openingPlace != ObjectIdentifier(finding.place) {
+            var opening: [UInt8] = []
+            opening.append(raw: "{\"event\":")
+            opening.append(json: finding.event)
+            opening.append(raw: ",\"metric\":")
+            opening.append(json: finding.metric)
+            opening.append(raw: ",\"scope\":")
+            opening.append(json: finding.scope)
+            if let whole = finding.otherScope {
+                opening.append(raw: ",\"wholeScope\":")
+                opening.append(json: whole)
+            }
+            (items.opening, items.openingPlace) = (opening, ObjectIdentifier(finding.place))
         }
-        out.append(raw: ",\"kind\":")
-        out.append(json: finding.kind.rawValue)
-        out.append(raw: ",\"severity\":")
+        items.opening.withUnsafeBufferPointer { out.append(bytes: $0) }
+        Self.kindFields[finding.kind]!.withUnsafeBufferPointer { out.append(bytes: $0) }
         JSONText.appendNumber((finding.severity * 1000).rounded() / 1000, to: &out)
         out.append(raw: ",\"claims\":[")
+        let idsStart = out.count
+        var secondStart: Int?
         for (index, id) in finding.claims.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
+            if index == finding.firstSideCount { secondStart = out.count }
             out.append(json: id)
         }
-        out.append(raw: "],\"sides\":[")
-        for (index, side) in [finding.firstSide, finding.secondSide].enumerated() {
-            out.append(raw: index > 0 ? ",[" : "[")
-            for (position, id) in side.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(json: id)
-            }
-            out.append(UInt8(ascii: "]"))
-        }
-        out.append(raw: "],\"sources\":[")
+        let idsEnd = out.count
+        let firstEnd = finding.firstSideCount == 0 ? idsStart : secondStart.map { $0 - 1 } ?? idsEnd
+        out.append(raw: "],\"sides\":[[")
+        out.appendCopy(of: idsStart..<firstEnd)
+        out.append(raw: "],[")
+        out.appendCopy(of: (secondStart ?? idsEnd)..<idsEnd)
+        out.append(raw: "]],\"sources\":[")
         var first = true
         for id in finding.claims {
             guard let place = claims.place(of: id) else { continue }

@@ -65,7 +65,7 @@ public struct Finding: Sendable, Hashable {
         }
     }
 
-    private let place: Place
+    let place: Place
     public var event: String { place.event }
     public var metric: String { place.metric }
     /// The scope of the first side; a part–whole finding names the part here and the whole in `otherScope`.

@@ -60,6 +60,14 @@ public struct ByteWriter: ByteSink, ~Copyable {
         append(bytes: UnsafeBufferPointer(start: other.start + range.lowerBound, count: range.count))
     }
 
+    /// Appends again the bytes it holds in `range`.
+    public mutating func appendCopy(of range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        if count + range.count > capacity { grow(to: count + range.count) }
+        (start + count).update(from: start + range.lowerBound, count: range.count)
+        count += range.count
+    }
+
     /// The bytes as text (JSON is written as UTF-8).
     public var string: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
 

@@ -29,6 +29,24 @@ struct CheckOutputTests {
         ])
     }
 
+    @Test("sides written from the claims list: one side empty, the other empty, a part and its whole, findings of two scopes in turn")
+    func sideBytes() {
+        let event = ledger("e", [(id: "a", text: "1", lower: 1, quote: nil), (id: "b", text: "2", lower: 2, quote: nil)])
+        var report = CheckReport()
+        report.updates = [
+            Finding(event: "e", metric: "drones", scope: nil, kind: .update, severity: 0, sides: [[], ["a", "b"]]),
+            Finding(event: "e", metric: "drones", scope: "x", otherScope: "y", kind: .partWholeUnordered, severity: 0.5, sides: [["a", "b"], []]),
+            Finding(event: "e", metric: "drones", scope: nil, kind: .update, severity: 1, sides: [["b"], ["a"]]),
+        ]
+        let lines = CheckOutput(report, ledgers: [event], sources: sources).json.split(separator: "\n")
+            .filter { $0.contains("\"kind\"") }.map { String($0.split(separator: ",\"sources\"")[0]) }
+        #expect(lines == [
+            #"    {"event":"e","metric":"drones","scope":null,"kind":"update","severity":0,"claims":["a","b"],"sides":[[],["a","b"]]"#,
+            #"    {"event":"e","metric":"drones","scope":"x","wholeScope":"y","kind":"part-whole-unordered","severity":0.5,"claims":["a","b"],"sides":[["a","b"],[]]"#,
+            #"    {"event":"e","metric":"drones","scope":null,"kind":"update","severity":1,"claims":["b","a"],"sides":[["b"],["a"]]"#,
+        ])
+    }
+
     @Test("a claim in many findings is written the same in each")
     func repeatedClaim() {
         let event = ledger("e", [(id: "a", text: "100", lower: 100, quote: "100"), (id: "b", text: "200", lower: 200, quote: "200"),
