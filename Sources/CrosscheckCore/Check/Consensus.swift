@@ -18,6 +18,8 @@ public struct Consensus: Sendable, Hashable {
     /// Claims whose figures lie outside it.
     public var outliers: [String]
 
+    private static func value(_ stored: inout Int) -> Int { stored }
+
     public static func of(_ group: ComparableGroup) -> Consensus? {
         guard !group.reports.isEmpty else { return nil }
         // Each origin's reports, the latest only for a toll. Origins are numbered as they come;
@@ -26,16 +28,14 @@ public struct Consensus: Sendable, Hashable {
         var notes: [(origin: Int, report: Int)] = []
         notes.reserveCapacity(group.reports.count)
         func note(_ origin: String, _ report: Int) {
-            if let number = numbers[origin] {
-                notes.append((number, report))
-            } else {
-                notes.append((numbers.count, report))
-                numbers[origin] = numbers.count
-            }
+            // One look-up: the next number is stored when the origin is new.
+            let next = numbers.count
+            notes.append((Self.value(&numbers[origin, default: next]), report))
         }
-        for (index, report) in group.reports.enumerated() {
-            if report.origins.isEmpty { note("claim:" + report.claim.id, index) }
-            for (position, origin) in report.origins.enumerated() where !report.origins[..<position].contains(origin) {
+        for index in group.reports.indices {
+            let origins = group.reports[index].origins
+            if origins.isEmpty { note("claim:" + group.reports[index].claim.id, index) }
+            for (position, origin) in origins.enumerated() where !origins[..<position].contains(origin) {
                 note(origin, index)
             }
         }

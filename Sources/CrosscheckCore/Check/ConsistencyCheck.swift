@@ -101,19 +101,18 @@ public struct ConsistencyCheck: Sendable {
     /// The event's claims by (metric, scope), each with its metric's kind.
     func groups(_ ledger: EventLedger, sources: [String: Source], names: inout [String: String]) -> [GroupKey: ComparableGroup] {
         let kinds = Dictionary(ledger.metrics.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        // One pass for the zone of the event's times and each claim's group. Claims come grouped
+        // as the store reads them (by metric and scope): a key is hashed only where it changes.
         var zones = TimeWindow.Zones()
+        var numbers: [GroupKey: Int] = [:]
+        var keys: [GroupKey] = []
+        var sizes: [Int] = []
+        var groupOf: [Int] = []
+        groupOf.reserveCapacity(ledger.claims.count)
+        var current = -1
         for claim in ledger.claims {
             zones.count(claim.asOf)
             for link in claim.sources { zones.count(sources[link.source]?.published) }
-        }
-        let zone = zones.zone
-        // Claims come grouped as the store reads them (by metric and scope): a key is hashed
-        // only where it changes.
-        var numbers: [GroupKey: Int] = [:]
-        var keys: [GroupKey] = []
-        var reports: [[Report]] = []
-        var current = -1
-        for claim in ledger.claims {
             if current < 0 || keys[current].metric != claim.metric || keys[current].scope != claim.scope {
                 let key = GroupKey(metric: claim.metric, scope: claim.scope)
                 if let known = numbers[key] {
@@ -122,10 +121,20 @@ public struct ConsistencyCheck: Sendable {
                     current = keys.count
                     numbers[key] = current
                     keys.append(key)
-                    reports.append([])
+                    sizes.append(0)
                 }
             }
-            reports[current].append(Report(claim: claim, sources: sources, tolerance: tolerance, zone: zone) { origins.origin(of: $0, cache: &names) })
+            groupOf.append(current)
+            sizes[current] += 1
+        }
+        let zone = zones.zone
+        var reports: [[Report]] = sizes.map { size in
+            var members: [Report] = []
+            members.reserveCapacity(size)
+            return members
+        }
+        for (claim, group) in zip(ledger.claims, groupOf) {
+            reports[group].append(Report(claim: claim, sources: sources, tolerance: tolerance, zone: zone) { origins.origin(of: $0, cache: &names) })
         }
         var groups: [GroupKey: ComparableGroup] = [:]
         for (key, members) in zip(keys, reports) {

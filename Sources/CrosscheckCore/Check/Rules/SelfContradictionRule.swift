@@ -6,8 +6,8 @@ struct SelfContradictionRule: CheckRule {
         // table of every time); sources only within those.
         var timed: [(earliest: Int64, latest: Int64, index: Int)] = []
         timed.reserveCapacity(group.reports.count)
-        for (index, report) in group.reports.enumerated() {
-            if let time = report.claim.asOf { timed.append((time.earliest, time.latest, index)) }
+        for index in group.reports.indices {
+            if let time = group.reports[index].claim.asOf { timed.append((time.earliest, time.latest, index)) }
         }
         timed.sort { ($0.earliest, $0.latest, $0.index) < ($1.earliest, $1.latest, $1.index) }
         var bySourceAndTime: [String: [Int]] = [:]

@@ -129,16 +129,18 @@ struct TollRule: CheckRule {
         for (index, figureClass) in classes.enumerated() { for member in figureClass.members { classOf[member] = index } }
         let byEnd = group.reports.indices.sorted { group.reports[$0].time.latest < group.reports[$1].time.latest }
         var steps: [(low: Int, high: Int, earlier: Int, later: Int)] = []
-        for (index, report) in group.reports.enumerated() {
+        // By index, not by copies of each report (a copy retains its claim's text).
+        for index in group.reports.indices {
             // The last report (by end) that ends before this one starts.
+            let start = group.reports[index].time.earliest
             var (low, high) = (0, byEnd.count)
             while low < high {
                 let middle = (low + high) / 2
-                if group.reports[byEnd[middle]].time.latest < report.time.earliest { low = middle + 1 } else { high = middle }
+                if group.reports[byEnd[middle]].time.latest < start { low = middle + 1 } else { high = middle }
             }
             guard low > 0 else { continue }
             let previous = byEnd[low - 1]
-            guard report.interval.relation(to: group.reports[previous].interval) == .above else { continue }
+            guard group.reports[index].interval.relation(to: group.reports[previous].interval) == .above else { continue }
             steps.append((classOf[previous], classOf[index], previous, index))
         }
         // Steps between the same two classes, together: one update each.
