@@ -49,6 +49,7 @@ struct Check: ParsableCommand {
             throw Failure(error.message)
         }
         FileOutput.standardOutput.buffered(bytes: { document.write(bytes: $0) })
-        if document.counts.conflicts > 0 { throw ExitCode(1) }
+        // Out at once: letting go of hundreds of megabytes of output piece by piece only delays the exit.
+        Self.exit(withError: document.counts.conflicts > 0 ? ExitCode(1) : nil)
     }
 }

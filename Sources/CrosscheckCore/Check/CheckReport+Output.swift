@@ -53,14 +53,15 @@ public struct CheckOutput: Sendable {
         init(count: Int) { ranges = Array(repeating: nil, count: count) }
     }
 
-    /// The key and value of each kind of finding, with the key after it: nine short texts.
-    private static let kindFields = Dictionary(uniqueKeysWithValues: Finding.Kind.allCases.map { kind in
+    /// The key and value of each kind of finding, with the key after it: nine short texts,
+    /// found by comparing kinds (a table keyed by kind would hash each kind's name).
+    private static let kindFields = Finding.Kind.allCases.map { kind in
         var bytes: [UInt8] = []
         bytes.append(raw: ",\"kind\":")
         bytes.append(json: kind.rawValue)
         bytes.append(raw: ",\"severity\":")
-        return (kind, bytes)
-    })
+        return (kind: kind, bytes: bytes)
+    }
 
     /// A finding as `check --json` lists it. Written field by field, its keys as they are, and
     /// each claim id escaped once though it is listed twice: this runs for every finding of a
@@ -81,7 +82,7 @@ public struct CheckOutput: Sendable {
             (items.opening, items.openingPlace) = (opening, ObjectIdentifier(finding.place))
         }
         items.opening.withUnsafeBufferPointer { out.append(bytes: $0) }
-        Self.kindFields[finding.kind]!.withUnsafeBufferPointer { out.append(bytes: $0) }
+        Self.kindFields.first { $0.kind == finding.kind }!.bytes.withUnsafeBufferPointer { out.append(bytes: $0) }
         JSONText.appendNumber((finding.severity * 1000).rounded() / 1000, to: &out)
         out.append(raw: ",\"claims\":[")
         let idsStart = out.count
