@@ -102,7 +102,9 @@ public final class Workspace {
         let readers = inputs.map { path in (path, Self.isSourcesFile(path), { () throws(StoreError) in try Self.read(path, named: path) }) }
         let lock = try FileLock(lockPath)
         defer { lock.release() }
-        return try store(readers, replaceSources: false, states: [:], command: command, rewrite: true, progress: progress)
+        let counts = try store(readers, replaceSources: false, states: [:], command: command, rewrite: true, progress: progress)
+        database.foldLog()
+        return counts
     }
 
     /// The whole ledger (or one event) in one document of the files' format.
