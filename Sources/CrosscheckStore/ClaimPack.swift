@@ -102,7 +102,7 @@ enum ClaimPack {
         mutating func claims() throws -> [Claim] {
             guard try byte() == ClaimPack.version else { throw Damaged() }
             let count = try integer()
-            // Each claim takes at least a dozen bytes: a count beyond that is damage, not a size to reserve.
+            // More claims than bytes is damage, not a size to reserve.
             guard count <= bytes.count else { throw Damaged() }
             var claims: [Claim] = []
             claims.reserveCapacity(count)

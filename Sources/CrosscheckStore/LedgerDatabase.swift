@@ -39,7 +39,7 @@ public final class LedgerDatabase: Sendable {
     /// after a bulk import, reads in the same process then need not look each page up in a log
     /// of hundreds of megabytes. Passive: it never waits for another process, and what it cannot
     /// fold now is folded later.
-    public func foldLog() {
+    func foldLog() {
         _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
     }
 

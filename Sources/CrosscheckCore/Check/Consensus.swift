@@ -18,8 +18,6 @@ public struct Consensus: Sendable, Hashable {
     /// Claims whose figures lie outside it.
     public var outliers: [String]
 
-    private static func value(_ stored: inout Int) -> Int { stored }
-
     public static func of(_ group: ComparableGroup) -> Consensus? {
         guard !group.reports.isEmpty else { return nil }
         // Each origin's reports, the latest only for a toll. Origins are numbered as they come;
@@ -112,4 +110,8 @@ public struct Consensus: Sendable, Hashable {
             high: best.upper, origins: agreeingOrigins.count { $0 },
             outliers: group.ids(outlying.indices.filter { outlying[$0] }))
     }
+
+    /// A value read in place: with `table[key, default: next]` the key is looked up once, and
+    /// `next` stored when it is new.
+    private static func value(_ stored: inout Int) -> Int { stored }
 }

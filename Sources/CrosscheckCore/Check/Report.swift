@@ -107,6 +107,7 @@ public final class ComparableGroup: Sendable {
 
     func ids(_ members: [Int]) -> [String] {
         var ids: [String] = []
+        ids.reserveCapacity(members.count)
         appendIDs(members, to: &ids)
         return ids
     }
@@ -114,7 +115,6 @@ public final class ComparableGroup: Sendable {
     /// Appends the claim ids of `members` in natural id order, sorting only when they are not
     /// in it already (the usual case: members are listed in place order, mostly id order).
     private func appendIDs(_ members: [Int], to ids: inout [String]) {
-        ids.reserveCapacity(ids.count + members.count)
         if members.indices.dropFirst().allSatisfy({ ranks[members[$0 - 1]] < ranks[members[$0]] }) {
             for member in members { ids.append(reports[member].claim.id) }
         } else {
@@ -124,6 +124,7 @@ public final class ComparableGroup: Sendable {
 
     func finding(_ kind: Finding.Kind, low: FigureClass, high: FigureClass, sides first: [Int], _ second: [Int]) -> Finding {
         var claims: [String] = []
+        claims.reserveCapacity(first.count + second.count)
         appendIDs(first, to: &claims)
         let firstSideCount = claims.count
         appendIDs(second, to: &claims)
