@@ -31,9 +31,13 @@ public struct Consensus: Sendable, Hashable {
             notes.append((Self.value(&numbers[origin, default: next]), report))
         }
         for index in group.reports.indices {
-            let origins = group.reports[index].origins
-            if origins.isEmpty { note("claim:" + group.reports[index].claim.id, index) }
-            for (position, origin) in origins.enumerated() where !origins[..<position].contains(origin) {
+            guard let first = group.reports[index].firstOrigin else {
+                note("claim:" + group.reports[index].claim.id, index)
+                continue
+            }
+            note(first, index)
+            let others = group.reports[index].otherOrigins
+            for (position, origin) in others.enumerated() where origin != first && !others[..<position].contains(origin) {
                 note(origin, index)
             }
         }

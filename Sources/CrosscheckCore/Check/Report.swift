@@ -5,7 +5,11 @@ public struct Report: Sendable, Hashable {
     public var interval: Interval
     public var time: TimeWindow
     /// The parties the figure comes from in the end, normalised, one per link.
-    public var origins: [String]
+    public var origins: [String] { firstOrigin.map { [$0] + otherOrigins } ?? [] }
+    /// The first link's origin, kept apart from the others: most claims have one link, and a
+    /// list for each would be a million small allocations in a check of a million claims.
+    let firstOrigin: String?
+    let otherOrigins: [String]
     /// The weight of the best report behind the claim (see `Weights`).
     public var weight: Double
 
@@ -22,17 +26,17 @@ public struct Report: Sendable, Hashable {
         // One pass over the links (this runs for every claim of a check): the earliest
         // publication, where a claim without its own time holds; each link's origin; the best weight.
         var published: ReportedTime?
-        var origins: [String] = []
-        origins.reserveCapacity(claim.sources.count)
+        var firstOrigin: String?
+        var otherOrigins: [String] = []
         var weight = claim.sources.isEmpty ? Weights.weight(reliability: nil, credibility: nil) : 0
         for link in claim.sources {
             let source = sources[link.source]
             if let time = source?.published, published.map({ time < $0 }) ?? true { published = time }
-            origins.append(origin(link))
+            if firstOrigin == nil { firstOrigin = origin(link) } else { otherOrigins.append(origin(link)) }
             weight = max(weight, Weights.weight(reliability: source?.reliability, credibility: link.credibility))
         }
         time = TimeWindow(claim.asOf ?? published, zone: zone)
-        self.origins = origins
+        (self.firstOrigin, self.otherOrigins) = (firstOrigin, otherOrigins)
         self.weight = weight
     }
 }
