@@ -170,26 +170,10 @@ extension LedgerDatabase {
         }
     }
 
-    /// The event read from its rows; `whole`, its claims from its pack when it has one.
+    /// The event read from its rows; `whole`, from its pack when it has one.
     static func event(_ id: String, condition: String, arguments: [String], whole: Bool, _ db: Database) throws -> EventLedger? {
-        // Through SQLite's API, as the claims are: a check or an export reads every event.
-        let eventRow = try RowReader("SELECT title, date FROM event WHERE id = ?", [id], db)
-        guard try eventRow.next() else { return nil }
-        let event = Event(id: id, title: eventRow.text(0) ?? "", date: try eventRow.text(1).map { text throws(LedgerError) in try ReportedTime(text) })
-        eventRow.finish()
-        var metrics: [Metric] = []
-        let metricRows = try RowReader("SELECT id, kind, aliases FROM metric WHERE event = ? ORDER BY id", [id], db)
-        while try metricRows.next() {
-            let aliases = metricRows.text(2) ?? "[]"
-            metrics.append(Metric(id: metricRows.text(0) ?? "", kind: metricRows.text(1).flatMap(MetricKind.init(rawValue:)) ?? .snapshot,
-                                  aliases: aliases == "[]" ? [] : (try? JSONReader.parse(aliases)).flatMap(Self.strings) ?? []))
-        }
-        var scopes: [Scope] = []
-        let scopeRows = try RowReader("SELECT id, partOf FROM scope WHERE event = ? ORDER BY id", [id], db)
-        while try scopeRows.next() { scopes.append(Scope(id: scopeRows.text(0) ?? "", partOf: scopeRows.text(1))) }
-        if whole, let claims = try packedClaims(id, db) {
-            return EventLedger(event: event, metrics: metrics, scopes: scopes, claims: claims)
-        }
+        if whole, let packed = try packedEvent(id, db) { return packed }
+        guard let (event, metrics, scopes) = try outline(id, db) else { return nil }
         // One pass over the claims and their links, in index order, straight through SQLite's
         // API: the rows of a group, or of an event without a pack.
         var claims: [Claim] = []
@@ -225,25 +209,46 @@ extension LedgerDatabase {
         return EventLedger(event: event, metrics: metrics, scopes: scopes, claims: claims)
     }
 
-    /// The event's claims from its pack, or nil when it has none this version can read (the rows are read then).
-    private static func packedClaims(_ id: String, _ db: Database) throws -> [Claim]? {
-        let row = try RowReader("SELECT claims FROM eventClaims WHERE event = ?", [id], db)
-        guard try row.next() else { return nil }
-        defer { row.finish() }
-        return row.blob(0).flatMap(ClaimPack.decode)
+    /// The event's own row, its metrics and its scopes, through SQLite's API as the claims are.
+    private static func outline(_ id: String, _ db: Database) throws -> (Event, [Metric], [Scope])? {
+        let eventRow = try RowReader("SELECT title, date FROM event WHERE id = ?", [id], db)
+        guard try eventRow.next() else { return nil }
+        let event = Event(id: id, title: eventRow.text(0) ?? "", date: try eventRow.text(1).map { text throws(LedgerError) in try ReportedTime(text) })
+        eventRow.finish()
+        var metrics: [Metric] = []
+        let metricRows = try RowReader("SELECT id, kind, aliases FROM metric WHERE event = ? ORDER BY id", [id], db)
+        while try metricRows.next() {
+            let aliases = metricRows.text(2) ?? "[]"
+            metrics.append(Metric(id: metricRows.text(0) ?? "", kind: metricRows.text(1).flatMap(MetricKind.init(rawValue:)) ?? .snapshot,
+                                  aliases: aliases == "[]" ? [] : (try? JSONReader.parse(aliases)).flatMap(Self.strings) ?? []))
+        }
+        var scopes: [Scope] = []
+        let scopeRows = try RowReader("SELECT id, partOf FROM scope WHERE event = ? ORDER BY id", [id], db)
+        while try scopeRows.next() { scopes.append(Scope(id: scopeRows.text(0) ?? "", partOf: scopeRows.text(1))) }
+        return (event, metrics, scopes)
     }
 
-    /// Packs the event's claims in the order its rows are read (`claims` holds them all, in any
-    /// order); if the rows and `claims` disagree, the pack is dropped and the rows are read instead.
+    /// The event from its pack, or nil when it has none this version can read (the rows are read then).
+    private static func packedEvent(_ id: String, _ db: Database) throws -> EventLedger? {
+        let row = try RowReader("SELECT pack FROM eventPack WHERE event = ?", [id], db)
+        guard try row.next() else { return nil }
+        defer { row.finish() }
+        return row.blob(0).flatMap { EventPack.decode(id, $0) }
+    }
+
+    /// Packs the event as its rows now say, its claims in the order the rows are read (`claims`
+    /// holds them all, in any order); if the rows and `claims` disagree, the pack is dropped and
+    /// the rows are read instead.
     static func pack(_ id: String, _ claims: [Claim], _ db: Database) throws {
         let order = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM claim WHERE event = ? ORDER BY metric, scope, rowid"), arguments: [id])
         let byID = Dictionary(claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let ordered = order.compactMap { byID[$0] }
-        guard ordered.count == claims.count, ordered.count == order.count else {
-            return try db.execute(sql: "DELETE FROM eventClaims WHERE event = ?", arguments: [id])
+        guard ordered.count == claims.count, ordered.count == order.count, let (event, metrics, scopes) = try outline(id, db) else {
+            return try db.execute(sql: "DELETE FROM eventPack WHERE event = ?", arguments: [id])
         }
-        try db.execute(sql: "INSERT INTO eventClaims (event, claims) VALUES (?, ?) ON CONFLICT(event) DO UPDATE SET claims = excluded.claims",
-                       arguments: [id, Data(ClaimPack.encode(ordered))])
+        let pack = EventPack.encode(EventLedger(event: event, metrics: metrics, scopes: scopes, claims: ordered))
+        try db.execute(sql: "INSERT INTO eventPack (event, pack) VALUES (?, ?) ON CONFLICT(event) DO UPDATE SET pack = excluded.pack",
+                       arguments: [id, Data(pack)])
     }
 
     /// One entry of the history.

@@ -135,11 +135,11 @@ public final class LedgerDatabase: Sendable {
                 );
                 """)
         }
-        migrator.registerMigration("v3: event claim packs") { db in
+        migrator.registerMigration("v3: event packs") { db in
             try db.execute(sql: """
-                CREATE TABLE eventClaims (
+                CREATE TABLE eventPack (
                     event TEXT PRIMARY KEY NOT NULL REFERENCES event(id) ON DELETE CASCADE,
-                    claims BLOB NOT NULL
+                    pack BLOB NOT NULL
                 );
                 """)
             for id in try String.fetchAll(db, sql: "SELECT id FROM event") {

@@ -1,24 +1,41 @@
 import CrosscheckCore
 
-/// An event's claims and their links in one compact value, in the order the claim rows are read
-/// (by metric, scope, then as stored). The rows stay the ledger; the pack is what a check or an
-/// export of the whole ledger reads: one value an event instead of a million rows joined to
-/// their links, which cost more than all the checking did.
+/// An event (its title and date, metrics, scopes, and claims with their links) in one compact
+/// value, its claims in the order the claim rows are read (by metric, scope, then as stored). The
+/// rows stay the ledger; the pack is what a check or an export of the whole ledger reads: one
+/// value an event instead of a million rows joined to their links, which cost more than all the
+/// checking did.
 ///
-/// Layout (integers as LEB128 varints, numbers as IEEE 754 bits, little-endian):
-/// version 1, claim count, then each claim: id, metric, scope?, text, lower, flags (lower open,
-/// upper open, approximate, has upper, has coded), upper?, kind, unit?, coded?, asOf?,
-/// confidence, status, link count, and each link: source, quote?, attributedTo?, credibility.
-/// A text is its byte count and its UTF-8; an optional text is 0 for none or count + 1; a word
-/// from a closed list (kind, confidence, status, credibility) is one byte, 0 for none.
-enum ClaimPack {
+/// Layout (integers as LEB128 varints, numbers as IEEE 754 bits, little-endian): version 1;
+/// title, date?; metric count, and each metric: id, kind, alias count, aliases; scope count, and
+/// each scope: id, partOf?; claim count, and each claim: id, metric, scope?, text, lower, flags
+/// (lower open, upper open, approximate, has upper, has coded), upper?, kind, unit?, coded?,
+/// asOf?, confidence, status, link count, and each link: source, quote?, attributedTo?,
+/// credibility. A text is its byte count and its UTF-8; an optional text is 0 for none or
+/// count + 1; a word from a closed list (a kind, confidence, status, credibility) is one byte,
+/// its place in the list from 1, 0 for none.
+enum EventPack {
     static let version: UInt8 = 1
 
-    static func encode(_ claims: [Claim]) -> [UInt8] {
+    static func encode(_ ledger: EventLedger) -> [UInt8] {
         var out: [UInt8] = [version]
-        out.reserveCapacity(claims.count * 128)
-        appendInteger(claims.count, to: &out)
-        for claim in claims {
+        out.reserveCapacity(ledger.claims.count * 128 + 256)
+        appendText(ledger.event.title, to: &out)
+        appendText(ledger.event.date?.description, to: &out)
+        appendInteger(ledger.metrics.count, to: &out)
+        for metric in ledger.metrics {
+            appendText(metric.id, to: &out)
+            out.append(word(metric.kind, in: metricKinds))
+            appendInteger(metric.aliases.count, to: &out)
+            for alias in metric.aliases { appendText(alias, to: &out) }
+        }
+        appendInteger(ledger.scopes.count, to: &out)
+        for scope in ledger.scopes {
+            appendText(scope.id, to: &out)
+            appendText(scope.partOf, to: &out)
+        }
+        appendInteger(ledger.claims.count, to: &out)
+        for claim in ledger.claims {
             let figure = claim.figure
             appendText(claim.id, to: &out)
             appendText(claim.metric, to: &out)
@@ -50,14 +67,15 @@ enum ClaimPack {
         return out
     }
 
-    /// The claims of a pack, or nil if it is not one this version wrote whole.
-    static func decode(_ bytes: UnsafeRawBufferPointer) -> [Claim]? {
+    /// The event `id` from its pack, or nil if it is not one this version wrote whole.
+    static func decode(_ id: String, _ bytes: UnsafeRawBufferPointer) -> EventLedger? {
         var reader = Reader(bytes: bytes)
-        return try? reader.claims()
+        return try? reader.ledger(id)
     }
 
     // The closed lists, once: `allCases` makes a new array each time it is asked.
     private static let kinds = FigureKind.allCases, confidences = Confidence.allCases, statuses = ClaimStatus.allCases
+    private static let metricKinds = MetricKind.allCases
 
     private enum Flag {
         static let lowerOpen: UInt8 = 1, upperOpen: UInt8 = 2, approximate: UInt8 = 4, upper: UInt8 = 8, coded: UInt8 = 16
@@ -99,25 +117,46 @@ enum ClaimPack {
 
         struct Damaged: Error {}
 
-        mutating func claims() throws -> [Claim] {
-            guard try byte() == ClaimPack.version else { throw Damaged() }
+        mutating func ledger(_ id: String) throws -> EventLedger {
+            guard try byte() == EventPack.version else { throw Damaged() }
+            let event = Event(id: id, title: try text(), date: try optionalText().map { text in try ReportedTime(text) })
+            var metrics: [Metric] = []
+            for _ in 0..<(try count()) {
+                let metric = try text(), kind = try word(in: EventPack.metricKinds)
+                var aliases: [String] = []
+                for _ in 0..<(try count()) { aliases.append(try text()) }
+                metrics.append(Metric(id: metric, kind: kind, aliases: aliases))
+            }
+            var scopes: [Scope] = []
+            for _ in 0..<(try count()) { scopes.append(Scope(id: try text(), partOf: try optionalText())) }
+            let ledger = EventLedger(event: event, metrics: metrics, scopes: scopes, claims: try claims())
+            guard at == bytes.count else { throw Damaged() }
+            return ledger
+        }
+
+        /// A count of things still to read: each takes at least a byte, so more than the bytes
+        /// left is damage, not a size to reserve.
+        mutating func count() throws -> Int {
             let count = try integer()
-            // More claims than bytes is damage, not a size to reserve.
-            guard count <= bytes.count else { throw Damaged() }
+            guard count <= bytes.count - at else { throw Damaged() }
+            return count
+        }
+
+        mutating func claims() throws -> [Claim] {
+            let claimCount = try count()
             var claims: [Claim] = []
-            claims.reserveCapacity(count)
-            for _ in 0..<count {
+            claims.reserveCapacity(claimCount)
+            for _ in 0..<claimCount {
                 let id = try text(), metric = try text(), scope = try optionalText(), text = try self.text()
                 let lower = try number()
                 let flags = try byte()
                 let upper = flags & Flag.upper != 0 ? try number() : nil
-                let kind = try word(in: ClaimPack.kinds)
+                let kind = try word(in: EventPack.kinds)
                 let unit = try optionalText()
                 let coded = flags & Flag.coded != 0 ? try number() : nil
                 let asOf = try optionalText().map { text in try ReportedTime(text) }
-                let confidence = try optionalWord(in: ClaimPack.confidences), status = try optionalWord(in: ClaimPack.statuses)
-                let linkCount = try integer()
-                guard linkCount <= bytes.count - at else { throw Damaged() }
+                let confidence = try optionalWord(in: EventPack.confidences), status = try optionalWord(in: EventPack.statuses)
+                let linkCount = try self.count()
                 var links: [Link] = []
                 links.reserveCapacity(linkCount)
                 for _ in 0..<linkCount {
@@ -133,7 +172,6 @@ enum ClaimPack {
                                    approximate: flags & Flag.approximate != 0, kind: kind, unit: unit, coded: coded),
                     asOf: asOf, confidence: confidence, status: status, sources: links))
             }
-            guard at == bytes.count else { throw Damaged() }
             return claims
         }
 

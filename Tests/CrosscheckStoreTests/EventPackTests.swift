@@ -5,8 +5,8 @@ import GRDB
 import Testing
 @testable import CrosscheckStore
 
-@Suite("Claim packs: an event's claims in one stored value")
-struct ClaimPackTests {
+@Suite("Event packs: an event and its claims in one stored value")
+struct EventPackTests {
     /// Claims with every optional field both set and left out, text outside ASCII, several links.
     static let claims: [Claim] = [
         Claim(id: "c1", metric: "killed", scope: "Kyiv", text: "at least 23", figure: Figure(lower: 23, upper: nil, coded: 23),
@@ -20,23 +20,33 @@ struct ClaimPackTests {
               confidence: .almostNoChance, status: .false),
     ]
 
-    @Test("claims come back from their pack exactly as they went in")
+    static let ledger = EventLedger(
+        event: Event(id: "e", title: "Strike on Kyiv — 17 June", date: try? ReportedTime("2025-06-17")),
+        metrics: [Metric(id: "drones", kind: .snapshot), Metric(id: "killed", kind: .cumulative, aliases: ["dead", "lives lost"])],
+        scopes: [Scope(id: "Kyiv", partOf: "Ukraine"), Scope(id: "Ukraine")], claims: claims)
+
+    private func decode(_ bytes: [UInt8]) -> EventLedger? { bytes.withUnsafeBytes { EventPack.decode("e", $0) } }
+
+    @Test("an event comes back from its pack exactly as it went in")
     func roundTrip() throws {
-        let packed = ClaimPack.encode(Self.claims)
-        #expect(packed.withUnsafeBytes(ClaimPack.decode) == Self.claims)
-        #expect([UInt8]([1, 0]).withUnsafeBytes(ClaimPack.decode) == [])
+        #expect(decode(EventPack.encode(Self.ledger)) == Self.ledger)
+        let bare = EventLedger(event: Event(id: "e", title: ""))
+        #expect(decode(EventPack.encode(bare)) == bare)
     }
 
-    @Test("a damaged pack is refused, never read as other claims")
+    @Test("a damaged pack is refused, never read as another event")
     func damaged() throws {
-        let packed = ClaimPack.encode(Self.claims)
+        let packed = EventPack.encode(Self.ledger)
         for length in 0..<packed.count {
-            #expect(Array(packed[..<length]).withUnsafeBytes(ClaimPack.decode) == nil, "cut at \(length)")
+            #expect(decode(Array(packed[..<length])) == nil, "cut at \(length)")
         }
-        #expect((packed + [0]).withUnsafeBytes(ClaimPack.decode) == nil)
-        #expect(([2] + packed.dropFirst()).withUnsafeBytes(ClaimPack.decode) == nil)
-        // A count far beyond the bytes that follow.
-        #expect([UInt8]([1, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F]).withUnsafeBytes(ClaimPack.decode) == nil)
+        #expect(decode(packed + [0]) == nil)
+        #expect(decode([2] + packed.dropFirst()) == nil)
+        // A count far beyond the bytes that follow; a kind out of its list.
+        #expect(decode([1, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F]) == nil)
+        #expect(decode([1, 0, 0, 1, 1, UInt8(ascii: "k"), 9, 0, 0, 0]) == nil)
+        #expect(decode([1, 0, 0, 1, 1, UInt8(ascii: "k"), 1, 0, 0, 0]) == EventLedger(
+            event: Event(id: "e", title: ""), metrics: [Metric(id: "k", kind: .cumulative)]))
     }
 
     /// Every event as its rows say and as its pack says, and how many events have a pack.
@@ -47,7 +57,7 @@ struct ClaimPackTests {
         }
         var packs: [EventLedger] = []
         try workspace.database.events(ids) { _, ledger in packs.append(ledger) }
-        let packed = try workspace.database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM eventClaims") ?? 0 }
+        let packed = try workspace.database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM eventPack") ?? 0 }
         return (rows, packs, packed)
     }
 
@@ -88,14 +98,14 @@ struct ClaimPackTests {
         let first = try Workspace(directory: folder)
         let expected = try rowsAndPacks(first).rows
         try first.database.pool.write { db in
-            try db.execute(sql: "DROP TABLE eventClaims")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3: event claim packs'")
+            try db.execute(sql: "DROP TABLE eventPack")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3: event packs'")
         }
         let second = try Workspace(directory: folder)
         var state = try rowsAndPacks(second)
         #expect(state.packed == 3 && state.packs == expected && state.rows == expected)
 
-        try second.database.pool.write { db in try db.execute(sql: "UPDATE eventClaims SET claims = x'01ff'") }
+        try second.database.pool.write { db in try db.execute(sql: "UPDATE eventPack SET pack = x'01ff'") }
         state = try rowsAndPacks(second)
         #expect(state.packs == expected)
     }
