@@ -68,9 +68,6 @@ public struct ByteWriter: ByteSink, ~Copyable {
         count += range.count
     }
 
-    /// The bytes as text (JSON is written as UTF-8).
-    public var string: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
-
     /// A copy of the bytes, not checked as UTF-8 again.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
 

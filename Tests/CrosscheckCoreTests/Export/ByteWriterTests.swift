@@ -8,7 +8,7 @@ struct ByteWriterTests {
         var writer = ByteWriter(capacity: 16)
         for number in 0..<1_000 { JSONText.appendNumber(Double(number), to: &writer) }
         #expect(writer.count == (0..<1_000).map { String($0) }.joined().utf8.count)
-        #expect(writer.string == (0..<1_000).map { String($0) }.joined())
+        #expect(text(writer) == (0..<1_000).map { String($0) }.joined())
     }
 
     @Test("writes JSON strings as an array does, escapes included")
@@ -20,8 +20,8 @@ struct ByteWriterTests {
             JSONText.appendString(text, to: &writer)
             JSONText.appendString(text, to: &array)
         }
-        #expect(writer.string == String(decoding: array, as: UTF8.self))
-        #expect(writer.string.hasPrefix(#""plain""quote \" and \\ backslash""line\nbreak\ttab\r""\u0001\u001f""#))
+        #expect(text(writer) == String(decoding: array, as: UTF8.self))
+        #expect(text(writer).hasPrefix(#""plain""quote \" and \\ backslash""line\nbreak\ttab\r""\u0001\u001f""#))
     }
 
     @Test("repeats a range written before, from another writer")
@@ -33,6 +33,18 @@ struct ByteWriterTests {
         out.append(items, 10..<20)
         out.append(items, 0..<3)
         out.append(raw: "]")
-        #expect(out.string == "[abcdefghij012]")
+        #expect(text(out) == "[abcdefghij012]")
     }
+
+    @Test("repeats a range of its own, growing while it copies")
+    func ownRange() {
+        var out = ByteWriter(capacity: 16)
+        out.append(raw: "[0123456789abcd")
+        out.appendCopy(of: 1..<15)
+        out.appendCopy(of: 3..<3)
+        out.appendCopy(of: 0..<29)
+        #expect(text(out) == "[0123456789abcd0123456789abcd[0123456789abcd0123456789abcd")
+    }
+
+    private func text(_ writer: borrowing ByteWriter) -> String { String(decoding: writer.bytes, as: UTF8.self) }
 }
