@@ -31,6 +31,8 @@ enum LedgerBenchmark {
         print("import: \(events * claimsPerEvent) claims over \(events) events and \(sources) sources in "
               + "\(format(importSeconds, decimals: 2)) s: \(format(total / importSeconds)) claims/s; peak memory \(format(peak)) MB "
               + "(files read, checked, stored in one transaction, and the workspace files rewritten)")
+        let databaseBytes = (try? FileManager.default.attributesOfItem(atPath: workspace + "/.crosscheck/ledger.sqlite")[.size] as? Int) ?? 0
+        print("database file after the import: \(format(Double(databaseBytes) / 1e6)) MB (rows and event packs)")
 
         let openSeconds = try median(repeats: 5) {
             let again = try Workspace(directory: workspace)
