@@ -80,7 +80,8 @@ public struct CheckDocument: Sendable {
         switch format {
         case .json: Self.json(lists, sink)
         case .text(_, let colour, _):
-            for var piece in [text, Self.summary(counts, colour: colour)] { piece.withUTF8 { sink(UnsafeRawBufferPointer($0)) } }
+            Self.put(text, sink)
+            Self.put(Self.summary(counts, colour: colour), sink)
         }
     }
 
@@ -95,10 +96,7 @@ public struct CheckDocument: Sendable {
 
     /// Each list's pieces, each piece one or more items.
     static func json(_ lists: [[[UInt8]]], _ sink: (UnsafeRawBufferPointer) -> Void) {
-        func put(_ text: String) {
-            var text = text
-            text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
-        }
+        func put(_ text: String) { Self.put(text, sink) }
         for (index, name) in ["conflicts", "updates", "unordered", "nearMisses", "consensus"].enumerated() {
             put((index == 0 ? "{\n  \"" : ",\n  \"") + name + "\": ")
             guard !lists[index].isEmpty else {
@@ -113,6 +111,11 @@ public struct CheckDocument: Sendable {
             put("\n  ]")
         }
         put("\n}\n")
+    }
+
+    private static func put(_ text: String, _ sink: (UnsafeRawBufferPointer) -> Void) {
+        var text = text
+        text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
     }
 
     static func summary(_ counts: Counts, colour: Bool) -> String {
