@@ -42,8 +42,9 @@ public enum SessionRunner {
         }
         session.input = TerminalInput()
         session.output = output
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { session.width = Int(size.ws_col) }
+        session.interactive = true
+        session.colour = Terminal.standardOutput.colour
+        session.width = { Terminal.standardOutput.width ?? 100 }
         let editor = LineEditor(historyPath: session.workspace.root + "/.crosscheck/history") { line in
             session.tree.completions(for: line, context: session.completionContext())
         }

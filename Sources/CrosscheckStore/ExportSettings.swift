@@ -9,14 +9,12 @@ public struct ExportSettings: Sendable {
     public var baseURL: String
     /// Who publishes the reviews: `CROSSCHECK_AUTHOR`, else the user's name.
     public var author: String
-    public var tolerance: Double
 
-    public init(date: String? = nil, baseURL: String = "", author: String? = nil, tolerance: Double = 0.1) {
+    public init(date: String? = nil, baseURL: String = "", author: String? = nil) {
         let environment = ProcessInfo.processInfo.environment
         self.date = date ?? Self.day(environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? Date())
         self.baseURL = baseURL
         self.author = author ?? environment["CROSSCHECK_AUTHOR"] ?? LedgerDatabase.actor
-        self.tolerance = tolerance
     }
 
     static func day(_ date: Date) -> String {

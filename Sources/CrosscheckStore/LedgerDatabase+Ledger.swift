@@ -22,7 +22,7 @@ extension LedgerDatabase {
     public func store(
         sources: [Source], origins: [Origin] = [], replaceSources: Bool, nextEvent: () throws -> (ledger: EventLedger, path: String)?,
         files: () -> [String: FileState], command: String, history: (_ events: Int, _ claims: Int) -> String,
-        before: String? = nil, removing removed: String? = nil, previous: EventLedger? = nil
+        before: String? = nil, removing removed: String? = nil, previous: EventLedger? = nil, created: [String] = []
     ) throws(StoreError) {
         do {
             try pool.write { db in
@@ -52,8 +52,8 @@ extension LedgerDatabase {
                 }
                 for (path, state) in files() { try Self.record(path, state, db) }
                 try db.execute(
-                    sql: "INSERT INTO history (time, actor, command, before, after) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [Self.now(), Self.actor, command, before, history(events, claims)])
+                    sql: "INSERT INTO history (time, actor, command, before, after, created) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [Self.now(), Self.actor, command, before, history(events, claims), created.joined(separator: " ")])
             }
         } catch let error as StoreError {
             throw error
@@ -133,6 +133,12 @@ extension LedgerDatabase {
     /// Claim ids in the workspace, at most `limit` of them (for completion).
     public func claimIDs(limit: Int) throws(StoreError) -> [String] {
         try reading { db in try String.fetchAll(db, sql: "SELECT id FROM claim LIMIT ?", arguments: [limit]) }
+    }
+
+    /// The claims that cite a source, in natural id order (through the index on link.source).
+    public func claimIDs(citing source: String) throws(StoreError) -> [String] {
+        let ids = try reading { db in try String.fetchAll(db, sql: "SELECT DISTINCT claim FROM link WHERE source = ?", arguments: [source]) }
+        return ids.sorted(by: LedgerFiles.naturallyPrecedes)
     }
 
     public func eventIDs() throws(StoreError) -> [String] {
@@ -259,13 +265,17 @@ extension LedgerDatabase {
         public var command: String
         public var before: String?
         public var after: String?
+        /// The ids of what the change made: claims, sources, events.
+        public var created: [String] = []
     }
 
     /// The history, oldest first; `after` an id, only the entries since.
     public func history(after id: Int64 = 0) throws(StoreError) -> [HistoryEntry] {
         try reading { db in
-            try Row.fetchAll(db, sql: "SELECT id, time, actor, command, before, after FROM history WHERE id > ? ORDER BY id", arguments: [id]).map {
-                HistoryEntry(id: $0[0], time: $0[1], actor: $0[2], command: $0[3], before: $0[4], after: $0[5])
+            let sql = "SELECT id, time, actor, command, before, after, created FROM history WHERE id > ? ORDER BY id"
+            return try Row.fetchAll(db, sql: sql, arguments: [id]).map {
+                HistoryEntry(id: $0[0], time: $0[1], actor: $0[2], command: $0[3], before: $0[4], after: $0[5],
+                             created: ($0[6] as String).split(separator: " ").map(String.init))
             }
         }
     }

@@ -146,6 +146,9 @@ public final class LedgerDatabase: Sendable {
                 if let ledger = try event(id, condition: "claim.event = ?", arguments: [id], whole: false, db) { try pack(id, ledger.claims, db) }
             }
         }
+        migrator.registerMigration("v4: history names what it created") { db in
+            try db.execute(sql: "ALTER TABLE history ADD COLUMN created TEXT NOT NULL DEFAULT ''")
+        }
         return migrator
     }
 

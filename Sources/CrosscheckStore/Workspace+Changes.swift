@@ -10,9 +10,11 @@ extension Workspace {
         public var event: EventLedger?
         public var removedEvent: String?
         public var registry: SourceRegistry?
+        /// The ids the change makes, which its history entry names.
+        public var created: [String]
 
-        public init(event: EventLedger? = nil, removedEvent: String? = nil, registry: SourceRegistry? = nil) {
-            (self.event, self.removedEvent, self.registry) = (event, removedEvent, registry)
+        public init(event: EventLedger? = nil, removedEvent: String? = nil, registry: SourceRegistry? = nil, created: [String] = []) {
+            (self.event, self.removedEvent, self.registry, self.created) = (event, removedEvent, registry, created)
         }
     }
 
@@ -21,6 +23,7 @@ extension Workspace {
     public func apply(_ change: Change, command: String) throws(StoreError) -> Int64 {
         let lock = try FileLock(lockPath)
         defer { lock.release() }
+        try synchronise()
         return try applyHoldingLock(change, command: command)
     }
 
@@ -31,7 +34,17 @@ extension Workspace {
     public func apply(command: String, _ make: () throws -> Change) throws -> Int64 {
         let lock = try FileLock(lockPath)
         defer { lock.release() }
+        // A hand edit or a git pull since the last command is taken in first, never written over.
+        try synchronise()
         return try applyHoldingLock(try make(), command: command)
+    }
+
+    /// Takes in the workspace files changed since this process last looked (a hand edit, a
+    /// `git pull`), as opening the workspace does: what every command reads first.
+    public func refresh() throws(StoreError) {
+        let lock = try FileLock(lockPath)
+        defer { lock.release() }
+        try synchronise()
     }
 
     private func applyHoldingLock(_ change: Change, command: String) throws(StoreError) -> Int64 {
@@ -59,7 +72,8 @@ extension Workspace {
                 return (ledger, "Claims/\(ledger.event.id).json")
             },
             files: { Dictionary(uniqueKeysWithValues: files.keys.map { ($0, FileState.pending) }) },
-            command: command, history: { _, _ in Self.patchesJSON(files) }, removing: change.removedEvent, previous: previous)
+            command: command, history: { _, _ in Self.patchesJSON(files) }, removing: change.removedEvent, previous: previous,
+            created: change.created)
         if let text = files["Sources.json"]?.after { try staged.stage(text, at: sourcesPath) }
         try commit(&staged)
         if let removed = change.removedEvent {
@@ -78,6 +92,7 @@ extension Workspace {
         // The files as they are now, read under the lock: another session may be writing.
         let lock = try FileLock(lockPath)
         defer { lock.release() }
+        try synchronise()
         _ = try applyHoldingLock(try reverting(entry), command: "undo \(entry.command)")
         return entry.command
     }
@@ -86,7 +101,7 @@ extension Workspace {
     private func reverting(_ entry: LedgerDatabase.HistoryEntry) throws(StoreError) -> Change {
         var change = Change()
         for (path, patch) in Self.patches(entry.after) {
-            let event = path == "Sources.json" ? nil : String(path.dropFirst(7).dropLast(5))
+            let event = LedgerFiles.eventID(ofPath: path)
             let now: String?
             if let event {
                 now = try database.event(event).map(LedgerFiles.writeEvent)

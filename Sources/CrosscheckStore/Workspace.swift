@@ -67,7 +67,7 @@ public final class Workspace {
             changed.append((relative, text, state))
         }
         if !pending.isEmpty {
-            let events = pending.filter { $0.hasPrefix("Claims/") }.map { String($0.dropFirst(7).dropLast(5)) }
+            let events = pending.filter { $0.hasPrefix("Claims/") }.compactMap(LedgerFiles.eventID(ofPath:))
             try writeFiles(events: events, sources: pending.contains("Sources.json"))
         }
         guard !changed.isEmpty else { return }
@@ -122,10 +122,9 @@ public final class Workspace {
         let ids = try database.eventIDs()
         if let event, !ids.contains(event) { throw StoreError("no event \"\(event)\" in the workspace") }
         let registry = try database.registry()
-        let context = ExportContext(registry: registry, date: settings.date, baseURL: settings.baseURL, author: settings.author,
-                                    tolerance: settings.tolerance)
+        let context = ExportContext(registry: registry, date: settings.date, baseURL: settings.baseURL, author: settings.author)
         let sources = Dictionary(registry.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let check = ConsistencyCheck(tolerance: settings.tolerance, origins: OriginNames(registry.origins))
+        let check = ConsistencyCheck(origins: OriginNames(registry.origins))
         var exporter = format.exporter()
         exporter.begin(context, write)
         var names: [String: String] = [:]
@@ -350,7 +349,7 @@ public final class Workspace {
 extension Workspace {
     /// The check of one (event, metric, scope) after a change to it: its findings, those with
     /// every part and whole of its scope, and its consensus, from its claims alone.
-    public func check(event: String, metric: String, scope: String?, tolerance: Double = 0.1) throws(StoreError) -> CheckOutput {
+    public func check(event: String, metric: String, scope: String?) throws(StoreError) -> CheckOutput {
         guard let outline = try database.event(event, metric: metric, scopes: []) else {
             throw StoreError("no event \"\(event)\" in the workspace")
         }
@@ -372,7 +371,7 @@ extension Workspace {
         }
         // Only the sources these claims cite: a registry may hold thousands.
         let sources = try database.sources(Set(ledger.claims.flatMap { $0.sources.map(\.source) }))
-        var report = ConsistencyCheck(tolerance: tolerance, origins: OriginNames(try database.origins())).run([ledger], sources: sources)
+        var report = ConsistencyCheck(origins: OriginNames(try database.origins())).run([ledger], sources: sources)
         let mine = { (finding: Finding) in finding.scope == scope || finding.otherScope == scope && finding.otherScope != nil }
         report.conflicts.removeAll { !mine($0) }
         report.updates.removeAll { !mine($0) }
@@ -385,12 +384,12 @@ extension Workspace {
     /// The consistency check of the whole ledger, or of one event, rendered in `format`.
     /// `progress` hears of each event checked: (done, all).
     public func check(
-        event: String? = nil, tolerance: Double = 0.1, format: CheckDocument.Format, progress: ((Int, Int) -> Void)? = nil
+        event: String? = nil, format: CheckDocument.Format, progress: ((Int, Int) -> Void)? = nil
     ) throws(StoreError) -> CheckDocument {
         let ids = try database.eventIDs()
         if let event, !ids.contains(event) { throw StoreError("no event \"\(event)\" in the workspace") }
         let registry = try database.registry()
-        let check = ConsistencyCheck(tolerance: tolerance, origins: OriginNames(registry.origins))
+        let check = ConsistencyCheck(origins: OriginNames(registry.origins))
         let sources = Dictionary(registry.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Events are independent: each core reads, checks and renders every other one, an event
         // in memory at a time; what is kept is its rendered output.

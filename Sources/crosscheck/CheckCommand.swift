@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosscheckCore
+import CrosscheckSession
 import CrosscheckStore
 #if canImport(Glibc)
 import Glibc
@@ -13,7 +14,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Flag(help: "One JSON document: conflicts, updates, unordered, nearMisses, consensus.")
+    @Flag(help: "One JSON document: conflicts, updates, unordered, nearMisses, consensus, setAside.")
     var json = false
 
     @Option(help: "Only this event.")
@@ -22,12 +23,8 @@ struct Check: ParsableCommand {
     @Flag(help: "List the unordered pairs (same-day reports without a time) instead of counting them.")
     var unordered = false
 
-    @Option(help: "δ, the tolerance of approximate figures (default 0.1).")
-    var tolerance: Double = 0.1
-
-    func validate() throws {
-        guard tolerance >= 0, tolerance < 1 else { throw ValidationError("--tolerance must be at least 0 and below 1") }
-    }
+    @Flag(help: "List the claims set aside (status false or retracted) instead of counting them.")
+    var setAside = false
 
     func run() throws {
         let workspace = try options.open()
@@ -35,16 +32,14 @@ struct Check: ParsableCommand {
         if json {
             format = .json
         } else {
-            let terminal = isatty(STDOUT_FILENO) != 0
-            var size = winsize()
-            let width = terminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 100
-            format = .text(listUnordered: unordered, colour: terminal, width: width)
+            let terminal = Terminal.standardOutput
+            format = .text(listUnordered: unordered, listSetAside: setAside, colour: terminal.colour, width: terminal.width ?? 100)
         }
         let document: CheckDocument
         do {
             let progress = Progress("checking events:")
             defer { progress.finish() }
-            document = try workspace.check(event: event, tolerance: tolerance, format: format, progress: progress.update)
+            document = try workspace.check(event: event, format: format, progress: progress.update)
         } catch {
             throw Failure(error.message)
         }

@@ -27,16 +27,9 @@ struct Export: ParsableCommand {
     @Option(help: "claimreview: who publishes the reviews (default: CROSSCHECK_AUTHOR, else the user's name).")
     var author: String?
 
-    @Option(help: "δ, the tolerance of approximate figures in the check the report shows (default 0.1).")
-    var tolerance: Double = 0.1
-
-    func validate() throws {
-        guard tolerance >= 0, tolerance < 1 else { throw ValidationError("--tolerance must be at least 0 and below 1") }
-    }
-
     func run() throws {
         let workspace = try options.open()
-        let settings = ExportSettings(baseURL: baseURL, author: author, tolerance: tolerance)
+        let settings = ExportSettings(baseURL: baseURL, author: author)
         // On standard error, and only on a terminal: the export itself may go to standard output.
         let progress = Progress("exporting events:")
         defer { progress.finish() }

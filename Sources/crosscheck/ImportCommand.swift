@@ -22,7 +22,7 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try options.open()
+        let workspace = try options.open(creating: true)
         do {
             let progress = Progress("importing event files:")
             defer { progress.finish() }

@@ -17,10 +17,12 @@ struct Parse: ParsableCommand {
     @Option(help: "δ, the relative tolerance of approximate figures (\"about 80\" is [80(1−δ), 80(1+δ)]).")
     var tolerance: Double = 0.1
 
-    @Argument(parsing: .allUnrecognized, help: "Phrases to read; '-' reads phrases one per line from standard input.")
+    @Argument(parsing: .allUnrecognized, help: "Phrases to read; '-' reads phrases one per line from standard input; after '--' every word is a phrase (\"-5\").")
     var phrases: [String] = []
 
-    func validate() throws {
+    mutating func validate() throws {
+        // '--' ends the options: the words after it are phrases, "-5" among them.
+        if let end = phrases.firstIndex(of: "--") { phrases.remove(at: end) }
         guard tolerance >= 0, tolerance < 1 else {
             throw ValidationError("--tolerance \(tolerance): δ must be at least 0 and below 1")
         }

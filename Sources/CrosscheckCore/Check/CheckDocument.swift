@@ -5,20 +5,22 @@ public struct CheckDocument: Sendable {
     /// How the check prints.
     public enum Format: Sendable {
         case json
-        /// The readable report; `listUnordered` lists unordered pairs instead of counting them,
-        /// `colour` paints it for a terminal, `width` is the line width.
-        case text(listUnordered: Bool, colour: Bool, width: Int)
+        /// The readable report; `listUnordered` lists unordered pairs and `listSetAside` the
+        /// claims set aside instead of counting them, `colour` paints it for a terminal, `width`
+        /// is the line width.
+        case text(listUnordered: Bool, listSetAside: Bool, colour: Bool, width: Int)
     }
 
     /// How many findings of each list.
     public struct Counts: Sendable, Hashable {
-        public var conflicts = 0, updates = 0, unordered = 0, nearMisses = 0, consensus = 0
+        public var conflicts = 0, updates = 0, unordered = 0, nearMisses = 0, consensus = 0, setAside = 0
 
         public init() {}
 
         init(_ report: CheckReport) {
-            (conflicts, updates, unordered, nearMisses, consensus) =
-                (report.conflicts.count, report.updates.count, report.unordered.count, report.nearMisses.count, report.consensus.count)
+            (conflicts, updates, unordered, nearMisses, consensus, setAside) = (
+                report.conflicts.count, report.updates.count, report.unordered.count, report.nearMisses.count,
+                report.consensus.count, report.setAside.count)
         }
 
         mutating func add(_ other: Counts) {
@@ -27,20 +29,21 @@ public struct CheckDocument: Sendable {
             unordered += other.unordered
             nearMisses += other.nearMisses
             consensus += other.consensus
+            setAside += other.setAside
         }
     }
 
     /// One event's output, rendered.
     public struct Part: Sendable {
         var counts: Counts
-        /// The five lists of a JSON document, each this event's items already joined, as UTF-8.
+        /// The six lists of a JSON document, each this event's items already joined, as UTF-8.
         var lists: [[UInt8]] = []
         var text = ""
     }
 
     public let format: Format
     public private(set) var counts = Counts()
-    private var lists: [[[UInt8]]] = Array(repeating: [], count: 5)
+    private var lists: [[[UInt8]]] = Array(repeating: [], count: CheckDocument.listNames.count)
     private var text = ""
 
     public init(format: Format) { self.format = format }
@@ -49,8 +52,9 @@ public struct CheckDocument: Sendable {
     public static func part(_ output: CheckOutput, format: Format) -> Part {
         switch format {
         case .json: Part(counts: Counts(output.report), lists: output.jsonLists)
-        case .text(let listUnordered, let colour, let width):
-            Part(counts: Counts(output.report), text: output.textBlock(listUnordered: listUnordered, colour: colour, width: width))
+        case .text(let listUnordered, let listSetAside, let colour, let width):
+            Part(counts: Counts(output.report),
+                 text: output.textBlock(listUnordered: listUnordered, listSetAside: listSetAside, colour: colour, width: width))
         }
     }
 
@@ -79,7 +83,7 @@ public struct CheckDocument: Sendable {
     public func write(bytes sink: (UnsafeRawBufferPointer) -> Void) {
         switch format {
         case .json: Self.json(lists, sink)
-        case .text(_, let colour, _):
+        case .text(_, _, let colour, _):
             Self.put(text, sink)
             Self.put(Self.summary(counts, colour: colour), sink)
         }
@@ -91,13 +95,16 @@ public struct CheckDocument: Sendable {
         return String(decoding: whole, as: UTF8.self)
     }
 
+    /// The document's lists, in order.
+    static let listNames = ["conflicts", "updates", "unordered", "nearMisses", "consensus", "setAside"]
+
     /// Between two items of a list.
     static let itemSeparator = ",\n    "
 
     /// Each list's pieces, each piece one or more items.
     static func json(_ lists: [[[UInt8]]], _ sink: (UnsafeRawBufferPointer) -> Void) {
         func put(_ text: String) { Self.put(text, sink) }
-        for (index, name) in ["conflicts", "updates", "unordered", "nearMisses", "consensus"].enumerated() {
+        for (index, name) in listNames.enumerated() {
             put((index == 0 ? "{\n  \"" : ",\n  \"") + name + "\": ")
             guard !lists[index].isEmpty else {
                 put("[]")
@@ -124,6 +131,7 @@ public struct CheckDocument: Sendable {
             ? style.green("consistent: no conflicts")
             : style.red("\(counts.conflicts) \(counts.conflicts == 1 ? "conflict" : "conflicts")")
         return "\(head); \(counts.nearMisses) near \(counts.nearMisses == 1 ? "miss" : "misses"), "
-            + "\(counts.updates) \(counts.updates == 1 ? "update" : "updates"), \(counts.unordered) unordered\n"
+            + "\(counts.updates) \(counts.updates == 1 ? "update" : "updates"), \(counts.unordered) unordered"
+            + (counts.setAside == 0 ? "" : ", \(counts.setAside) set aside (false or retracted)") + "\n"
     }
 }

@@ -22,10 +22,11 @@ public struct CheckOutput: Sendable {
 
     // MARK: - JSON
 
-    /// One document: `conflicts`, `updates`, `unordered`, `nearMisses` (findings, one shape) and `consensus`.
+    /// One document: `conflicts`, `updates`, `unordered`, `nearMisses` (findings, one shape),
+    /// `consensus` and `setAside` (claim ids).
     public var json: String { CheckDocument.json(jsonLists.map { $0.isEmpty ? [] : [$0] }) }
 
-    /// The document's five lists, each its items written one after another (`,` and a line
+    /// The document's six lists, each its items written one after another (`,` and a line
     /// break between them) as UTF-8, or empty: a million findings become five runs of bytes an
     /// event, not a million.
     var jsonLists: [[UInt8]] {
@@ -37,7 +38,8 @@ public struct CheckOutput: Sendable {
                 appendJSON(finding, to: &out, items: &items)
             }
             return out.bytes
-        } + [Array(report.consensus.map(json).joined(separator: CheckDocument.itemSeparator).utf8)]
+        } + [Array(report.consensus.map(json).joined(separator: CheckDocument.itemSeparator).utf8),
+             Array(report.setAside.map(JSONText.string).joined(separator: CheckDocument.itemSeparator).utf8)]
     }
 
     /// What is written once and repeated while an event's findings are rendered: each claim's
@@ -164,13 +166,13 @@ public struct CheckOutput: Sendable {
     /// The report for a person: per event and metric, conflicts with both sides next to each
     /// other, then near misses, updates as a timeline, the consensus; unordered pairs counted,
     /// or listed with `listUnordered`. `colour` adds ANSI colour (a terminal only); `width` is the line width.
-    public func text(listUnordered: Bool, colour: Bool, width: Int = 100) -> String {
-        textBlock(listUnordered: listUnordered, colour: colour, width: width)
+    public func text(listUnordered: Bool, listSetAside: Bool = false, colour: Bool, width: Int = 100) -> String {
+        textBlock(listUnordered: listUnordered, listSetAside: listSetAside, colour: colour, width: width)
             + CheckDocument.summary(CheckDocument.Counts(report), colour: colour)
     }
 
     /// The report's events, without the summary line: a check prints one block an event.
-    func textBlock(listUnordered: Bool, colour: Bool, width: Int) -> String {
+    func textBlock(listUnordered: Bool, listSetAside: Bool, colour: Bool, width: Int) -> String {
         let style = Style(on: colour)
         var lines: [String] = []
         // Findings by event and metric, once: a ledger may have ten thousand events.
@@ -202,6 +204,12 @@ public struct CheckOutput: Sendable {
                     lines.append("    \(unordered.count) unordered \(unordered.count == 1 ? "pair" : "pairs") (same-day reports without a time; --unordered lists them)")
                 }
                 for consensus in found.consensus { lines.append("    " + describe(consensus, style: style)) }
+            }
+        }
+        if listSetAside {
+            for id in report.setAside {
+                guard let claim = claims[id] else { continue }
+                lines.append("  set aside: \(id) \(claim.metric)\(claim.scope.map { " · " + $0 } ?? "")  \(claim.text)  [\(claim.status?.rawValue ?? "")]")
             }
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
@@ -246,8 +254,8 @@ public struct CheckOutput: Sendable {
     }
 
     private func describe(_ consensus: Consensus, style: Style) -> String {
-        let range = consensus.high.map { "\(JSONText.number(consensus.low))–\(JSONText.number($0))" } ?? "at least \(JSONText.number(consensus.low))"
-        return style.green("consensus") + " \(consensus.scope ?? "(no scope)"): best \(JSONText.number(consensus.best)), \(range), "
+        let range = consensus.high.map { "\(Figure.grouped(consensus.low))–\(Figure.grouped($0))" } ?? "at least \(Figure.grouped(consensus.low))"
+        return style.green("consensus") + " \(consensus.scope ?? "(no scope)"): best \(Figure.grouped(consensus.best)), \(range), "
             + "\(consensus.origins) independent \(consensus.origins == 1 ? "origin" : "origins")"
             + (consensus.outliers.isEmpty ? "" : "; outliers \(consensus.outliers.joined(separator: ", "))")
     }

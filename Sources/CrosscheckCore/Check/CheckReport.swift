@@ -6,6 +6,8 @@ public struct CheckReport: Sendable, Hashable {
     public var unordered: [Finding] = []
     public var nearMisses: [Finding] = []
     public var consensus: [Consensus] = []
+    /// Claims whose status is `false` or `retracted`: they take no part in the check.
+    public var setAside: [String] = []
 
     public init() {}
 
@@ -15,6 +17,7 @@ public struct CheckReport: Sendable, Hashable {
         let lists: [WritableKeyPath<CheckReport, [Finding]>] = [\.conflicts, \.updates, \.unordered, \.nearMisses]
         for list in lists { self[keyPath: list].reserveCapacity(parts.reduce(0) { $0 + $1[keyPath: list].count }) }
         consensus.reserveCapacity(parts.reduce(0) { $0 + $1.consensus.count })
+        setAside.reserveCapacity(parts.reduce(0) { $0 + $1.setAside.count })
         for index in parts.indices {
             append(parts[index])
             parts[index] = CheckReport()
@@ -40,5 +43,6 @@ public struct CheckReport: Sendable, Hashable {
         unordered += other.unordered
         nearMisses += other.nearMisses
         consensus += other.consensus
+        setAside += other.setAside
     }
 }

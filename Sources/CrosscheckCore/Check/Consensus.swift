@@ -1,7 +1,9 @@
 /// The interval on which the greatest weight of independent reports agree, for one event,
 /// metric and scope: a sweep over the ends of every report's interval. Each origin carries one
 /// weight (its best report's), shared among its reports, so that five outlets repeating one
-/// official count once. For a toll, only each origin's latest reports count.
+/// official count once. For a toll the consensus is the state of the count now: a report that a
+/// later one updates (surely earlier, and wholly below it) no longer votes, and of the rest only
+/// each origin's latest reports do.
 public struct Consensus: Sendable, Hashable {
     public var event: String
     public var metric: String
@@ -20,6 +22,7 @@ public struct Consensus: Sendable, Hashable {
 
     public static func of(_ group: ComparableGroup) -> Consensus? {
         guard !group.reports.isEmpty else { return nil }
+        let superseded = group.kind == .cumulative ? Self.superseded(group.reports) : []
         // Each origin's reports, the latest only for a toll. Origins are numbered as they come;
         // (origin, report) pairs sorted by origin stand in for a list of reports an origin.
         var numbers: [String: Int] = [:]
@@ -30,7 +33,7 @@ public struct Consensus: Sendable, Hashable {
             let next = numbers.count
             notes.append((Self.value(&numbers[origin, default: next]), report))
         }
-        for index in group.reports.indices {
+        for index in group.reports.indices where superseded.isEmpty || !superseded[index] {
             guard let first = group.reports[index].firstOrigin else {
                 note("claim:" + group.reports[index].claim.id, index)
                 continue
@@ -113,6 +116,32 @@ public struct Consensus: Sendable, Hashable {
             event: group.event, metric: group.metric, scope: group.scope, interval: best, low: best.lower, best: median,
             high: best.upper, origins: agreeingOrigins.count { $0 },
             outliers: group.ids(outlying.indices.filter { outlying[$0] }))
+    }
+
+    /// Which reports a later report updates: surely earlier, and wholly below it. Reports in
+    /// order of their earliest time, with the highest lower end among those from each place
+    /// on, answer each report with one binary search.
+    static func superseded(_ reports: [Report]) -> [Bool] {
+        let order = reports.indices.sorted { reports[$0].time.earliest < reports[$1].time.earliest }
+        // The highest lower end from each place on; an open end stands above a closed one there.
+        var highest = [(lower: Double, open: Bool)](repeating: (-.infinity, false), count: order.count + 1)
+        for position in order.indices.reversed() {
+            let interval = reports[order[position]].interval
+            let next = highest[position + 1]
+            let higher = interval.lower > next.lower || interval.lower == next.lower && interval.lowerOpen
+            highest[position] = higher ? (interval.lower, interval.lowerOpen) : next
+        }
+        return reports.map { report in
+            guard let upper = report.interval.upper else { return false }
+            // The first report whose earliest time is after this one's latest.
+            var (low, high) = (0, order.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if reports[order[middle]].time.earliest > report.time.latest { high = middle } else { low = middle + 1 }
+            }
+            let above = highest[low]
+            return above.lower > upper || above.lower == upper && (above.open || report.interval.upperOpen)
+        }
     }
 
     /// A value read in place: with `table[key, default: next]` the key is looked up once, and

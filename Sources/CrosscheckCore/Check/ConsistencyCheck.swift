@@ -9,16 +9,13 @@ import Darwin
 /// The consistency check of a ledger: which figures truly conflict, which are a toll rising,
 /// which only touch, and what the weight of independent reports supports.
 public struct ConsistencyCheck: Sendable {
-    /// δ: approximate figures are widened by it before they are compared.
-    public var tolerance: Double
     public var origins: OriginNames
 
     /// The rules over one comparable group, in order; a finding an earlier rule made about the
     /// same claims is not repeated by a later one.
     static let rules: [any CheckRule] = [SelfContradictionRule(), SnapshotRule(), TollRule(), NearMissRule()]
 
-    public init(tolerance: Double = 0.1, origins: OriginNames = OriginNames()) {
-        self.tolerance = tolerance
+    public init(origins: OriginNames = OriginNames()) {
         self.origins = origins
     }
 
@@ -54,6 +51,7 @@ public struct ConsistencyCheck: Sendable {
     public func run(_ ledger: EventLedger, sources: [String: Source], names: inout [String: String]) -> CheckReport {
         let groups = self.groups(ledger, sources: sources, names: &names)
         var report = CheckReport()
+        report.setAside = LedgerFiles.naturallySorted(ledger.claims.filter { $0.isSetAside }).map(\.id)
         for group in groups.values.sorted(by: Self.order) {
             report.append(check(group))
         }
@@ -110,7 +108,7 @@ public struct ConsistencyCheck: Sendable {
         var groupOf: [Int] = []
         groupOf.reserveCapacity(ledger.claims.count)
         var current = -1
-        for claim in ledger.claims {
+        for claim in ledger.claims where !claim.isSetAside {
             zones.count(claim.asOf)
             for link in claim.sources { zones.count(sources[link.source]?.published) }
             if current < 0 || keys[current].metric != claim.metric || keys[current].scope != claim.scope {
@@ -133,8 +131,8 @@ public struct ConsistencyCheck: Sendable {
             members.reserveCapacity(size)
             return members
         }
-        for (claim, group) in zip(ledger.claims, groupOf) {
-            reports[group].append(Report(claim: claim, sources: sources, tolerance: tolerance, zone: zone) { origins.origin(of: $0, cache: &names) })
+        for (claim, group) in zip(ledger.claims.lazy.filter { !$0.isSetAside }, groupOf) {
+            reports[group].append(Report(claim: claim, sources: sources, zone: zone) { origins.origin(of: $0, cache: &names) })
         }
         var groups: [GroupKey: ComparableGroup] = [:]
         for (key, members) in zip(keys, reports) {

@@ -1,4 +1,4 @@
-/// A figure as the check compares it: its interval, widened by δ where it is approximate.
+/// A figure as the check compares it: its interval as it stands.
 public struct Interval: Sendable, Hashable {
     public var lower: Double
     /// nil: unbounded above.
@@ -10,12 +10,10 @@ public struct Interval: Sendable, Hashable {
         (self.lower, self.upper, self.lowerOpen, self.upperOpen) = (lower, upper, lowerOpen, upperOpen)
     }
 
-    /// The figure's interval; an approximate figure's ends move out by δ ("nearly 3,000" meets
-    /// "3,000"), since its words admit that much either way.
-    public init(_ figure: Figure, tolerance: Double) {
-        let widen = figure.approximate ? tolerance : 0
-        self.init(lower: figure.lower * (1 - widen), upper: figure.upper.map { $0 * (1 + widen) },
-                  lowerOpen: figure.lowerOpen, upperOpen: figure.upperOpen)
+    /// The figure's interval. An approximate figure already carries its tolerance ("about 500"
+    /// is [450, 550]): widening it again would let it agree with figures its words rule out.
+    public init(_ figure: Figure) {
+        self.init(lower: figure.lower, upper: figure.upper, lowerOpen: figure.lowerOpen, upperOpen: figure.upperOpen)
     }
 
     /// How two intervals stand to each other.

@@ -1,4 +1,4 @@
-/// A claim as the check sees it: its figure widened by δ, the time it holds, and the origins
+/// A claim as the check sees it: its figure's interval, the time it holds, and the origins
 /// behind it with their weight.
 public struct Report: Sendable, Hashable {
     public var claim: Claim
@@ -14,15 +14,15 @@ public struct Report: Sendable, Hashable {
     public var weight: Double
 
     /// `zone` is where the event's bare dates are read (see `TimeWindow`).
-    public init(claim: Claim, sources: [String: Source], tolerance: Double, origins: OriginNames, zone: Int? = nil) {
+    public init(claim: Claim, sources: [String: Source], origins: OriginNames, zone: Int? = nil) {
         var cache: [String: String] = [:]
-        self.init(claim: claim, sources: sources, tolerance: tolerance, zone: zone) { origins.origin(of: $0, cache: &cache) }
+        self.init(claim: claim, sources: sources, zone: zone) { origins.origin(of: $0, cache: &cache) }
     }
 
     /// `origin` names each link's origin; a check passes one that remembers names it has seen.
-    init(claim: Claim, sources: [String: Source], tolerance: Double, zone: Int?, origin: (Link) -> String) {
+    init(claim: Claim, sources: [String: Source], zone: Int?, origin: (Link) -> String) {
         self.claim = claim
-        interval = Interval(claim.figure, tolerance: tolerance)
+        interval = Interval(claim.figure)
         // One pass over the links (this runs for every claim of a check): the earliest
         // publication, where a claim without its own time holds; each link's origin; the best weight.
         var published: ReportedTime?

@@ -46,7 +46,7 @@ public struct HTMLExporter: LedgerExporter {
             let consensus = event.consensus(view.metric)
             for scope in Set(view.claims.map(\.scope)).sorted(by: { ($0 ?? "") < ($1 ?? "") }) {
                 let chart = TimelineChart(
-                    claims: view.claims.filter { $0.scope == scope }.map { ($0, event.window($0)) }, tolerance: context?.tolerance ?? 0.1,
+                    claims: view.claims.filter { $0.scope == scope }.map { ($0, event.window($0)) },
                     consensus: consensus.first { $0.scope == scope }, conflicting: inConflict, zone: zone ?? 0)
                 out += "<figure class=\"chart\">\n<figcaption>\(metric) · \(Escaping.html(scope ?? "no scope"))</figcaption>\n"
                     + chart.svg() + "</figure>\n"

@@ -25,11 +25,9 @@ public struct ExportContext: Sendable {
     public var baseURL: String
     /// Who publishes the reviews.
     public var author: String
-    /// δ, as the check used it.
-    public var tolerance: Double
 
-    public init(registry: SourceRegistry, date: String, baseURL: String = "", author: String = "crosscheck", tolerance: Double = 0.1) {
-        (self.registry, self.date, self.baseURL, self.author, self.tolerance) = (registry, date, baseURL, author, tolerance)
+    public init(registry: SourceRegistry, date: String, baseURL: String = "", author: String = "crosscheck") {
+        (self.registry, self.date, self.baseURL, self.author) = (registry, date, baseURL, author)
     }
 }
 
@@ -49,7 +47,7 @@ extension LedgerExporter {
         var output = ""
         let sink = { (piece: String) in output += piece }
         let sources = Dictionary(context.registry.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let check = ConsistencyCheck(tolerance: context.tolerance, origins: OriginNames(context.registry.origins))
+        let check = ConsistencyCheck(origins: OriginNames(context.registry.origins))
         var names: [String: String] = [:]
         begin(context, sink)
         for ledger in ledgers {

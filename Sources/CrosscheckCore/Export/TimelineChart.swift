@@ -5,7 +5,6 @@
 /// claim's row. Claims with no time stand in a column of their own at the left.
 struct TimelineChart {
     var claims: [(claim: Claim, window: TimeWindow)]
-    var tolerance: Double
     var consensus: Consensus?
     var conflicting: Set<String>
     /// The offset, in minutes, that time labels are written in.
@@ -23,7 +22,7 @@ struct TimelineChart {
         let undated = claims.contains { $0.window.earliest == .min }
         let plotLeft = Self.left + (undated ? 44 : 0)
         let plotRight = Self.width - Self.right
-        let intervals = claims.map { Interval($0.claim.figure, tolerance: tolerance) }
+        let intervals = claims.map { Interval($0.claim.figure) }
 
         // The value axis: 0 to a round number above every finite end and the consensus.
         var highest = intervals.map { $0.upper ?? $0.lower }.max() ?? 1

@@ -18,6 +18,10 @@ public struct Claim: Sendable, Hashable {
         (self.id, self.metric, self.scope, self.text, self.figure) = (id, metric, scope, text, figure)
         (self.asOf, self.confidence, self.status, self.sources) = (asOf, confidence, status, sources)
     }
+
+    /// Whether the check leaves the claim out: a figure found false or withdrawn by its source
+    /// settles the dispute it was in.
+    public var isSetAside: Bool { status == .false || status == .retracted }
 }
 
 /// A claim ↔ source link: the exact quote, who the source attributes the figure to, and how

@@ -131,7 +131,16 @@ extension LedgerFiles {
 
     /// Whether `a` comes before `b` in the order of `naturalKey`, without building the keys:
     /// runs of digits compare by value (their length without leading zeros, then their digits).
-    static func naturallyPrecedes(_ a: String, _ b: String) -> Bool {
+    /// The file of an event, relative to the workspace: `Claims/<id>.json`.
+    public static func eventPath(_ id: String) -> String { "Claims/\(id).json" }
+
+    /// The event whose file `path` (relative to the workspace) is, or nil for another file.
+    public static func eventID(ofPath path: String) -> String? {
+        guard path.hasPrefix("Claims/"), path.hasSuffix(".json") else { return nil }
+        return String(path.dropFirst("Claims/".count).dropLast(".json".count))
+    }
+
+    public static func naturallyPrecedes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { x in b.withUTF8 { y in naturallyPrecedes(x, y) } }
     }

@@ -27,6 +27,8 @@ public struct CommandSpec: Sendable, Hashable {
         public var name: String
         public var kind: ValueKind
         public var optional: Bool
+        /// The last argument may take every word that is left: one or more.
+        public var variadic = false
     }
 
     public struct Option: Sendable, Hashable {
@@ -45,7 +47,10 @@ public struct CommandSpec: Sendable, Hashable {
     /// The usage line: `claim add PHRASE [--metric M] …`.
     public var usage: String {
         var parts = words
-        for argument in arguments { parts.append(argument.optional ? "[\(argument.name)]" : argument.name) }
+        for argument in arguments {
+            let name = argument.name + (argument.variadic ? "…" : "")
+            parts.append(argument.optional ? "[\(name)]" : name)
+        }
         for option in options {
             let value = option.kind.map { " " + Self.placeholder($0) } ?? ""
             let text = option.name + value + (option.repeatable ? "…" : "")
@@ -81,6 +86,8 @@ public struct ParsedCommand: Sendable, Hashable {
     public var arguments: [String: String]
     /// Each option's values, in order (one for an option given once, none for a flag).
     public var options: [String: [String]]
+    /// The words of a variadic last argument, in order.
+    public var rest: [String] = []
 
     public func argument(_ name: String) -> String? { arguments[name] }
     public func option(_ name: String) -> String? { options[name]?.last }
@@ -96,10 +103,16 @@ public struct CommandTree: Sendable {
         spec(["source", "add"], [arg("ID", .text)],
              [opt("--title", .text, required: true), opt("--outlet", .text, required: true), opt("--url", .text),
               opt("--published", .date), opt("--reliability", .grade), opt("--text-file", .file)],
-             "register a source (an article, statement, report or post)"),
+             "register a source (an article, statement, report or post); it becomes the current source"),
+        spec(["source", "set"], [arg("ID", .source)],
+             [opt("--title", .text), opt("--outlet", .text), opt("--url", .text), opt("--published", .date),
+              opt("--reliability", .grade), opt("--text-file", .file)],
+             "change a source's title, outlet, URL, publication time, grade or text"),
         spec(["source", "use"], [arg("ID", .source)], [], "the current source for new claims"),
         spec(["source", "grade"], [arg("ID", .source), arg("GRADE", .grade)], [], "change a source's reliability (A–F)"),
+        spec(["source", "remove"], [arg("ID", .source)], [], "remove a source no claim cites"),
         spec(["event", "use"], [arg("ID", .event)], [opt("--title", .text), opt("--date", .date)], "the current event (created if new)"),
+        spec(["event", "set"], [arg("ID", .event)], [opt("--title", .text), opt("--date", .date)], "change an event's title or date"),
         spec(["annotate"], [arg("SOURCE", .source, optional: true)], [],
              "walk through the figures of a source's text: accept, edit or skip each in a keystroke"),
         spec(["claim", "add"], [arg("PHRASE", .text)],
@@ -107,27 +120,44 @@ public struct CommandTree: Sendable {
               opt("--credibility", .credibility), opt("--quote", .text), opt("--confidence", .confidence)],
              "record a figure from the current source, with the conflicts it creates"),
         spec(["claim", "set"], [arg("CLAIM", .claim)],
-             [opt("--status", .status), opt("--confidence", .confidence), opt("--metric", .metric), opt("--scope", .scope),
-              opt("--as-of", .date)],
-             "change a claim"),
+             [opt("--figure", .text), opt("--status", .status), opt("--confidence", .confidence), opt("--metric", .metric),
+              opt("--scope", .scope), opt("--as-of", .date)],
+             "change a claim (its figure read from a phrase), with the conflicts it is in now"),
+        spec(["claim", "remove"], [arg("CLAIM", .claim)], [], "remove a claim (kept in the history; undo brings it back)"),
+        spec(["claim", "merge"], [arg("KEEP", .claim), arg("OTHER", .claim, variadic: true)], [],
+             "one figure carried by several reports: the others' links move onto KEEP, the others go"),
         spec(["link"], [arg("CLAIM", .claim), arg("SOURCE", .source)],
              [opt("--quote", .text), opt("--attributed", .text), opt("--credibility", .credibility)],
              "another source that carries a claim"),
+        spec(["link", "set"], [arg("CLAIM", .claim), arg("SOURCE", .source)],
+             [opt("--quote", .text), opt("--attributed", .text), opt("--credibility", .credibility)],
+             "change a report's quote, who it attributes the figure to, or its credibility"),
+        spec(["unlink"], [arg("CLAIM", .claim), arg("SOURCE", .source)], [], "a source no longer carries a claim"),
         spec(["metric", "add"], [arg("ID", .text)], [opt("--kind", .metricKind, required: true), opt("--alias", .text, repeatable: true)],
              "a metric of the current event"),
+        spec(["metric", "set"], [arg("ID", .metric)],
+             [opt("--kind", .metricKind), opt("--alias", .text, repeatable: true), opt("--drop-alias", .text, repeatable: true)],
+             "change a metric of the current event: its kind, its aliases"),
         spec(["scope", "add"], [arg("ID", .text)], [opt("--part-of", .scope)], "a scope of the current event"),
+        spec(["scope", "set"], [arg("ID", .scope)], [opt("--part-of", .scope)],
+             "change what a scope of the current event is part of (--part-of \"\" for nothing)"),
         spec(["show"], [arg("CLAIM", .claim)], [], "one claim with its sources"),
-        spec(["list"], [], [opt("--event", .event), opt("--metric", .metric), opt("--source", .source)],
+        spec(["list"], [],
+             [opt("--event", .event), opt("--metric", .metric), opt("--source", .source), opt("--status", .status),
+              opt("--since", .date), opt("--text", .text)],
              "the claims of the current event, or as narrowed"),
         spec(["sources"], [], [], "the source registry"),
         spec(["events"], [], [], "the events"),
-        spec(["check"], [], [opt("--event", .event)], "the consistency check of the current event (or another)"),
+        spec(["check"], [], [opt("--event", .event), opt("--unordered", nil), opt("--set-aside", nil)],
+             "the consistency check of the current event (or another)"),
         spec(["plot"], [arg("METRIC", .metric, optional: true)], [],
              "a terminal chart of the current event's figures over time, consensus shaded, conflicts marked"),
-        spec(["export"], [arg("FORMAT", .format), arg("PATH", .file, optional: true)], [opt("--event", .event)],
+        spec(["export"], [arg("FORMAT", .format), arg("PATH", .file, optional: true)],
+             [opt("--event", .event), opt("--base-url", .text), opt("--author", .text)],
              "write the ledger as json, csv, markdown, html or claimreview (standard output without PATH)"),
-        spec(["undo"], [], [], "reverse this session's last change"),
-        spec(["history"], [], [], "the changes to the ledger, newest last"),
+        spec(["undo"], [arg("ENTRY", .text, optional: true)], [],
+             "reverse this session's last change, or history entry ENTRY"),
+        spec(["history"], [], [opt("--all", nil)], "the changes to the ledger, numbered, newest last (the last 50; --all every one)"),
         spec(["help"], [arg("COMMAND", .command, optional: true)], [], "the commands, or one command"),
         spec(["quit"], [], [], "leave the session (Ctrl-D too)"),
     ])
@@ -136,8 +166,8 @@ public struct CommandTree: Sendable {
         CommandSpec(words: words, arguments: arguments, options: options, summary: summary)
     }
 
-    private static func arg(_ name: String, _ kind: ValueKind, optional: Bool = false) -> CommandSpec.Argument {
-        CommandSpec.Argument(name: name, kind: kind, optional: optional)
+    private static func arg(_ name: String, _ kind: ValueKind, optional: Bool = false, variadic: Bool = false) -> CommandSpec.Argument {
+        CommandSpec.Argument(name: name, kind: kind, optional: optional, variadic: variadic)
     }
 
     private static func opt(_ name: String, _ kind: ValueKind?, required: Bool = false, repeatable: Bool = false) -> CommandSpec.Option {
@@ -205,10 +235,15 @@ public struct CommandTree: Sendable {
                 arguments[argument.name] = try Self.check(positional[position], argument.kind, name: argument.name)
             }
         }
+        var extra: [String] = []
+        if spec.arguments.last?.variadic == true, positional.count > spec.arguments.count {
+            extra = Array(positional[spec.arguments.count...])
+            positional = Array(positional.prefix(spec.arguments.count))
+        }
         if positional.count > spec.arguments.count {
             throw SessionError("\(spec.words.joined(separator: " ")): unexpected \"\(positional[spec.arguments.count])\"; usage: \(spec.usage)")
         }
-        return ParsedCommand(spec: spec, arguments: arguments, options: options)
+        return ParsedCommand(spec: spec, arguments: arguments, options: options, rest: extra)
     }
 
     private static func check(_ value: String, _ kind: ValueKind, name: String) throws(SessionError) -> String {

@@ -6,16 +6,15 @@ public struct TimelinePlot: Sendable {
     public var ledger: EventLedger
     public var metric: String
     public var report: CheckReport
-    public var tolerance: Double
 
-    public init(ledger: EventLedger, metric: String, report: CheckReport, tolerance: Double = 0.1) {
-        (self.ledger, self.metric, self.report, self.tolerance) = (ledger, metric, report, tolerance)
+    public init(ledger: EventLedger, metric: String, report: CheckReport) {
+        (self.ledger, self.metric, self.report) = (ledger, metric, report)
     }
 
     public func render(width: Int) -> String {
         let claims = ledger.claims.filter { $0.metric == metric }
         guard !claims.isEmpty else { return "no \(metric) claims in \(ledger.event.id)\n" }
-        let intervals = claims.map { Interval($0.figure, tolerance: tolerance) }
+        let intervals = claims.map { Interval($0.figure) }
         // The value axis: from 0 (or the lowest figure) to a little above the highest finite end.
         let top = intervals.map { $0.upper ?? $0.lower }.max() ?? 1
         let bottom = min(0, intervals.map(\.lower).min() ?? 0)
@@ -35,7 +34,7 @@ public struct TimelinePlot: Sendable {
             func start(_ claim: Claim) -> Int64 { TimeWindow(claim.asOf, zone: zone).earliest }
             let rows = claims.filter { ($0.scope ?? "") == scope }.sorted { (start($0), $0.id) < (start($1), $1.id) }
             for claim in rows {
-                let interval = Interval(claim.figure, tolerance: tolerance)
+                let interval = Interval(claim.figure)
                 var cells = [Character](repeating: " ", count: columns)
                 if let band {
                     for index in column(band.interval.lower)...column(band.interval.upper ?? top * 1.1) { cells[index] = "▒" }

@@ -1,0 +1,62 @@
+import CrosscheckCore
+import CrosscheckStore
+
+extension Session {
+    /// Walks through the figures extracted from a source's text: each shown in its sentence with
+    /// the claim it would make, and a key: accept, edit, skip, quit. What is accepted becomes a
+    /// claim of the current event linked to the source, its quote the figure's words.
+    func annotate(_ sourceID: String?) throws -> String {
+        guard let sourceID else { throw SessionError("annotate which source? annotate SOURCE, or source use ID first") }
+        guard let source = try workspace.database.sources([sourceID]).first else { throw SessionError("no source \"\(sourceID)\"") }
+        guard let text = source.text, !text.isEmpty else {
+            throw SessionError("\(sourceID) has no text; source add \(sourceID) … --text-file F gives it one")
+        }
+        guard let input else { throw SessionError("annotate needs someone to answer") }
+        let ledger = try currentLedger()
+        currentSource = sourceID
+        let mentions = Extractor().extract(text)
+        var accepted = 0
+        for (index, mention) in mentions.enumerated() {
+            // The scope the words after the figure name ("killed in Kyiv"), the most specific
+            // (longest) name first; not the words before it, where datelines stand.
+            let sentence = (mention.text + mention.after).lowercased()
+            var scope = ledger.scopes.map(\.id).filter { sentence.contains($0.lowercased()) }.max { $0.count < $1.count }
+            var metric = mention.metric, phrase = mention.text
+            output("\n[\(index + 1)/\(mentions.count)] line \(mention.line): \(mention.before)[\(mention.text)]\(mention.after)\n")
+            asking: while true {
+                output("  → \(metric ?? "(no metric)")\(scope.map { " in " + $0 } ?? ""): \(phrase)\n")
+                guard let key = input.key("  accept, edit, skip, quit [a/e/s/q]? ") else { return "annotate: \(Self.count(accepted, "claim")) added\n" }
+                switch key {
+                case "a":
+                    guard let chosen = metric else {
+                        output("  which metric? edit (e) to give one, or skip (s)\n")
+                        continue asking
+                    }
+                    var line = "claim add \(ParsedCommand.quoted(phrase)) --metric \(ParsedCommand.quoted(chosen)) --quote \(ParsedCommand.quoted(mention.text))"
+                    if let scope { line += " --scope \(ParsedCommand.quoted(scope))" }
+                    do {
+                        output(try run(line) ?? "")
+                        accepted += 1
+                        break asking
+                    } catch {
+                        output("  \(error.message)\n")
+                    }
+                case "e":
+                    guard let newMetric = input.line("  metric: ", default: metric ?? ""),
+                          let newScope = input.line("  scope (empty for none): ", default: scope ?? ""),
+                          let newPhrase = input.line("  figure: ", default: phrase) else { return "annotate: \(Self.count(accepted, "claim")) added\n" }
+                    metric = newMetric.isEmpty ? nil : newMetric
+                    scope = newScope.isEmpty || newScope == "-" ? nil : newScope
+                    phrase = newPhrase
+                case "s":
+                    break asking
+                case "q":
+                    return "annotate: \(Self.count(accepted, "claim")) added\n"
+                default:
+                    output("  a, e, s or q\n")
+                }
+            }
+        }
+        return "annotate: \(accepted) of \(Self.count(mentions.count, "figure")) added as claims\n"
+    }
+}

@@ -1,0 +1,177 @@
+import CrosscheckCore
+import CrosscheckStore
+
+/// `claim add|set|remove|merge`: recording figures and correcting them.
+extension Session {
+    static let claimHandlers: [String: Handler] = [
+        "claim add": { session, command in try session.addClaim(command) },
+        "claim set": { session, command in try session.setClaim(command) },
+        "claim remove": { session, command in try session.removeClaim(command) },
+        "claim merge": { session, command in try session.mergeClaims(command) },
+    ]
+
+    private func addClaim(_ command: ParsedCommand) throws -> String {
+        let event = try eventInUse()
+        guard let sourceID = currentSource else { throw SessionError("no current source; source use ID (or source add) first") }
+        let phrase = command.argument("PHRASE")!
+        let parsed = try parse(phrase)
+        guard let metric = command.option("--metric") ?? parsed.metric else {
+            throw SessionError("\"\(phrase)\": which metric? give --metric (the phrase names none)")
+        }
+        let scope = command.option("--scope")
+        let source = try workspace.database.sources([sourceID]).first
+        let asOf = try command.option("--as-of").map { text throws(SessionError) in try time(text, "--as-of") }
+        var claim = Claim(
+            id: "", metric: metric, scope: scope, text: phrase, figure: parsed.figure, asOf: asOf ?? source?.published,
+            confidence: command.option("--confidence").flatMap(Confidence.init(rawValue:)), status: .open,
+            sources: [Link(source: sourceID, quote: command.option("--quote") ?? phrase, attributedTo: command.option("--attributed"),
+                           credibility: credibility(command))])
+        if let twin = try currentLedger().claims.first(where: { Self.sameReport($0, claim, source: sourceID) }) {
+            try confirmDuplicate(of: twin, sourceID)
+        }
+        // The event and the number as they are under the lock: another session may have added claims since.
+        var number = 0
+        try change(command) {
+            var ledger = try currentLedger()
+            try Self.checkMetric(metric, scope: scope, in: ledger)
+            number = try nextClaim ?? workspace.database.lastClaimNumber() + 1
+            if try workspace.database.hasClaim("c\(number)") { number = try workspace.database.lastClaimNumber() + 1 }
+            claim.id = "c\(number)"
+            ledger.claims.append(claim)
+            return Workspace.Change(event: ledger, created: [claim.id])
+        }
+        nextClaim = number + 1
+        let place = scope.map { " in " + $0 } ?? ""
+        return "\(claim.id): \(metric)\(place) \(parsed.figure.intervalDescription)\n" + (try conflicts(of: claim, in: event))
+    }
+
+    /// Whether two claims record the same figure of the same thing from the same source.
+    private static func sameReport(_ a: Claim, _ b: Claim, source: String) -> Bool {
+        a.metric == b.metric && a.scope == b.scope && Interval(a.figure) == Interval(b.figure)
+            && a.sources.contains { $0.source == source }
+    }
+
+    /// The same report twice is asked about on a terminal; a script cannot be asked, so the line is refused.
+    private func confirmDuplicate(of twin: Claim, _ source: String) throws {
+        let what = "\(twin.id) already records \(twin.metric)\(twin.scope.map { " in " + $0 } ?? "") \(twin.figure.intervalDescription) from \(source)"
+        guard interactive, let input else { throw SessionError("\(what); link, or claim set \(twin.id), instead of adding it twice") }
+        guard input.key("\(what). Add it again? [y/N] ") == "y" else { throw SessionError("not added") }
+    }
+
+    private static func checkMetric(_ metric: String, scope: String?, in ledger: EventLedger) throws {
+        guard ledger.metrics.contains(where: { $0.id == metric }) || MetricVocabulary.standard.metric(metric) != nil else {
+            throw SessionError("--metric: no metric \"\(metric)\" in \(ledger.event.id); metric add \(metric) --kind … first")
+        }
+        if let scope, !ledger.scopes.contains(where: { $0.id == scope }) {
+            throw SessionError("--scope: no scope \"\(scope)\" in \(ledger.event.id); scope add \(scope) first")
+        }
+    }
+
+    private func parse(_ phrase: String) throws -> ParsedPhrase {
+        do { return try parser.parse(phrase) } catch { throw SessionError(error.explanation) }
+    }
+
+    private func setClaim(_ command: ParsedCommand) throws -> String {
+        let id = command.argument("CLAIM")!
+        guard !command.options.isEmpty else { throw SessionError("claim set \(id): say what to change: \(command.spec.usage)") }
+        let figure = try command.option("--figure").map(parse)
+        let asOf = try command.option("--as-of").map { text throws(SessionError) in try time(text, "--as-of") }
+        var found: (ledger: EventLedger, claim: Claim)?
+        try change(command) {
+            var (ledger, claim) = try self.claim(id)
+            if let status = command.option("--status") { claim.status = ClaimStatus(rawValue: status) }
+            if let confidence = command.option("--confidence") { claim.confidence = Confidence(rawValue: confidence) }
+            if let figure {
+                claim.text = figure.text
+                claim.figure = figure.figure
+            }
+            if let metric = command.option("--metric") { claim.metric = metric }
+            if let scope = command.option("--scope") { claim.scope = scope }
+            try Self.checkMetric(claim.metric, scope: command.option("--scope"), in: ledger)
+            if let asOf { claim.asOf = asOf }
+            ledger.claims[ledger.claims.firstIndex { $0.id == id }!] = claim
+            found = (ledger, claim)
+            return Workspace.Change(event: ledger)
+        }
+        let (ledger, claim) = found!
+        return describe(claim, in: ledger, verbose: false) + (try conflicts(of: claim, in: ledger.event.id))
+    }
+
+    private func removeClaim(_ command: ParsedCommand) throws -> String {
+        let id = command.argument("CLAIM")!
+        try change(command) {
+            var (ledger, _) = try claim(id)
+            ledger.claims.removeAll { $0.id == id }
+            return Workspace.Change(event: ledger)
+        }
+        return "\(id) removed; undo \(changes.last!) brings it back\n"
+    }
+
+    private func mergeClaims(_ command: ParsedCommand) throws -> String {
+        let keep = command.argument("KEEP")!
+        let others = [command.argument("OTHER")!] + command.rest
+        guard !others.contains(keep) else { throw SessionError("claim merge: \(keep) cannot merge into itself") }
+        var merged: Claim?
+        try change(command) {
+            var (ledger, kept) = try claim(keep)
+            for other in others {
+                guard let theirs = ledger.claims.first(where: { $0.id == other }) else {
+                    throw SessionError(try find(other) == nil ? "no claim \"\(other)\"" : "\(other) is not in \(ledger.event.id), as \(keep) is")
+                }
+                guard theirs.metric == kept.metric, theirs.scope == kept.scope else {
+                    throw SessionError("\(other) counts \(theirs.metric)\(theirs.scope.map { " in " + $0 } ?? ""), "
+                                       + "\(keep) \(kept.metric)\(kept.scope.map { " in " + $0 } ?? ""): not one figure")
+                }
+                kept.sources = Self.merging(kept.sources, theirs.sources)
+                ledger.claims.removeAll { $0.id == other }
+            }
+            ledger.claims[ledger.claims.firstIndex { $0.id == keep }!] = kept
+            merged = kept
+            return Workspace.Change(event: ledger)
+        }
+        return "\(others.joined(separator: ", ")) merged into \(keep), which cites \(merged!.sources.map(\.source).joined(separator: ", "))\n"
+    }
+
+    /// Links moved onto a claim: a source it already cites keeps its link, with the fields it
+    /// lacks taken from the moved one.
+    private static func merging(_ links: [Link], _ moved: [Link]) -> [Link] {
+        var result = links
+        for link in moved {
+            if let index = result.firstIndex(where: { $0.source == link.source }) {
+                result[index].quote = result[index].quote ?? link.quote
+                result[index].attributedTo = result[index].attributedTo ?? link.attributedTo
+                result[index].credibility = result[index].credibility ?? link.credibility
+            } else {
+                result.append(link)
+            }
+        }
+        return result
+    }
+
+    /// The conflicts a claim is in now: the check of its group alone.
+    func conflicts(of claim: Claim, in event: String) throws -> String {
+        let output = try workspace.check(event: event, metric: claim.metric, scope: claim.scope)
+        let mine = output.report.conflicts.filter { $0.claims.contains(claim.id) }
+        return mine.map { finding in
+            let others = finding.claims.filter { $0 != claim.id }.joined(separator: ", ")
+            return "  conflict: \(finding.kind.summary) (with \(others); severity \(JSONText.number((finding.severity * 100).rounded()))%)\n"
+        }.joined()
+    }
+
+    func describe(_ claim: Claim, in ledger: EventLedger, verbose: Bool) -> String {
+        let scope: String = claim.scope.map { " · " + $0 } ?? ""
+        let time: String = claim.asOf.map { "  @ " + $0.description } ?? ""
+        let status: String = claim.status.map { "  [" + $0.rawValue + "]" } ?? ""
+        var text = "\(claim.id)  \(claim.metric)\(scope)  \(claim.text)  →  \(claim.figure.intervalDescription)\(time)\(status)\n"
+        if verbose {
+            text += "  event \(ledger.event.id)" + (claim.confidence.map { ", confidence \($0.rawValue)" } ?? "") + "\n"
+            for link in claim.sources {
+                let who: String = link.attributedTo.map { ", attributed to " + $0 } ?? ""
+                let credibility: String = link.credibility.map { ", credibility \($0.rawValue)" } ?? ""
+                let quote: String = link.quote.map { ": \"" + $0 + "\"" } ?? ""
+                text += "  source \(link.source)\(who)\(credibility)\(quote)\n"
+            }
+        }
+        return text
+    }
+}

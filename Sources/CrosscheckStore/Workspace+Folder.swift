@@ -1,0 +1,36 @@
+import CrosscheckCore
+import Foundation
+
+/// Whether a folder is a workspace, and making an empty one: a command never makes one silently.
+extension Workspace {
+    /// A workspace has `Sources.json`, `Claims/` or a database (at `databasePath`, or in `.crosscheck/`).
+    public static func exists(at directory: String, databasePath: String? = nil) -> Bool {
+        let files = FileManager.default
+        return files.fileExists(atPath: directory + "/Sources.json") || files.fileExists(atPath: directory + "/Claims")
+            || files.fileExists(atPath: databasePath ?? directory + "/.crosscheck/ledger.sqlite")
+    }
+
+    /// The one line a command says where there is no workspace.
+    public static func missing(_ directory: String) -> StoreError {
+        StoreError("\(directory): not a crosscheck workspace (no Sources.json, Claims/ or .crosscheck/ledger.sqlite); "
+                   + "crosscheck init \(directory) makes one")
+    }
+
+    /// Makes an empty workspace in `directory` (made if missing): an empty `Sources.json`,
+    /// `Claims/`, the database, and a `.gitignore` that keeps `.crosscheck/` out of git.
+    /// Refused where a workspace is already.
+    @discardableResult
+    public static func create(at directory: String, databasePath: String? = nil) throws(StoreError) -> Workspace {
+        guard !exists(at: directory, databasePath: databasePath) else { throw StoreError("\(directory): already a crosscheck workspace") }
+        do {
+            try FileManager.default.createDirectory(atPath: directory + "/Claims", withIntermediateDirectories: true)
+        } catch {
+            throw StoreError("\(directory): cannot create: \(StoreError.reason(error))")
+        }
+        try AtomicFile.write(LedgerFiles.writeRegistry(SourceRegistry(sources: [])), to: directory + "/Sources.json")
+        if !FileManager.default.fileExists(atPath: directory + "/.gitignore") {
+            try AtomicFile.write(".crosscheck/\n", to: directory + "/.gitignore")
+        }
+        return try Workspace(directory: directory, databasePath: databasePath)
+    }
+}
