@@ -14,13 +14,14 @@ struct SessionChangeTests {
         _ = try first.run("event use kyiv-strike-2025-06-17")
         _ = try second.run("event use kyiv-strike-2025-06-17")
         _ = try first.run("claim set c9 --status disputed")
+        let disputed = try first.workspace.database.lastHistoryID()
         _ = try second.run("claim set c9 --status verified")
         #expect(throws: SessionError("cannot undo \"claim set c9 --status disputed\": another change has touched Claims/kyiv-strike-2025-06-17.json since")) {
             try first.run("undo")
         }
         // The second session undoes its own change; then the first one's lines are as it left them.
-        #expect(try second.run("undo") == "undid: claim set c9 --status verified\n")
-        #expect(try first.run("undo") == "undid: claim set c9 --status disputed\n")
+        #expect(try second.run("undo") == "undid \(disputed + 1): claim set c9 --status verified\n")
+        #expect(try first.run("undo") == "undid \(disputed): claim set c9 --status disputed\n")
     }
 
     @Test("undoing an event's creation removes the event and its file; a claim add touches only its lines in the history")
@@ -29,14 +30,17 @@ struct SessionChangeTests {
         let workspace = try Workspace(directory: folder)
         let session = try Session(workspace: workspace)
         _ = try session.run("event use new-event --title \"New\"")
+        let created = try workspace.database.lastHistoryID()
         #expect(FileManager.default.fileExists(atPath: folder + "/Claims/new-event.json"))
         _ = try session.run("source use anews-2025-06-17")
         _ = try session.run("claim add \"5 killed\"")
         let entry = try #require(try workspace.database.history().last)
         #expect(entry.command == "claim add \"5 killed\"")
+        #expect(entry.created == ["c25"])
+        #expect(try workspace.database.history().first { $0.id == created }?.created == ["new-event"])
         #expect(entry.after?.contains("\"line\":") == true && (entry.after?.count ?? 0) < 1_000)
-        #expect(try session.run("undo") == "undid: claim add \"5 killed\"\n")
-        #expect(try session.run("undo") == "undid: event use new-event --title New\n")
+        #expect(try session.run("undo") == "undid \(created + 1): claim add \"5 killed\"\n")
+        #expect(try session.run("undo") == "undid \(created): event use new-event --title New\n")
         #expect(!FileManager.default.fileExists(atPath: folder + "/Claims/new-event.json"))
         #expect(try workspace.database.event("new-event") == nil)
     }

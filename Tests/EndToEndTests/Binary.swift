@@ -33,6 +33,14 @@ struct Binary {
         return folder
     }
 
+    /// A new, empty workspace, made as a user makes one: `crosscheck init`.
+    static func newWorkspace() throws -> String {
+        let folder = try temporaryFolder().path
+        let made = try run(["init", folder])
+        guard made.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: made.stderr]) }
+        return folder
+    }
+
     static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil,
                     environment: [String: String] = [:]) throws -> Output {
         try runCommand(url.path, arguments, stdin: stdin, directory: directory, environment: environment)

@@ -8,7 +8,8 @@ struct CheckCommandTests {
         let result = try Binary.run(["check", "--json", "--workspace", try Binary.sampleWorkspace()])
         #expect(result.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(document.keys) == ["conflicts", "updates", "unordered", "nearMisses", "consensus"])
+        #expect(Set(document.keys) == ["conflicts", "updates", "unordered", "nearMisses", "consensus", "setAside"])
+        #expect(document["setAside"] as? [String] == [])
         let conflicts = try #require(document["conflicts"] as? [[String: Any]])
         #expect(conflicts.count == 2)
         let first = try #require(conflicts.first)
@@ -30,14 +31,29 @@ struct CheckCommandTests {
         #expect(consistent.stdout == """
             pow-exchange-2025-06-19
               prisoners-exchanged
-                consensus each side: best 180, 180–1100, 1 independent origin
+                consensus each side: best 200, 200–1,000, 1 independent origin
             consistent: no conflicts; 0 near misses, 0 updates, 0 unordered
 
             """)
         let missing = try Binary.run(["check", "--event", "nope", "--workspace", workspace])
         #expect(missing.status == 2 && missing.stderr == "crosscheck: no event \"nope\" in the workspace\n")
-        let usage = try Binary.run(["check", "--tolerance", "2", "--workspace", workspace])
+        let usage = try Binary.run(["check", "--unknown", "--workspace", workspace])
         #expect(usage.status == 2)
+    }
+
+    @Test("a retracted claim is set aside: its conflict goes, exit 0 follows, --set-aside and --json list it")
+    func setAside() throws {
+        let workspace = try Binary.sampleWorkspace()
+        #expect(try Binary.run(["--workspace", workspace, "claim", "set", "c9", "--status", "retracted"]).status == 0)
+        #expect(try Binary.run(["--workspace", workspace, "claim", "set", "c14", "--status", "false"]).status == 0)
+        let json = try Binary.run(["check", "--json", "--workspace", workspace])
+        #expect(json.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["setAside"] as? [String] == ["c9", "c14"])
+        #expect((document["conflicts"] as? [Any])?.isEmpty == true)
+        let text = try Binary.run(["check", "--event", "kyiv-strike-2025-06-17", "--set-aside", "--workspace", workspace])
+        #expect(text.stdout.contains("  set aside: c9 killed · Kyiv  10  [retracted]\n  set aside: c14 killed · Kyiv  27  [false]\n"))
+        #expect(text.stdout.hasSuffix("consistent: no conflicts; 1 near miss, 1 update, 0 unordered, 2 set aside (false or retracted)\n"))
     }
 
     @Test("origins declared in Sources.json: two names of one party count once")

@@ -65,7 +65,7 @@ struct ExportCommandTests {
         #expect(count("<table class=\"claims\">") == 7)
         #expect(count("<tr id=\"claim-") == 24 && count("<tr id=\"source-") == 13)
         #expect(count("<path class=\"bar") == 24)
-        #expect(dom.stdout.contains("id=\"event-kyiv-strike-2025-06-17\"") && dom.stdout.contains("2 conflicts"))
+        #expect(dom.stdout.contains("id=\"event-kyiv-strike-2025-06-17\"") && dom.stdout.contains("1 conflict<"))
         let screenshot = workspace + "/report.png"
         let shot = try Binary.runCommand(browser, flags + ["--window-size=1280,2000", "--screenshot=\(screenshot)", "file://\(report)"],
                                          environment: environment)

@@ -91,7 +91,8 @@ struct SessionTerminalTests {
         #expect(terminal.waitFor("[verified]"), "\(terminal.screen)")
         // Undo, then Ctrl-D leaves.
         terminal.type("undo\r")
-        #expect(terminal.waitFor("undid: claim set c1 --status verified"))
+        #expect(terminal.waitFor("undid "))
+        #expect(terminal.waitFor(": claim set c1 --status verified"))
         #expect(terminal.waitForPrompt())
         terminal.type("\u{04}")
         #expect(terminal.exited())
@@ -127,9 +128,20 @@ struct SessionTerminalTests {
         terminal.type("a")
         #expect(terminal.waitFor("c25: killed = 31"), "\(terminal.screen)")
         #expect(terminal.waitFor("[2/2]"))
-        terminal.type("q")
-        #expect(terminal.waitFor("annotate: 1 claim added"))
+        // Ctrl-C at the keystroke stops the walk, as q does.
+        terminal.type("\u{03}")
+        #expect(terminal.waitFor("annotate: 1 claim added"), "\(terminal.screen)")
+        #expect(terminal.waitForPrompt())
         let file = try String(contentsOfFile: workspace + "/Claims/kyiv-strike-2025-06-17.json", encoding: .utf8)
         #expect(file.contains(#""quote": "31""#))
+        // Ctrl-C at an edit prompt (a line, through readline) stops the walk too, and the session goes on.
+        terminal.type("annotate\r")
+        #expect(terminal.waitFor("[a/e/s/q]? "))
+        terminal.type("e")
+        #expect(terminal.waitFor("metric: "))
+        terminal.type("\u{03}")
+        #expect(terminal.waitFor("annotate: 0 claims added"), "\(terminal.screen)")
+        terminal.type("events\r")
+        #expect(terminal.waitFor("pow-exchange-2025-06-19"), "\(terminal.screen)")
     }
 }

@@ -5,7 +5,7 @@ import Testing
 struct SessionScriptTests {
     @Test("commands a line, # comments, conflicts answered at once, errors by line number, exit 2")
     func script() throws {
-        let workspace = try Binary.temporaryFolder().path
+        let workspace = try Binary.newWorkspace()
         let script = """
             # a reader's session
             event use kyiv-2025 --title "Kyiv strike"
@@ -34,7 +34,7 @@ struct SessionScriptTests {
               conflict: the toll fell (with c1; severity 29%)
             c2  killed · Kyiv  10 killed  →  = 10  @ 2025-06-17T16:00+03:00  [disputed]
               conflict: the toll fell (with c1; severity 29%)
-            c1 now cites pravda-a, pravda-b
+            c1 cites pravda-a (Interior Minister Klymenko), credibility 2; pravda-b
             c1  killed · Kyiv  14 killed  →  = 14  @ 2025-06-17T10:36+03:00  [open]
               event kyiv-2025
               source pravda-a, attributed to Interior Minister Klymenko, credibility 2: "14 killed"
@@ -49,7 +49,7 @@ struct SessionScriptTests {
 
     @Test("undo reverses this session's last change, files and database; history lists every change")
     func undo() throws {
-        let workspace = try Binary.temporaryFolder().path
+        let workspace = try Binary.newWorkspace()
         let setup = """
             event use e1 --title "E"
             source add s1 --title T --outlet O --published 2025-06-17
@@ -62,13 +62,19 @@ struct SessionScriptTests {
         // One source, one day, 23 and 30: the source contradicts itself.
         #expect(changed.stdout == "using source s1\nc2: killed = 30\n  conflict: a source contradicts itself (with c1; severity 23%)\n"
                 + "c1  killed  23 killed  →  = 23  @ 2025-06-17  [verified]\n  conflict: a source contradicts itself (with c2; severity 23%)\n"
-                + "undid: claim set c1 --status verified\nundid: claim add \"30 killed\"\n")
-        #expect(changed.stderr == "line 6: nothing to undo in this session\n")
+                + "undid 6: claim set c1 --status verified\nundid 5: claim add \"30 killed\"\n")
+        #expect(changed.stderr == "line 6: nothing to undo in this session; undo ENTRY undoes an entry of history\n")
         #expect(try String(contentsOfFile: workspace + "/Claims/e1.json", encoding: .utf8) == before)
+        // Numbered entries (1 is init's opening of the empty workspace), each naming the ids it created.
         let history = try Binary.run(["--workspace", workspace], stdin: "history\n").stdout
-        #expect(history.split(separator: "\n").map { $0.components(separatedBy: "  ").dropFirst(3).joined(separator: "  ") } == [
-            "event use e1 --title E", "source add s1 --title T --outlet O --published 2025-06-17", "claim add \"23 killed\"",
-            "claim add \"30 killed\"", "claim set c1 --status verified", "undo claim set c1 --status verified", "undo claim add \"30 killed\"",
+        #expect(history.split(separator: "\n").map { line in
+            let fields = line.components(separatedBy: "  ")
+            return fields[0].trimmingCharacters(in: .whitespaces) + " " + fields.dropFirst(3).joined(separator: "  ")
+        } == [
+            "1 open (files changed: Sources.json)", "2 event use e1 --title E  → e1",
+            "3 source add s1 --title T --outlet O --published 2025-06-17  → s1", "4 claim add \"23 killed\"  → c1",
+            "5 claim add \"30 killed\"  → c2", "6 claim set c1 --status verified", "7 undo claim set c1 --status verified",
+            "8 undo claim add \"30 killed\"",
         ])
     }
 }
@@ -77,7 +83,7 @@ struct SessionScriptTests {
 struct AnnotateTests {
     @Test("in script mode the decisions are the next lines: accept, skip, edit, quit")
     func script() throws {
-        let workspace = try Binary.temporaryFolder().path
+        let workspace = try Binary.newWorkspace()
         let article = workspace + "/article.txt"
         try """
             KYIV (AP) — Russia launched 440 drones and 32 missiles overnight, President Zelensky said. At least 28 people \

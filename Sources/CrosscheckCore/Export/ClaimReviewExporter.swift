@@ -83,7 +83,9 @@ public struct ClaimReviewExporter: LedgerExporter {
         var text = "The claim: \(Self.about(claim)) \(claim.figure.intervalDescription)."
         if let consensus = event.report.consensus.first(where: { $0.metric == claim.metric && $0.scope == claim.scope }) {
             text += " Consensus of the reports: \(consensus.rangeDescription), from \(consensus.originsDescription)"
-            text += consensus.outliers.contains(claim.id) ? "; the claim lies outside it." : "; the claim agrees with it."
+            // By the intervals, not the outliers: a claim set aside (false, retracted) is no outlier.
+            let agrees = Interval(claim.figure).relation(to: consensus.interval) == .overlapping
+            text += agrees ? "; the claim agrees with it." : "; the claim lies outside it."
         }
         let conflicts = event.report.conflicts.filter { $0.claims.contains(claim.id) }
         if !conflicts.isEmpty {

@@ -38,8 +38,11 @@ extension CommandTree {
                     index += 1
                 }
             }
-            if position < spec.arguments.count {
-                let found = matching(values(spec.arguments[position].kind, context))
+            // Past the last argument, a variadic one takes more words of its kind.
+            let argument = position < spec.arguments.count ? spec.arguments[position]
+                : spec.arguments.last.flatMap { $0.variadic ? $0 : nil }
+            if let argument {
+                let found = matching(values(argument.kind, context))
                 if !found.isEmpty || !prefix.isEmpty { return found }
             }
             return matching(spec.options.map(\.name))

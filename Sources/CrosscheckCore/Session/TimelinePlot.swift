@@ -20,7 +20,8 @@ public struct TimelinePlot: Sendable {
         let bottom = min(0, intervals.map(\.lower).min() ?? 0)
         let span = max(top * 1.1 - bottom, 1)
         let labelWidth = min(34, max(20, width / 3))
-        let columns = max(20, width - labelWidth - 4)
+        // A row: mark and space, label, " │", the cells, "│".
+        let columns = max(20, width - labelWidth - 5)
         func column(_ value: Double) -> Int { min(columns - 1, max(0, Int(((value - bottom) / span * Double(columns - 1)).rounded()))) }
 
         let conflicting = Set(report.conflicts.filter { $0.metric == metric && $0.event == ledger.event.id }.flatMap(\.claims))
@@ -52,13 +53,24 @@ public struct TimelinePlot: Sendable {
         // The axis: the lowest value, the middle and the highest, under their columns.
         var axis = [Character](repeating: " ", count: columns)
         for value in [bottom, bottom + span / 2, bottom + span] {
-            let text = Array(JSONText.number(value.rounded()))
+            let text = Array(Figure.grouped(value.rounded()))
             let start = min(columns - text.count, max(0, column(value) - text.count / 2))
             for (offset, character) in text.enumerated() { axis[start + offset] = character }
         }
         lines.append(String(repeating: " ", count: labelWidth + 2) + " " + String(axis))
-        lines.append("█ exact  ▓ bound or range  ░ approximate  ▶ no upper bound  ▒ consensus  ✗ in a conflict")
+        lines += Self.legend(width: width)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The key to the bars, as many items a line as fit in `width`.
+    static func legend(width: Int) -> [String] {
+        let items = ["█ exact", "▓ bound or range", "░ approximate", "▶ no upper bound", "▒ consensus", "✗ in a conflict"]
+        var lines = [""]
+        for item in items {
+            let joined = lines[lines.count - 1].isEmpty ? item : lines[lines.count - 1] + "  " + item
+            if joined.count <= width || lines[lines.count - 1].isEmpty { lines[lines.count - 1] = joined } else { lines.append(item) }
+        }
+        return lines
     }
 
     static func fit(_ text: String, _ width: Int) -> String { text.count <= width ? text : String(text.prefix(width - 1)) + "…" }

@@ -78,7 +78,7 @@ struct CheckOutputTests {
         let phrases = ["at least 400", "300", "more than 400", "at least 400", "300"]
         let reports = try phrases.enumerated().map { index, phrase in
             Report(claim: Claim(id: "c\(index)", metric: "drones", text: phrase, figure: try parser.parse(phrase).figure),
-                   sources: [:], tolerance: 0.1, origins: OriginNames())
+                   sources: [:], origins: OriginNames())
         }
         let group = ComparableGroup(event: "e", metric: "drones", scope: nil, kind: .snapshot, reports: reports)
         #expect(group.classes.map(\.members) == [[1, 4], [0, 3], [2]])

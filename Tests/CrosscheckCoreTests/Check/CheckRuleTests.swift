@@ -39,15 +39,45 @@ struct CheckRuleTests {
         #expect(report.conflicts.map(\.severity) == [0.25, (440 - 300) / 440.0])  // the gap over the higher figure's lower end
     }
 
-    @Test("touching intervals: closed ends agree, an open end is a near miss, δ turns a near miss into agreement")
+    @Test("touching intervals: closed ends agree, an open end is a near miss, an approximate figure is not widened again")
     func touching() throws {
         let closed = check(try ledger([("a", "drones", nil, "440", nil, "s1", nil), ("b", "drones", nil, "at least 440", nil, "s2", nil)]))
         #expect(closed.conflicts.isEmpty && closed.nearMisses.isEmpty)
         let open = check(try ledger([("a", "drones", nil, "440", nil, "s1", nil), ("b", "drones", nil, "more than 440", nil, "s2", nil)]))
         #expect(summary(open.nearMisses) == ["near-miss a | b"])
         #expect(open.conflicts.isEmpty)
-        let widened = check(try ledger([("a", "drones", nil, "3,000", nil, "s1", nil), ("b", "drones", nil, "nearly 3,000", nil, "s2", nil)]))
-        #expect(widened.nearMisses.isEmpty && widened.conflicts.isEmpty)
+        // "nearly 3,000" is [2,700, 3,000): it stops at an open end just short of 3,000.
+        let nearly = check(try ledger([("a", "drones", nil, "3,000", nil, "s1", nil), ("b", "drones", nil, "nearly 3,000", nil, "s2", nil)]))
+        #expect(summary(nearly.nearMisses) == ["near-miss b | a"])
+        #expect(nearly.conflicts.isEmpty)
+    }
+
+    @Test("an approximate figure carries its tolerance once: about 500 ([450, 550]) and 440 conflict")
+    func noSecondWidening() throws {
+        let report = check(try ledger([("a", "drones", nil, "about 500", nil, "s1", nil), ("b", "drones", nil, "440", nil, "s2", nil)]))
+        #expect(summary(report.conflicts) == ["snapshot a | b"])
+        #expect(report.conflicts.map(\.severity) == [(450 - 440) / 450.0])
+        let agreeing = check(try ledger([("a", "drones", nil, "about 500", nil, "s1", nil), ("b", "drones", nil, "450", nil, "s2", nil)]))
+        #expect(agreeing.conflicts.isEmpty && agreeing.nearMisses.isEmpty)
+    }
+
+    @Test("false and retracted claims are set aside: no conflict, no update, no vote, listed apart")
+    func setAside() throws {
+        var ledger = try ledger([
+            ("a", "killed", "Kyiv", "14", "2025-06-17T10:36+03:00", "s1", "Klymenko"),
+            ("b", "killed", "Kyiv", "10", "2025-06-17T16:00+03:00", "s2", "Klitschko"),
+            ("c", "killed", "Kyiv", "28", "2025-06-18T14:13+03:00", "s3", "SES"),
+            ("d", "killed", "Kyiv", "5", "2025-06-18T15:00+03:00", "s4", "Blog"),
+        ])
+        #expect(summary(check(ledger).conflicts) == ["toll-fell b | d", "toll-fell a | d", "toll-fell c | d", "toll-fell a | b"])
+        ledger.claims[1].status = .retracted
+        ledger.claims[3].status = .false
+        let report = check(ledger)
+        #expect(report.conflicts.isEmpty)
+        #expect(summary(report.updates) == ["update a | c"])
+        #expect(report.setAside == ["b", "d"])
+        let consensus = try #require(report.consensus.first)
+        #expect((consensus.low, consensus.best, consensus.high, consensus.outliers) == (28, 28, 28, []))
     }
 
     @Test("a toll that fell is a conflict; a later higher figure is an update")
@@ -162,5 +192,34 @@ struct CheckRuleTests {
         ]))
         let consensus = try #require(report.consensus.first)
         #expect((consensus.low, consensus.high, consensus.origins, consensus.outliers) == (28, 28, 2, []))
+    }
+
+    @Test("a toll's consensus is the count now: a report a later one updates no longer votes, whatever its origin")
+    func stateOfTheCount() throws {
+        // AP at 09:40 on 17 June; Reuters the next afternoon, twice. Both grade B.
+        let report = check(try ledger([
+            ("a", "killed", "Kyiv", "15 killed", "2025-06-17T09:40+03:00", "s1", nil),
+            ("b", "killed", "Kyiv", "28 killed", "2025-06-18T14:13+03:00", "s2", nil),
+            ("c", "killed", "Kyiv", "at least 28 killed", "2025-06-18T14:13+03:00", "s2", nil),
+        ]))
+        #expect(summary(report.updates) == ["update a | b", "update a | c"])
+        let consensus = try #require(report.consensus.first)
+        #expect((consensus.low, consensus.best, consensus.high, consensus.origins, consensus.outliers) == (28, 28, 28, 1, []))
+        // Two reports of the same day without a time: neither surely first, so both still vote.
+        let sameDay = check(try ledger([
+            ("a", "killed", "Kyiv", "15", "2025-06-17", "s1", nil), ("b", "killed", "Kyiv", "28", "2025-06-17", "s2", nil),
+        ]))
+        #expect(try #require(sameDay.consensus.first).outliers.count == 1)
+    }
+
+    @Test("low, best and high are numbers reports gave, never outside the reports that support them")
+    func consensusNumbers() throws {
+        let dozens = try #require(check(try ledger([("a", "killed", "Kyiv", "dozens injured", nil, "s1", nil)])).consensus.first)
+        #expect((dozens.low, dozens.best, dozens.high) == (24, 24, 100))
+        #expect(dozens.interval == Interval(lower: 24, upper: 100, upperOpen: true))
+        let hundreds = try #require(check(try ledger([("a", "drones", nil, "hundreds", nil, "s1", nil)])).consensus.first)
+        #expect((hundreds.low, hundreds.high) == (200, 1000))
+        let about = try #require(check(try ledger([("a", "drones", nil, "about 500", nil, "s1", nil)])).consensus.first)
+        #expect((about.low, about.best, about.high) == (450, 500, 550))
     }
 }
