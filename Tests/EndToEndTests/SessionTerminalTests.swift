@@ -10,7 +10,7 @@ private final class Terminal {
     private let master: Int32
     private(set) var screen = ""
 
-    init(_ arguments: [String]) throws {
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
         var master: Int32 = 0, slave: Int32 = 0
         var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw POSIXError(.EIO) }
@@ -19,10 +19,17 @@ private final class Terminal {
         // reaches it as a signal, as in a real terminal.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
         process.arguments = ["--ctty", "--wait", Binary.url.path] + arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         (process.standardInput, process.standardOutput, process.standardError) = (handle, handle, handle)
         try process.run()
         close(slave)
+    }
+
+    /// Resizes the terminal, as a person dragging the window's edge.
+    func resize(columns: UInt16) {
+        var size = winsize(ws_row: 40, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
     }
 
     func type(_ text: String) {
@@ -97,6 +104,33 @@ struct SessionTerminalTests {
         terminal.type("\u{04}")
         #expect(terminal.exited())
         #expect(!terminal.process.isRunning && terminal.process.terminationStatus == 0)
+    }
+
+    @Test("check is coloured on a terminal, never with NO_COLOR; plot and check fit the terminal's width as it is when they draw")
+    func widthAndColour() throws {
+        let workspace = try Binary.sampleWorkspace()
+        // NO_COLOR empty counts as not set (a test runner may set it for its children).
+        let coloured = try Terminal(["--workspace", workspace], environment: ["NO_COLOR": ""])
+        defer { coloured.end() }
+        #expect(coloured.waitForPrompt())
+        coloured.type("event use kyiv-strike-2025-06-17\rcheck\r")
+        #expect(coloured.waitFor("unordered\r\n"), "\(coloured.screen)")
+        #expect(coloured.screen.contains("\u{1B}[31mconflict\u{1B}[0m"))
+        // 200 columns: a side of a conflict is 96 wide, so no quote of the sample is cut.
+        coloured.resize(columns: 200)
+        coloured.type("check\r")
+        #expect(coloured.waitFor("Ukrainska Pravda (Interior Minister Klymenko): \"14\""), "\(coloured.screen)")
+        coloured.type("plot killed\r")
+        #expect(coloured.waitFor("✗ in a conflict"), "\(coloured.screen)")
+        let rows = coloured.screen.components(separatedBy: "\r\n").filter { $0.hasSuffix("│") }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.count == 200 }, "\(rows.map(\.count))")
+
+        let plain = try Terminal(["--workspace", workspace], environment: ["NO_COLOR": "1"])
+        defer { plain.end() }
+        #expect(plain.waitForPrompt())
+        plain.type("event use kyiv-strike-2025-06-17\rcheck\r")
+        #expect(plain.waitFor("unordered\r\n"), "\(plain.screen)")
+        #expect(plain.screen.contains("conflict: the toll fell") && !plain.screen.contains("\u{1B}[3"))
     }
 
     @Test("Ctrl-C cancels the line being typed, not the session")

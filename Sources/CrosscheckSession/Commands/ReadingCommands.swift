@@ -23,14 +23,16 @@ extension Session {
     private func list(_ command: ParsedCommand) throws -> String {
         guard let event = command.option("--event") ?? currentEvent else { throw SessionError("no event yet; event use ID first") }
         guard let ledger = try workspace.database.event(event) else { throw SessionError("no event \"\(event)\"") }
-        let since = try command.option("--since").map { text throws(SessionError) in TimeWindow(try time(text, "--since")) }
+        // Bare dates, of claims and of --since, read in the zone of the event's reports, as the check reads them.
+        let zone = TimeWindow.zone(of: ledger.claims.compactMap(\.asOf))
+        let since = try command.option("--since").map { text throws(SessionError) in TimeWindow(try time(text, "--since"), zone: zone) }
         let words = command.option("--text")?.lowercased()
         let claims = LedgerFiles.naturallySorted(ledger.claims).filter { claim in
             (command.option("--metric").map { $0 == claim.metric } ?? true)
                 && (command.option("--source").map { source in claim.sources.contains { $0.source == source } } ?? true)
                 && (command.option("--status").map { $0 == (claim.status ?? .open).rawValue } ?? true)
                 // A claim that may stand at or after the time: not surely before it.
-                && (since.map { window in claim.asOf.map { !TimeWindow($0).surelyBefore(window) } ?? false } ?? true)
+                && (since.map { window in claim.asOf.map { !TimeWindow($0, zone: zone).surelyBefore(window) } ?? false } ?? true)
                 && (words.map { words in
                     claim.text.lowercased().contains(words) || claim.sources.contains { $0.quote?.lowercased().contains(words) == true }
                 } ?? true)
