@@ -8,7 +8,6 @@ public final class TerminalInput: SessionInput {
     public init() {}
 
     public func key(_ prompt: String) -> Character? {
-        FileHandle.standardOutput.write(Data(prompt.utf8))
         var saved = termios()
         guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return nil }
         var raw = saved
@@ -16,6 +15,8 @@ public final class TerminalInput: SessionInput {
         raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
         tcsetattr(STDIN_FILENO, TCSANOW, &raw)
         defer { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+        // The prompt once the keys are raw: a key typed on seeing it is read as a key.
+        FileHandle.standardOutput.write(Data(prompt.utf8))
         var byte: UInt8 = 0
         guard read(STDIN_FILENO, &byte, 1) == 1, byte != 4 else { return nil }
         if byte == 3 {

@@ -49,6 +49,12 @@ private final class Terminal {
         waitUntil(seconds: seconds) { $0.hasSuffix("> ") }
     }
 
+    /// Reads until the screen ends with `text`: a question asked again, not its first asking.
+    @discardableResult
+    func waitForEnd(_ text: String, seconds: Double = 10) -> Bool {
+        waitUntil(seconds: seconds) { $0.hasSuffix(text) }
+    }
+
     private func waitUntil(seconds: Double, _ done: (String) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -162,6 +168,7 @@ struct SessionTerminalTests {
         terminal.type("a")
         #expect(terminal.waitFor("c25: killed = 31"), "\(terminal.screen)")
         #expect(terminal.waitFor("[2/2]"))
+        #expect(terminal.waitForEnd("[a/e/s/q]? "))
         // Ctrl-C at the keystroke stops the walk, as q does.
         terminal.type("\u{03}")
         #expect(terminal.waitFor("annotate: 1 claim added"), "\(terminal.screen)")
@@ -170,7 +177,7 @@ struct SessionTerminalTests {
         #expect(file.contains(#""quote": "31""#))
         // Ctrl-C at an edit prompt (a line, through readline) stops the walk too, and the session goes on.
         terminal.type("annotate\r")
-        #expect(terminal.waitFor("[a/e/s/q]? "))
+        #expect(terminal.waitForEnd("[a/e/s/q]? "))
         terminal.type("e")
         #expect(terminal.waitFor("metric: "))
         terminal.type("\u{03}")
