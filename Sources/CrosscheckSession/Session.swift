@@ -56,10 +56,10 @@ public final class Session {
         // Counting open conflicts means checking every claim: worth it at the start of a session
         // only while that takes a moment.
         let conflicts = claims <= Self.greetingCheckLimit
-            ? Self.count(try workspace.check(format: .json).counts.conflicts, "open conflict")
+            ? Figure.counted(try workspace.check(format: .json).counts.conflicts, "open conflict")
             : "check counts the conflicts"
-        return "crosscheck: \(Self.count(try database.sources().count, "source")), \(Self.count(events.count, "event")), "
-            + "\(Self.count(claims, "claim")), \(conflicts). help lists the commands; Tab completes."
+        return "crosscheck: \(Figure.counted(try database.sources().count, "source")), \(Figure.counted(events.count, "event")), "
+            + "\(Figure.counted(claims, "claim")), \(conflicts). help lists the commands; Tab completes."
     }
 
     /// Up to this many claims, the greeting counts the open conflicts.
@@ -107,7 +107,6 @@ public final class Session {
         changes.append(try workspace.apply(command: command.text, make))
     }
 
-    static func count(_ n: Int, _ noun: String) -> String { "\(Figure.grouped(Double(n))) \(noun)\(n == 1 ? "" : "s")" }
 
     func eventInUse() throws -> String {
         guard let event = currentEvent else { throw SessionError("no current event; event use ID --title T first") }

@@ -129,9 +129,9 @@ public struct CheckDocument: Sendable {
         let style = CheckOutput.Style(on: colour)
         let head = counts.conflicts == 0
             ? style.green("consistent: no conflicts")
-            : style.red("\(counts.conflicts) \(counts.conflicts == 1 ? "conflict" : "conflicts")")
-        return "\(head); \(counts.nearMisses) near \(counts.nearMisses == 1 ? "miss" : "misses"), "
-            + "\(counts.updates) \(counts.updates == 1 ? "update" : "updates"), \(counts.unordered) unordered"
-            + (counts.setAside == 0 ? "" : ", \(counts.setAside) set aside (false or retracted)") + "\n"
+            : style.red(Figure.counted(counts.conflicts, "conflict"))
+        return "\(head); \(Figure.counted(counts.nearMisses, "near miss", "near misses")), \(Figure.counted(counts.updates, "update")), "
+            + "\(Figure.grouped(Double(counts.unordered))) unordered"
+            + (counts.setAside == 0 ? "" : ", \(Figure.grouped(Double(counts.setAside))) set aside (false or retracted)") + "\n"
     }
 }

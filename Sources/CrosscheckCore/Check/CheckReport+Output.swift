@@ -201,7 +201,7 @@ public struct CheckOutput: Sendable {
                 if listUnordered {
                     for finding in unordered { lines += describe(finding, style: style, width: width, label: "unordered") }
                 } else if !unordered.isEmpty {
-                    lines.append("    \(unordered.count) unordered \(unordered.count == 1 ? "pair" : "pairs") (same-day reports without a time; --unordered lists them)")
+                    lines.append("    \(Figure.counted(unordered.count, "unordered pair")) (same-day reports without a time; --unordered lists them)")
                 }
                 for consensus in found.consensus { lines.append("    " + describe(consensus, style: style)) }
             }

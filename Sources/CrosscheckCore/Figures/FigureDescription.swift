@@ -33,6 +33,11 @@ extension Figure {
         }
     }
 
+    /// "1 conflict", "3,000 conflicts": a count as every human output writes it.
+    public static func counted(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+        grouped(Double(n)) + " " + (n == 1 ? one : many ?? one + "s")
+    }
+
     /// 1212 → "1,212"; 2330.5 → "2,330.5".
     public static func grouped(_ value: Double) -> String {
         let plain = JSONText.number(value)

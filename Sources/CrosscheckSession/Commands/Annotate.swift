@@ -25,7 +25,7 @@ extension Session {
             output("\n[\(index + 1)/\(mentions.count)] line \(mention.line): \(mention.before)[\(mention.text)]\(mention.after)\n")
             asking: while true {
                 output("  → \(metric ?? "(no metric)")\(scope.map { " in " + $0 } ?? ""): \(phrase)\n")
-                guard let key = input.key("  accept, edit, skip, quit [a/e/s/q]? ") else { return "annotate: \(Self.count(accepted, "claim")) added\n" }
+                guard let key = input.key("  accept, edit, skip, quit [a/e/s/q]? ") else { return "annotate: \(Figure.counted(accepted, "claim")) added\n" }
                 switch key {
                 case "a":
                     guard let chosen = metric else {
@@ -44,19 +44,19 @@ extension Session {
                 case "e":
                     guard let newMetric = input.line("  metric: ", default: metric ?? ""),
                           let newScope = input.line("  scope (empty for none): ", default: scope ?? ""),
-                          let newPhrase = input.line("  figure: ", default: phrase) else { return "annotate: \(Self.count(accepted, "claim")) added\n" }
+                          let newPhrase = input.line("  figure: ", default: phrase) else { return "annotate: \(Figure.counted(accepted, "claim")) added\n" }
                     metric = newMetric.isEmpty ? nil : newMetric
                     scope = newScope.isEmpty || newScope == "-" ? nil : newScope
                     phrase = newPhrase
                 case "s":
                     break asking
                 case "q":
-                    return "annotate: \(Self.count(accepted, "claim")) added\n"
+                    return "annotate: \(Figure.counted(accepted, "claim")) added\n"
                 default:
                     output("  a, e, s or q\n")
                 }
             }
         }
-        return "annotate: \(accepted) of \(Self.count(mentions.count, "figure")) added as claims\n"
+        return "annotate: \(Figure.grouped(Double(accepted))) of \(Figure.counted(mentions.count, "figure")) added as claims\n"
     }
 }

@@ -14,7 +14,7 @@ extension Session {
                 : try ids.map { id throws(StoreError) in
                     let ledger = try database.event(id)
                     return (id == session.currentEvent ? "* " : "  ") + id + "  " + (ledger?.event.title ?? "")
-                        + "  (\(count(ledger?.claims.count ?? 0, "claim")))"
+                        + "  (\(Figure.counted(ledger?.claims.count ?? 0, "claim")))"
                 }.joined(separator: "\n") + "\n"
         },
         "metric add": { session, command in try session.addMetric(command) },
@@ -28,7 +28,7 @@ extension Session {
         let date = try command.option("--date").map { text throws(SessionError) in try time(text, "--date") }
         if let ledger = try workspace.database.event(id), command.option("--title") == nil, date == nil {
             currentEvent = id
-            return "using event \(id) (\(Self.count(ledger.claims.count, "claim")))\n"
+            return "using event \(id) (\(Figure.counted(ledger.claims.count, "claim")))\n"
         }
         var created = false
         try change(command) {
