@@ -6,16 +6,16 @@ import CrosscheckCore
 /// value an event instead of a million rows joined to their links, which cost more than all the
 /// checking did.
 ///
-/// Layout (integers as LEB128 varints, numbers as IEEE 754 bits, little-endian): version 1;
+/// Layout (integers as LEB128 varints, numbers as IEEE 754 bits, little-endian): version 2;
 /// title, date?; metric count, and each metric: id, kind, alias count, aliases; scope count, and
-/// each scope: id, partOf?; claim count, and each claim: id, metric, scope?, text, lower, flags
+/// each scope: id, partOf?, alias count, aliases (version 1, still read, has no scope aliases); claim count, and each claim: id, metric, scope?, text, lower, flags
 /// (lower open, upper open, approximate, has upper, has coded), upper?, kind, unit?, coded?,
 /// asOf?, confidence, status, link count, and each link: source, quote?, attributedTo?,
 /// credibility. A text is its byte count and its UTF-8; an optional text is 0 for none or
 /// count + 1; a word from a closed list (a kind, confidence, status, credibility) is one byte,
 /// its place in the list from 1, 0 for none.
 enum EventPack {
-    static let version: UInt8 = 1
+    static let version: UInt8 = 2
 
     static func encode(_ ledger: EventLedger) -> [UInt8] {
         var out: [UInt8] = [version]
@@ -33,6 +33,8 @@ enum EventPack {
         for scope in ledger.scopes {
             appendText(scope.id, to: &out)
             appendText(scope.partOf, to: &out)
+            appendInteger(scope.aliases.count, to: &out)
+            for alias in scope.aliases { appendText(alias, to: &out) }
         }
         appendInteger(ledger.claims.count, to: &out)
         for claim in ledger.claims {
@@ -118,7 +120,8 @@ enum EventPack {
         struct Damaged: Error {}
 
         mutating func ledger(_ id: String) throws -> EventLedger {
-            guard try byte() == EventPack.version else { throw Damaged() }
+            let version = try byte()
+            guard version == 1 || version == EventPack.version else { throw Damaged() }
             let event = Event(id: id, title: try text(), date: try optionalText().map { text in try ReportedTime(text) })
             var metrics: [Metric] = []
             for _ in 0..<(try count()) {
@@ -128,7 +131,11 @@ enum EventPack {
                 metrics.append(Metric(id: metric, kind: kind, aliases: aliases))
             }
             var scopes: [Scope] = []
-            for _ in 0..<(try count()) { scopes.append(Scope(id: try text(), partOf: try optionalText())) }
+            for _ in 0..<(try count()) {
+                var scope = Scope(id: try text(), partOf: try optionalText())
+                if version > 1 { for _ in 0..<(try count()) { scope.aliases.append(try text()) } }
+                scopes.append(scope)
+            }
             let ledger = EventLedger(event: event, metrics: metrics, scopes: scopes, claims: try claims())
             guard at == bytes.count else { throw Damaged() }
             return ledger

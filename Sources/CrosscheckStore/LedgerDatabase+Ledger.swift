@@ -30,7 +30,7 @@ extension LedgerDatabase {
                 if replaceSources { try db.execute(sql: "DELETE FROM origin") }
                 let origin = try db.cachedStatement(sql: "INSERT INTO origin (id, aliases) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET aliases = excluded.aliases")
                 for item in origins {
-                    try origin.execute(arguments: [item.id, "[" + item.aliases.map(JSONText.string).joined(separator: ",") + "]"])
+                    try origin.execute(arguments: [item.id, Self.aliasesJSON(item.aliases)])
                 }
                 if replaceSources {
                     let keep = Set(sources.map(\.id))
@@ -116,7 +116,7 @@ extension LedgerDatabase {
     public func origins() throws(StoreError) -> [Origin] {
         try reading { db in
             try Row.fetchAll(db, sql: "SELECT id, aliases FROM origin ORDER BY id").map { row in
-                Origin(id: row[0], aliases: (try? JSONReader.parse(row[1] as String)).flatMap(Self.strings) ?? [])
+                Origin(id: row[0], aliases: Self.aliases(row[1]))
             }
         }
     }
@@ -224,13 +224,14 @@ extension LedgerDatabase {
         var metrics: [Metric] = []
         let metricRows = try RowReader("SELECT id, kind, aliases FROM metric WHERE event = ? ORDER BY id", [id], db)
         while try metricRows.next() {
-            let aliases = metricRows.text(2) ?? "[]"
             metrics.append(Metric(id: metricRows.text(0) ?? "", kind: metricRows.text(1).flatMap(MetricKind.init(rawValue:)) ?? .snapshot,
-                                  aliases: aliases == "[]" ? [] : (try? JSONReader.parse(aliases)).flatMap(Self.strings) ?? []))
+                                  aliases: Self.aliases(metricRows.text(2))))
         }
         var scopes: [Scope] = []
-        let scopeRows = try RowReader("SELECT id, partOf FROM scope WHERE event = ? ORDER BY id", [id], db)
-        while try scopeRows.next() { scopes.append(Scope(id: scopeRows.text(0) ?? "", partOf: scopeRows.text(1))) }
+        let scopeRows = try RowReader("SELECT id, partOf, aliases FROM scope WHERE event = ? ORDER BY id", [id], db)
+        while try scopeRows.next() {
+            scopes.append(Scope(id: scopeRows.text(0) ?? "", partOf: scopeRows.text(1), aliases: Self.aliases(scopeRows.text(2))))
+        }
         return (event, metrics, scopes)
     }
 
@@ -322,10 +323,10 @@ extension LedgerDatabase {
                        arguments: [id, ledger.event.title, ledger.event.date?.description])
         let metric = try db.cachedStatement(sql: "INSERT INTO metric (event, id, kind, aliases) VALUES (?, ?, ?, ?)")
         for item in ledger.declaringStandardMetrics().metrics {
-            try metric.execute(arguments: [id, item.id, item.kind.rawValue, "[" + item.aliases.map(JSONText.string).joined(separator: ",") + "]"])
+            try metric.execute(arguments: [id, item.id, item.kind.rawValue, Self.aliasesJSON(item.aliases)])
         }
-        let scope = try db.cachedStatement(sql: "INSERT INTO scope (event, id, partOf) VALUES (?, ?, ?)")
-        for item in ledger.scopes { try scope.execute(arguments: [id, item.id, item.partOf]) }
+        let scope = try db.cachedStatement(sql: "INSERT INTO scope (event, id, partOf, aliases) VALUES (?, ?, ?, ?)")
+        for item in ledger.scopes { try scope.execute(arguments: [id, item.id, item.partOf, Self.aliasesJSON(item.aliases)]) }
         try insert(ledger.claims, event: id, path: path, db)
         try pack(id, ledger.claims, db)
     }
@@ -351,13 +352,14 @@ extension LedgerDatabase {
         }
         for metric in metrics.new where !metrics.old.contains(metric) {
             try db.execute(sql: "INSERT INTO metric (event, id, kind, aliases) VALUES (?, ?, ?, ?)", arguments: [
-                id, metric.id, metric.kind.rawValue, "[" + metric.aliases.map(JSONText.string).joined(separator: ",") + "]"])
+                id, metric.id, metric.kind.rawValue, Self.aliasesJSON(metric.aliases)])
         }
         for scope in old.scopes where !new.scopes.contains(scope) {
             try db.execute(sql: "DELETE FROM scope WHERE event = ? AND id = ?", arguments: [id, scope.id])
         }
         for scope in new.scopes where !old.scopes.contains(scope) {
-            try db.execute(sql: "INSERT INTO scope (event, id, partOf) VALUES (?, ?, ?)", arguments: [id, scope.id, scope.partOf])
+            try db.execute(sql: "INSERT INTO scope (event, id, partOf, aliases) VALUES (?, ?, ?, ?)",
+                           arguments: [id, scope.id, scope.partOf, Self.aliasesJSON(scope.aliases)])
         }
         try insert(new.claims.filter { oldClaims[$0.id] != $0 }, event: id, path: path, db)
         try pack(id, new.claims, db)
@@ -407,6 +409,14 @@ extension LedgerDatabase {
         } catch {
             throw StoreError("cannot read the database: \(Self.describe(error, path: pool.path))")
         }
+    }
+
+    /// Aliases as a column holds them: a JSON array of strings.
+    static func aliasesJSON(_ aliases: [String]) -> String { "[" + aliases.map(JSONText.string).joined(separator: ",") + "]" }
+
+    static func aliases(_ column: String?) -> [String] {
+        guard let column, column != "[]" else { return [] }
+        return (try? JSONReader.parse(column)).flatMap(strings) ?? []
     }
 
     static func strings(_ value: JSONValue) -> [String]? {

@@ -146,8 +146,9 @@ public final class LedgerDatabase: Sendable {
                 if let ledger = try event(id, condition: "claim.event = ?", arguments: [id], whole: false, db) { try pack(id, ledger.claims, db) }
             }
         }
-        migrator.registerMigration("v4: history names what it created") { db in
+        migrator.registerMigration("v4: history names what it created; scope aliases") { db in
             try db.execute(sql: "ALTER TABLE history ADD COLUMN created TEXT NOT NULL DEFAULT ''")
+            try db.execute(sql: "ALTER TABLE scope ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]'")
         }
         return migrator
     }

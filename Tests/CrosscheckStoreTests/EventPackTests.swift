@@ -23,7 +23,7 @@ struct EventPackTests {
     static let ledger = EventLedger(
         event: Event(id: "e", title: "Strike on Kyiv — 17 June", date: try? ReportedTime("2025-06-17")),
         metrics: [Metric(id: "drones", kind: .snapshot), Metric(id: "killed", kind: .cumulative, aliases: ["dead", "lives lost"])],
-        scopes: [Scope(id: "Kyiv", partOf: "Ukraine"), Scope(id: "Ukraine")], claims: claims)
+        scopes: [Scope(id: "Kyiv", partOf: "Ukraine", aliases: ["Kiev", "the capital"]), Scope(id: "Ukraine")], claims: claims)
 
     private func decode(_ bytes: [UInt8]) -> EventLedger? { bytes.withUnsafeBytes { EventPack.decode("e", $0) } }
 
@@ -41,7 +41,9 @@ struct EventPackTests {
             #expect(decode(Array(packed[..<length])) == nil, "cut at \(length)")
         }
         #expect(decode(packed + [0]) == nil)
-        #expect(decode([2] + packed.dropFirst()) == nil)
+        #expect(decode([3] + packed.dropFirst()) == nil)
+        // Version 1, from before scope aliases, is still read: a scope without aliases.
+        #expect(decode([1, 0, 0, 0, 1, 1, UInt8(ascii: "K"), 0, 0]) == EventLedger(event: Event(id: "e", title: ""), scopes: [Scope(id: "K")]))
         // A count far beyond the bytes that follow; a kind out of its list.
         #expect(decode([1, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F]) == nil)
         #expect(decode([1, 0, 0, 1, 1, UInt8(ascii: "k"), 9, 0, 0, 0]) == nil)

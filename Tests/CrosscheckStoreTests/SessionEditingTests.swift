@@ -100,13 +100,20 @@ struct SessionEditingTests {
         #expect(try session.run("metric set missiles --alias rockets") == "metric missiles (snapshot), aliases missile, cruise missiles, ballistic missiles, rockets\n")
         #expect(try session.run("metric set missiles --drop-alias missile") == "metric missiles (snapshot), aliases cruise missiles, ballistic missiles, rockets\n")
         #expect(throws: SessionError("--drop-alias: missiles has no alias \"nope\"")) { try session.run("metric set missiles --drop-alias nope") }
-        #expect(try session.run("scope set Kyiv --part-of Ukraine") == "scope Kyiv is part of Ukraine\n")
+        #expect(try session.run("scope set Kyiv --part-of Ukraine --alias Kiev --alias \"the capital\"")
+                == "scope Kyiv, part of Ukraine, also named Kiev, the capital\n")
         #expect(throws: SessionError("--part-of: \"Ukraine\" would be part of itself")) { try session.run("scope set Ukraine --part-of Kyiv") }
-        #expect(try session.run("scope set Kyiv --part-of \"\"") == "scope Kyiv is part of nothing\n")
+        #expect(try session.run("scope set Kyiv --part-of \"\" --drop-alias \"the capital\"") == "scope Kyiv, part of nothing, also named Kiev\n")
+        #expect(throws: SessionError("--alias: \"kiev\" already names the scope Kyiv")) { try session.run("scope add Kyiv-city --alias kiev") }
+        // A claim's --scope may be an alias: the claim is recorded with the scope's id.
+        _ = try session.run("source use anews-2025-06-17")
+        #expect(try session.run("claim add \"19 killed\" --scope kiev")?.hasPrefix("c25: killed in Kyiv = 19\n") == true)
         let file = try LedgerFiles.readEvent(String(contentsOfFile: folder + "/Claims/kyiv-strike-2025-06-17.json", encoding: .utf8))
         #expect(file.event.title == "Kyiv, 17 June")
         #expect(file.metrics.first { $0.id == "missiles" }?.aliases == ["cruise missiles", "ballistic missiles", "rockets"])
-        #expect(file.scopes.first { $0.id == "Kyiv" }?.partOf == nil)
+        #expect(file.scopes.first { $0.id == "Kyiv" } == Scope(id: "Kyiv", aliases: ["Kiev"]))
+        #expect(try String(contentsOfFile: folder + "/Claims/kyiv-strike-2025-06-17.json", encoding: .utf8)
+            .contains(#"{ "id": "Kyiv", "partOf": null, "aliases": ["Kiev"] }"#))
     }
 
     @Test("list narrows by status, time (bare dates in the event's zone) and words")

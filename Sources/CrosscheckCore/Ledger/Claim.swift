@@ -49,6 +49,11 @@ public struct EventLedger: Sendable, Hashable {
         (self.event, self.metrics, self.scopes, self.claims) = (event, metrics, scopes, claims)
     }
 
+    /// The scope a name means: its id, else the scope that has it as an alias.
+    public func scope(named name: String) -> Scope? {
+        scopes.first { $0.id == name } ?? scopes.first { $0.isNamed(name) }
+    }
+
     /// The ledger as it is stored: a standard metric that claims name but the file does not
     /// declare gets its definition (kind, no aliases), so that its kind travels with the file.
     public func declaringStandardMetrics(_ vocabulary: MetricVocabulary = .standard) -> EventLedger {

@@ -55,6 +55,8 @@ extension LedgerFiles {
             JSONObjectWriter.append(to: &out, spaced: true) { object in
                 object.add("id", scope.id)
                 object.add("partOf", scope.partOf)
+                // Only when there are any: files from before scope aliases keep their bytes.
+                if !scope.aliases.isEmpty { object.add("aliases", json: "[" + scope.aliases.map(JSONText.string).joined(separator: ", ") + "]") }
             }
         }
         out += ",\n  \"claims\": ".utf8

@@ -82,7 +82,12 @@ public enum LedgerFiles {
             let fields = try item.object(known: Self.scopeKeys)
             let id = try fields.text("id")
             guard parents[id] == nil else { throw LedgerError(.duplicate(id), path: item.child("id")) }
-            let scope = Scope(id: id, partOf: try fields.optionalText("partOf"))
+            let aliases = try (fields.optional("aliases")?.array() ?? []).map { (alias) throws(LedgerError) -> String in
+                let text = try alias.string()
+                if text.isEmpty { throw alias.fail(.empty) }
+                return text
+            }
+            let scope = Scope(id: id, partOf: try fields.optionalText("partOf"), aliases: aliases)
             parents[id] = .some(scope.partOf)
             scopes.append(scope)
         }
@@ -197,7 +202,7 @@ public enum LedgerFiles {
     static let eventFileKeys: Set<String> = ["format", "event", "metrics", "scopes", "claims"]
     static let eventKeys: Set<String> = ["id", "title", "date"]
     static let metricKeys: Set<String> = ["id", "kind", "aliases"]
-    static let scopeKeys: Set<String> = ["id", "partOf"]
+    static let scopeKeys: Set<String> = ["id", "partOf", "aliases"]
     static let claimKeys: Set<String> = ["id", "metric", "scope", "text", "figure", "asOf", "confidence", "status", "sources"]
     static let linkKeys: Set<String> = ["source", "quote", "attributedTo", "credibility"]
     static let figureKeys: Set<String> = ["lower", "upper", "lowerOpen", "upperOpen", "approximate", "kind", "unit", "coded"]

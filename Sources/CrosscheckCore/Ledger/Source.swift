@@ -33,9 +33,18 @@ public struct Scope: Sendable, Hashable {
     /// Free text, as analysts name places.
     public var id: String
     public var partOf: String?
+    /// Other names reports give the place ("Kiev", "the capital"): `--scope` takes them, and
+    /// annotate finds the scope by them.
+    public var aliases: [String]
 
-    public init(id: String, partOf: String? = nil) {
-        (self.id, self.partOf) = (id, partOf)
+    public init(id: String, partOf: String? = nil, aliases: [String] = []) {
+        (self.id, self.partOf, self.aliases) = (id, partOf, aliases)
+    }
+
+    /// Whether `name` is this scope: its id, or one of its aliases in any case.
+    public func isNamed(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return name == id || aliases.contains { $0.lowercased() == lowered }
     }
 }
 

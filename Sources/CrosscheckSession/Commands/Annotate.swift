@@ -18,9 +18,11 @@ extension Session {
         var accepted = 0
         for (index, mention) in mentions.enumerated() {
             // The scope the words after the figure name ("killed in Kyiv"), the most specific
-            // (longest) name first; not the words before it, where datelines stand.
+            // (longest) name first, an alias as good as the id; not the words before it, where
+            // datelines stand.
             let sentence = (mention.text + mention.after).lowercased()
-            var scope = ledger.scopes.map(\.id).filter { sentence.contains($0.lowercased()) }.max { $0.count < $1.count }
+            let named = ledger.scopes.flatMap { scope in ([scope.id] + scope.aliases).map { (name: $0, id: scope.id) } }
+            var scope = named.filter { sentence.contains($0.name.lowercased()) }.max { $0.name.count < $1.name.count }?.id
             var metric = mention.metric, phrase = mention.text
             output("\n[\(index + 1)/\(mentions.count)] line \(mention.line): \(mention.before)[\(mention.text)]\(mention.after)\n")
             asking: while true {

@@ -18,7 +18,8 @@ extension Session {
         guard let metric = command.option("--metric") ?? parsed.metric else {
             throw SessionError("\"\(phrase)\": which metric? give --metric (the phrase names none)")
         }
-        let scope = command.option("--scope")
+        // A scope named by one of its aliases is recorded by its id.
+        let scope = try Self.resolve(metric: metric, scope: command.option("--scope"), in: try currentLedger())
         let source = try workspace.database.sources([sourceID]).first
         let asOf = try command.option("--as-of").map { text throws(SessionError) in try time(text, "--as-of") }
         var claim = Claim(
@@ -33,7 +34,7 @@ extension Session {
         var number = 0
         try change(command) {
             var ledger = try currentLedger()
-            try Self.checkMetric(metric, scope: scope, in: ledger)
+            _ = try Self.resolve(metric: metric, scope: scope, in: ledger)
             number = try nextClaim ?? workspace.database.lastClaimNumber() + 1
             if try workspace.database.hasClaim("c\(number)") { number = try workspace.database.lastClaimNumber() + 1 }
             claim.id = "c\(number)"
@@ -58,13 +59,16 @@ extension Session {
         guard input.key("\(what). Add it again? [y/N] ") == "y" else { throw SessionError("not added") }
     }
 
-    private static func checkMetric(_ metric: String, scope: String?, in ledger: EventLedger) throws {
+    /// Checks that the event knows the metric and the scope; returns the scope's id (`scope` may be an alias).
+    private static func resolve(metric: String, scope: String?, in ledger: EventLedger) throws -> String? {
         guard ledger.metrics.contains(where: { $0.id == metric }) || MetricVocabulary.standard.metric(metric) != nil else {
             throw SessionError("--metric: no metric \"\(metric)\" in \(ledger.event.id); metric add \(metric) --kind … first")
         }
-        if let scope, !ledger.scopes.contains(where: { $0.id == scope }) {
+        guard let scope else { return nil }
+        guard let found = ledger.scope(named: scope) else {
             throw SessionError("--scope: no scope \"\(scope)\" in \(ledger.event.id); scope add \(scope) first")
         }
+        return found.id
     }
 
     private func parse(_ phrase: String) throws -> ParsedPhrase {
@@ -86,8 +90,8 @@ extension Session {
                 claim.figure = figure.figure
             }
             if let metric = command.option("--metric") { claim.metric = metric }
-            if let scope = command.option("--scope") { claim.scope = scope }
-            try Self.checkMetric(claim.metric, scope: command.option("--scope"), in: ledger)
+            let scope = try Self.resolve(metric: claim.metric, scope: command.option("--scope"), in: ledger)
+            if let scope { claim.scope = scope }
             if let asOf { claim.asOf = asOf }
             ledger.claims[ledger.claims.firstIndex { $0.id == id }!] = claim
             found = (ledger, claim)

@@ -98,22 +98,43 @@ extension Session {
         let id = command.argument("ID")!
         let event = try eventInUse()
         try changeEvent(command) { ledger in
-            guard !ledger.scopes.contains(where: { $0.id == id }) else { throw SessionError("\(id): the event already has this scope") }
+            guard ledger.scope(named: id) == nil else { throw SessionError("\(id): the event already has this scope, or a scope of this name") }
             try Self.checkParent(command.option("--part-of"), of: id, in: ledger)
             ledger.scopes.append(Scope(id: id, partOf: command.option("--part-of")))
+            try Self.addAliases(command.values("--alias"), to: ledger.scopes.count - 1, in: &ledger)
         }
-        return "scope \(id) added to \(event)" + (command.option("--part-of").map { ", part of \($0)" } ?? "") + "\n"
+        return "scope \(id) added to \(event)" + (command.option("--part-of").map { ", part of \($0)" } ?? "")
+            + (command.values("--alias").isEmpty ? "" : ", also named " + command.values("--alias").joined(separator: ", ")) + "\n"
     }
 
     private func setScope(_ command: ParsedCommand) throws -> String {
         let id = command.argument("ID")!
-        guard let parent = command.option("--part-of") else { throw SessionError("scope set \(id): say what to change: \(command.spec.usage)") }
+        guard !command.options.isEmpty else { throw SessionError("scope set \(id): say what to change: \(command.spec.usage)") }
+        var scope: Scope?
         try changeEvent(command) { ledger in
             guard let index = ledger.scopes.firstIndex(where: { $0.id == id }) else { throw SessionError("no scope \"\(id)\" in \(ledger.event.id)") }
-            try Self.checkParent(parent.isEmpty ? nil : parent, of: id, in: ledger)
-            ledger.scopes[index].partOf = parent.isEmpty ? nil : parent
+            if let parent = command.option("--part-of") {
+                try Self.checkParent(parent.isEmpty ? nil : parent, of: id, in: ledger)
+                ledger.scopes[index].partOf = parent.isEmpty ? nil : parent
+            }
+            for alias in command.values("--drop-alias") {
+                guard ledger.scopes[index].aliases.contains(alias) else { throw SessionError("--drop-alias: \(id) has no alias \"\(alias)\"") }
+                ledger.scopes[index].aliases.removeAll { $0 == alias }
+            }
+            try Self.addAliases(command.values("--alias"), to: index, in: &ledger)
+            scope = ledger.scopes[index]
         }
-        return parent.isEmpty ? "scope \(id) is part of nothing\n" : "scope \(id) is part of \(parent)\n"
+        return "scope \(id)" + (scope!.partOf.map { ", part of \($0)" } ?? ", part of nothing")
+            + (scope!.aliases.isEmpty ? ", no aliases" : ", also named " + scope!.aliases.joined(separator: ", ")) + "\n"
+    }
+
+    /// New names of one scope: each may name no other scope of the event, or `--scope` would be ambiguous.
+    private static func addAliases(_ aliases: [String], to index: Int, in ledger: inout EventLedger) throws {
+        for alias in aliases where !ledger.scopes[index].isNamed(alias) {
+            guard !alias.isEmpty else { throw SessionError("--alias: an alias is never empty") }
+            if let other = ledger.scope(named: alias) { throw SessionError("--alias: \"\(alias)\" already names the scope \(other.id)") }
+            ledger.scopes[index].aliases.append(alias)
+        }
     }
 
     /// A scope's whole must exist, and must not be the scope itself through any level of partOf.

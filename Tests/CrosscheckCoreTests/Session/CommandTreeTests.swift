@@ -38,7 +38,7 @@ struct CommandTreeTests {
     func help() throws {
         let all = try tree.help()
         for spec in tree.commands { #expect(all.contains(spec.words.joined(separator: " ") + " ")) }
-        #expect(try tree.help("scope add") == "scope add ID [--part-of SCOPE]\n    a scope of the current event\n")
+        #expect(try tree.help("scope add") == "scope add ID [--part-of SCOPE] [--alias TEXT…]\n    a scope of the current event, with the other names reports give it\n")
         #expect(try tree.help("source").split(separator: "\n").filter { $0.hasPrefix("source ") }.count == 5)
         #expect(try tree.help("claim merge") == "claim merge KEEP OTHER…\n    one figure carried by several reports: the others' links move onto KEEP, the others go\n")
     }
