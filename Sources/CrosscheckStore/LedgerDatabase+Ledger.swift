@@ -84,6 +84,27 @@ extension LedgerDatabase {
         }
     }
 
+    /// The files committed to and not yet rewritten (through the partial index on them).
+    func pendingFiles() throws(StoreError) -> [String] {
+        try reading { db in try String.fetchAll(db, sql: "SELECT path FROM workspaceFile WHERE hash = 'pending'") }
+    }
+
+    func hasPendingFiles() throws(StoreError) -> Bool {
+        try reading { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM workspaceFile WHERE hash = 'pending')") ?? false }
+    }
+
+    /// The recorded states of these files (relative paths), those that have one.
+    func fileStates(_ paths: [String]) throws(StoreError) -> [String: FileState] {
+        try reading { db in
+            var states: [String: FileState] = [:]
+            let statement = try db.cachedStatement(sql: "SELECT size, modified, hash FROM workspaceFile WHERE path = ?")
+            for path in paths {
+                if let row = try Row.fetchOne(statement, arguments: [path]) { states[path] = FileState(size: row[0], modified: row[1], hash: row[2]) }
+            }
+            return states
+        }
+    }
+
     public func fileStates() throws(StoreError) -> [String: FileState] {
         do {
             return try pool.read { db in

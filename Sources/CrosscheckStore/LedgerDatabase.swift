@@ -146,9 +146,11 @@ public final class LedgerDatabase: Sendable {
                 if let ledger = try event(id, condition: "claim.event = ?", arguments: [id], whole: false, db) { try pack(id, ledger.claims, db) }
             }
         }
-        migrator.registerMigration("v4: history names what it created; scope aliases") { db in
+        migrator.registerMigration("v4: history names what it created; scope aliases; pending files indexed") { db in
             try db.execute(sql: "ALTER TABLE history ADD COLUMN created TEXT NOT NULL DEFAULT ''")
             try db.execute(sql: "ALTER TABLE scope ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]'")
+            // Every command asks whether a killed process left files to rewrite: a look-up, not a scan.
+            try db.execute(sql: "CREATE INDEX workspaceFile_pending ON workspaceFile(hash) WHERE hash = 'pending'")
         }
         return migrator
     }

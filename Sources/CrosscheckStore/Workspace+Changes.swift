@@ -23,7 +23,7 @@ extension Workspace {
     public func apply(_ change: Change, command: String) throws(StoreError) -> Int64 {
         let lock = try FileLock(lockPath)
         defer { lock.release() }
-        try synchronise()
+        try takeInChanges()
         return try applyHoldingLock(change, command: command)
     }
 
@@ -35,7 +35,7 @@ extension Workspace {
         let lock = try FileLock(lockPath)
         defer { lock.release() }
         // A hand edit or a git pull since the last command is taken in first, never written over.
-        try synchronise()
+        try takeInChanges()
         return try applyHoldingLock(try make(), command: command)
     }
 
@@ -44,7 +44,7 @@ extension Workspace {
     public func refresh() throws(StoreError) {
         let lock = try FileLock(lockPath)
         defer { lock.release() }
-        try synchronise()
+        try takeInChanges()
     }
 
     private func applyHoldingLock(_ change: Change, command: String) throws(StoreError) -> Int64 {
@@ -92,7 +92,7 @@ extension Workspace {
         // The files as they are now, read under the lock: another session may be writing.
         let lock = try FileLock(lockPath)
         defer { lock.release() }
-        try synchronise()
+        try takeInChanges()
         _ = try applyHoldingLock(try reverting(entry), command: "undo \(entry.command)")
         return entry.command
     }

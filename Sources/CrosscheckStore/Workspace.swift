@@ -12,6 +12,12 @@ public final class Workspace {
     public let root: String
     public let database: LedgerDatabase
     let parser: FigureParser
+    /// What the kernel says has changed since the last look (nil: look at every file each time).
+    private let watch: FileWatch?
+    /// Files changed but not yet taken in, and whether every file must be looked at: kept until
+    /// a look succeeds, so that a file that did not read is looked at again, never passed over.
+    private var unseen: Set<String> = []
+    private var unseenAll = false
 
     public var sourcesPath: String { root + "/Sources.json" }
     public var claimsFolder: String { root + "/Claims" }
@@ -37,7 +43,19 @@ public final class Workspace {
         let lock = try FileLock(hidden + "/lock")
         defer { lock.release() }
         database = try LedgerDatabase(path: databasePath ?? hidden + "/ledger.sqlite")
+        // Watching before the first look: a change made during it is told again, never missed.
+        watch = FileWatch(root: root)
         try synchronise()
+    }
+
+    /// Takes in what changed since the last look: only the files the watch names, or every
+    /// file when there is no watch or it lost track. The caller holds the workspace lock.
+    func takeInChanges() throws(StoreError) {
+        guard let watch else { return try synchronise() }
+        if let names = watch.changes() { unseen.formUnion(names) } else { unseenAll = true }
+        if !unseenAll, unseen.isEmpty, !(try database.hasPendingFiles()) { return }
+        try synchronise(only: unseenAll ? nil : unseen)
+        (unseen, unseenAll) = ([], false)
     }
 
     // MARK: - Files that changed
@@ -46,11 +64,21 @@ public final class Workspace {
     /// written: size and modification time first, a content hash only when those differ. A file
     /// left pending by a process killed between its commit and its rewrite is written again
     /// from the database, which holds the committed change. Runs under the workspace lock.
-    func synchronise() throws(StoreError) {
-        let known = try database.fileStates()
+    /// `only` narrows the look to those files (relative paths) and the pending ones.
+    func synchronise(only names: Set<String>? = nil) throws(StoreError) {
+        let known: [String: FileState]
+        let paths: [String]
+        if let names {
+            let all = names.union(try database.pendingFiles())
+            known = try database.fileStates(Array(all))
+            paths = all.sorted().map { root + "/" + $0 }
+        } else {
+            known = try database.fileStates()
+            paths = workspaceFiles(including: known.filter { $0.value == .pending }.map(\.key), removingStaged: true)
+        }
         var changed: [(path: String, text: String, state: FileState)] = []
         var pending: [String] = []
-        for path in workspaceFiles(including: known.filter { $0.value == .pending }.map(\.key), removingStaged: true) {
+        for path in paths {
             let relative = relativePath(path)
             if known[relative] == .pending {
                 pending.append(relative)

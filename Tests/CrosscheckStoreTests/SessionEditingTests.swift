@@ -165,4 +165,53 @@ struct SessionEditingTests {
         #expect(throws: SessionError.self) { try session.run("claim set c17 --confidence likely") }
         #expect(try session.workspace.database.event("kyiv-strike-2025-06-17")?.claims.first { $0.id == "c17" }?.confidence == .veryLikely)
     }
+
+    @Test("edits in place, new event files and a replaced Claims folder are all taken in by the next command")
+    func editsOfEveryKind() throws {
+        let (session, folder) = try session()
+        let path = folder + "/Claims/kyiv-strike-2025-06-17.json"
+        // Written in place, as `echo >` or an editor without a temporary file writes: no rename.
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: Data(text.replacingOccurrences(of: "\"title\": \"", with: "\"title\": \"Edited: ").utf8))
+        try handle.close()
+        #expect(try session.run("events")?.contains("Edited: ") == true)
+        // A new event file, as a git pull brings one.
+        let copy = text.replacingOccurrences(of: "kyiv-strike-2025-06-17", with: "copy-event")
+            .replacingOccurrences(of: #""id": "c(\d+)""#, with: #""id": "x$1""#, options: .regularExpression)
+        try copy.write(toFile: folder + "/Claims/copy-event.json", atomically: true, encoding: .utf8)
+        #expect(try session.run("events")?.contains("copy-event") == true)
+        // The whole folder replaced (a checkout of another branch): every file is looked at again.
+        try FileManager.default.moveItem(atPath: folder + "/Claims", toPath: folder + "/Claims-old")
+        try FileManager.default.copyItem(atPath: folder + "/Claims-old", toPath: folder + "/Claims")
+        let pow = folder + "/Claims/pow-exchange-2025-06-19.json"
+        try (try String(contentsOfFile: pow, encoding: .utf8)).replacingOccurrences(of: "\"status\": \"open\"", with: "\"status\": \"disputed\"")
+            .write(toFile: pow, atomically: false, encoding: .utf8)
+        #expect(try session.run("list --event pow-exchange-2025-06-19")?.contains("[disputed]") == true)
+    }
 }
+
+#if os(Linux)
+@Suite("The file watch: which workspace files changed")
+struct FileWatchTests {
+    @Test("names the event files and Sources.json written, nothing else; a replaced folder means every file")
+    func names() throws {
+        let folder = try sampleWorkspace()
+        let watch = try #require(FileWatch(root: folder))
+        #expect(watch.changes() == [])
+        try "{}".write(toFile: folder + "/Claims/a.json", atomically: false, encoding: .utf8)
+        try "{}".write(toFile: folder + "/Claims/b.json", atomically: true, encoding: .utf8)
+        try "x".write(toFile: folder + "/Claims/notes.txt", atomically: false, encoding: .utf8)
+        try "x".write(toFile: folder + "/other.json", atomically: false, encoding: .utf8)
+        try (try String(contentsOfFile: folder + "/Sources.json", encoding: .utf8)).write(toFile: folder + "/Sources.json", atomically: false, encoding: .utf8)
+        #expect(watch.changes() == ["Claims/a.json", "Claims/b.json", "Sources.json"])
+        #expect(watch.changes() == [])
+        try FileManager.default.removeItem(atPath: folder + "/Claims")
+        #expect(watch.changes() == nil)
+        try FileManager.default.createDirectory(atPath: folder + "/Claims", withIntermediateDirectories: false)
+        #expect(watch.changes() == nil)
+        try "{}".write(toFile: folder + "/Claims/c.json", atomically: false, encoding: .utf8)
+        #expect(watch.changes() == ["Claims/c.json"])
+    }
+}
+#endif

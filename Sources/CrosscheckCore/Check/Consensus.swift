@@ -122,7 +122,8 @@ public struct Consensus: Sendable, Hashable {
     /// order of their earliest time, with the highest lower end among those from each place
     /// on, answer each report with one binary search.
     static func superseded(_ reports: [Report]) -> [Bool] {
-        let order = reports.indices.sorted { reports[$0].time.earliest < reports[$1].time.earliest }
+        let earliest = reports.map(\.time.earliest)
+        let order = reports.indices.sorted { earliest[$0] < earliest[$1] }
         // The highest lower end from each place on; an open end stands above a closed one there.
         var highest = [(lower: Double, open: Bool)](repeating: (-.infinity, false), count: order.count + 1)
         for position in order.indices.reversed() {
@@ -137,7 +138,7 @@ public struct Consensus: Sendable, Hashable {
             var (low, high) = (0, order.count)
             while low < high {
                 let middle = (low + high) / 2
-                if reports[order[middle]].time.earliest > report.time.latest { high = middle } else { low = middle + 1 }
+                if earliest[order[middle]] > report.time.latest { high = middle } else { low = middle + 1 }
             }
             let above = highest[low]
             return above.lower > upper || above.lower == upper && (above.open || report.interval.upperOpen)
