@@ -34,8 +34,7 @@ public final class Session {
 
     /// Every command's handler, by its words.
     static let handlers: [String: Handler] = [
-        sourceHandlers, eventHandlers, claimHandlers, linkHandlers, readingHandlers, historyHandlers,
-        ["annotate": { session, command in try session.annotate(command.argument("SOURCE") ?? session.currentSource) }],
+        sourceHandlers, eventHandlers, claimHandlers, linkHandlers, readingHandlers, historyHandlers, annotateHandlers,
     ].reduce(into: [:]) { all, family in all.merge(family) { first, _ in first } }
 
     public init(workspace: Workspace, parser: FigureParser = FigureParser()) throws(StoreError) {

@@ -1,11 +1,16 @@
 import CrosscheckCore
 import CrosscheckStore
 
+/// `annotate`: a source's figures, one decision each.
 extension Session {
+    static let annotateHandlers: [String: Handler] = [
+        "annotate": { session, command in try session.annotate(command.argument("SOURCE") ?? session.currentSource) },
+    ]
+
     /// Walks through the figures extracted from a source's text: each shown in its sentence with
     /// the claim it would make, and a key: accept, edit, skip, quit. What is accepted becomes a
     /// claim of the current event linked to the source, its quote the figure's words.
-    func annotate(_ sourceID: String?) throws -> String {
+    private func annotate(_ sourceID: String?) throws -> String {
         guard let sourceID else { throw SessionError("annotate which source? annotate SOURCE, or source use ID first") }
         guard let source = try workspace.database.sources([sourceID]).first else { throw SessionError("no source \"\(sourceID)\"") }
         guard let text = source.text, !text.isEmpty else {
