@@ -37,6 +37,9 @@ public final class Session {
         sourceHandlers, eventHandlers, claimHandlers, linkHandlers, readingHandlers, historyHandlers, annotateHandlers,
     ].reduce(into: [:]) { all, family in all.merge(family) { first, _ in first } }
 
+    /// The commands that read and change nothing of the ledger.
+    static let withoutLedger: Set<String> = ["help", "quit"]
+
     public init(workspace: Workspace, parser: FigureParser = FigureParser()) throws(StoreError) {
         self.workspace = workspace
         self.parser = parser
@@ -86,8 +89,9 @@ public final class Session {
         guard let command = try tree.parse(line) else { return "" }
         do {
             guard let handler = Self.handlers[command.name] else { throw SessionError("\(command.name): not a session command") }
-            // Files changed by hand or by a git pull since the last command come in first.
-            try workspace.refresh()
+            // Files changed by hand or by a git pull since the last command come in first (help
+            // and quit read no ledger, so a file that does not read never stands in their way).
+            if !Self.withoutLedger.contains(command.name) { try workspace.refresh() }
             return try handler(self, command)
         } catch let error as SessionError {
             throw error

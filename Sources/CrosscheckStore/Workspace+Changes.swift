@@ -52,9 +52,9 @@ extension Workspace {
         let previous = try event.flatMap { event throws(StoreError) in try database.event(event.event.id) }
         // What each file held and will hold; the history keeps only the lines that differ.
         var files: [String: (before: String?, after: String?)] = [:]
-        if let event { files["Claims/\(event.event.id).json"] = (previous.map(LedgerFiles.writeEvent), LedgerFiles.writeEvent(event)) }
+        if let event { files[LedgerFiles.eventPath(event.event.id)] = (previous.map(LedgerFiles.writeEvent), LedgerFiles.writeEvent(event)) }
         if let removed = change.removedEvent {
-            files["Claims/\(removed).json"] = (try database.event(removed).map(LedgerFiles.writeEvent), nil)
+            files[LedgerFiles.eventPath(removed)] = (try database.event(removed).map(LedgerFiles.writeEvent), nil)
         }
         if let registry = change.registry {
             files["Sources.json"] = (LedgerFiles.writeRegistry(try database.registry()), LedgerFiles.writeRegistry(registry))
@@ -68,8 +68,8 @@ extension Workspace {
             nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
                 guard let ledger = supplied else { return nil }
                 supplied = nil
-                try staged.stage(files["Claims/\(ledger.event.id).json"]!.after!, at: self.eventPath(ledger.event.id))
-                return (ledger, "Claims/\(ledger.event.id).json")
+                try staged.stage(files[LedgerFiles.eventPath(ledger.event.id)]!.after!, at: self.eventPath(ledger.event.id))
+                return (ledger, LedgerFiles.eventPath(ledger.event.id))
             },
             files: { Dictionary(uniqueKeysWithValues: files.keys.map { ($0, FileState.pending) }) },
             command: command, history: { _, _ in Self.patchesJSON(files) }, removing: change.removedEvent, previous: previous,
@@ -78,7 +78,7 @@ extension Workspace {
         try commit(&staged)
         if let removed = change.removedEvent {
             unlink(eventPath(removed))
-            try database.forget(files: ["Claims/\(removed).json"])
+            try database.forget(files: [LedgerFiles.eventPath(removed)])
         }
         return try database.lastHistoryID()
     }

@@ -319,7 +319,7 @@ public final class Workspace {
         }
     }
 
-    func eventPath(_ id: String) -> String { claimsFolder + "/\(id).json" }
+    func eventPath(_ id: String) -> String { root + "/" + LedgerFiles.eventPath(id) }
 
     // MARK: - Helpers
 
