@@ -77,6 +77,55 @@ struct SessionScriptTests {
             "8 undo claim add \"30 killed\"",
         ])
     }
+    @Test("the correcting commands in script mode, each answered as a person reads it, each a numbered history entry")
+    func corrections() throws {
+        let workspace = try Binary.sampleWorkspace()
+        let script = """
+            event use kyiv-strike-2025-06-17
+            claim set c9 --figure "about 12 killed"
+            claim merge c12 c13
+            unlink c12 lb-2025-06-18
+            source set ap-2025-06-18 --title "AP via Business Standard" --url https://example.org/ap
+            source add spare --title S --outlet O
+            source remove spare
+            event set kyiv-strike-2025-06-17 --title "Kyiv, 17 June"
+            metric set missiles --alias rockets
+            scope set Kyiv --part-of Ukraine --alias Kiev
+            list --status open --since 2025-06-18T15:00+03:00 --text "at least"
+            claim remove c14
+
+            """
+        let result = try Binary.run(["--workspace", workspace], stdin: script)
+        #expect(result.status == 0 && result.stderr.isEmpty, Comment(rawValue: result.stderr))
+        #expect(result.stdout == """
+            using event kyiv-strike-2025-06-17 (18 claims)
+            c9  killed · Kyiv  about 12 killed  →  [10.8, 13.2]  @ 2025-06-17T16:00+03:00  [open]
+              conflict: the toll fell (with c8; severity 6%)
+            c13 merged into c12, which cites lb-2025-06-18, pravda-2025-06-18
+            c12 cites pravda-2025-06-18 (State Emergency Service), credibility 2
+            ap-2025-06-18  B  Business Standard (AP): AP via Business Standard (2025-06-18) <https://example.org/ap>
+            source spare added; it is the current source
+            source spare removed
+            kyiv-strike-2025-06-17: Kyiv, 17 June (2025-06-17)
+            metric missiles (snapshot), aliases missile, cruise missiles, ballistic missiles, rockets
+            scope Kyiv, part of Ukraine, also named Kiev
+            c1  killed · Kyiv  at least 23  →  ≥ 23  @ 2025-06-19  [open]
+            c18  killed · Ukraine  at least 30  →  ≥ 30  @ 2025-06-18T18:19+03:00  [open]
+            c14 removed; undo 11 brings it back
+
+            """)
+        let history = try Binary.run(["--workspace", workspace, "history"]).stdout.split(separator: "\n").map { line in
+            line.components(separatedBy: "  ").filter { !$0.isEmpty }.dropFirst(3).joined(separator: "  ")
+        }
+        #expect(Array(history.dropFirst()) == [
+            "claim set c9 --figure \"about 12 killed\"", "claim merge c12 c13", "unlink c12 lb-2025-06-18",
+            "source set ap-2025-06-18 --title \"AP via Business Standard\" --url https://example.org/ap",
+            "source add spare --title S --outlet O  → spare", "source remove spare", "event set kyiv-strike-2025-06-17 --title \"Kyiv, 17 June\"",
+            "metric set missiles --alias rockets", "scope set Kyiv --part-of Ukraine --alias Kiev", "claim remove c14",
+        ])
+        let file = try String(contentsOfFile: workspace + "/Claims/kyiv-strike-2025-06-17.json", encoding: .utf8)
+        #expect(file.contains(#"{ "id": "Kyiv", "partOf": "Ukraine", "aliases": ["Kiev"] }"#) && !file.contains(#""id": "c14""#))
+    }
 }
 
 @Suite("annotate: a source's figures, one decision each")
