@@ -134,6 +134,17 @@ struct SessionEditingTests {
         #expect(try session.run("list --text \"at least 3\"") == "c18  killed · Ukraine  at least 30  →  ≥ 30  @ 2025-06-18T18:19+03:00  [open]\n")
     }
 
+    @Test("plot of a metric the event has no claims of is an error naming those it has")
+    func plotUnknownMetric() throws {
+        let (session, _) = try session()
+        #expect(throws: SessionError("plot: no nonexistent claims in kyiv-strike-2025-06-17; it has drones, injured, killed, missiles")) {
+            try session.run("plot nonexistent")
+        }
+        session.width = { 60 }
+        let chart = try #require(try session.run("plot missiles"))
+        #expect(chart.hasPrefix("kyiv-strike-2025-06-17 · missiles\n") && chart.split(separator: "\n").allSatisfy { $0.count <= 60 })
+    }
+
     @Test("the same figure of the same thing from the same source twice is refused in a script")
     func duplicate() throws {
         let (session, _) = try session()
