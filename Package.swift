@@ -51,7 +51,7 @@ let package = Package(
             // The export snapshots are read from the source tree by path, so that recording one
             // rewrites the file in the repository.
             exclude: ["Export/Snapshots", "Fuzz/Regressions"],
-            resources: [.copy("Peers")]
+            resources: [.copy("Peers"), .copy("Extraction/Corpus")]
         ),
         .testTarget(
             name: "CrosscheckStoreTests",
