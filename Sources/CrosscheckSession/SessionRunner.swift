@@ -12,15 +12,12 @@ public enum SessionRunner {
 
     static func runScript(_ session: Session, output: @escaping (String) -> Void, errors: (String) -> Void) -> Int32 {
         var failed = false
-        var number = 0
         // annotate's answers are the script's next lines.
-        session.input = ScriptInput {
-            number += 1
-            return readLine(strippingNewline: true)
-        }
+        let lines = ScriptLines()
+        session.input = ScriptInput(lines)
         session.output = output
-        while let line = readLine(strippingNewline: true) {
-            number += 1
+        while let line = lines.next() {
+            let number = lines.number
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
             do {

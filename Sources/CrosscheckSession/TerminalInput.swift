@@ -1,4 +1,5 @@
 @preconcurrency import CReadline
+import CrosscheckCore
 import Foundation
 
 /// Keys read raw from the terminal (no Enter needed), lines through readline with the default
@@ -7,7 +8,7 @@ import Foundation
 public final class TerminalInput: SessionInput {
     public init() {}
 
-    public func key(_ prompt: String) -> Character? {
+    public func key(_ prompt: String) throws(SessionError) -> Character? {
         var saved = termios()
         guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return nil }
         var raw = saved

@@ -52,7 +52,7 @@ struct SessionCommandLine {
                 let options = try WorkspaceOptions.parse(optionWords)
                 let session = try Session(workspace: try options.open())
                 // annotate's answers, if any, come from standard input.
-                session.input = ScriptInput { readLine(strippingNewline: true) }
+                session.input = ScriptInput(ScriptLines())
                 session.output = { FileOutput.standardOutput.write($0) }
                 session.fromCommandLine = true
                 session.colour = Terminal.standardOutput.colour

@@ -130,6 +130,25 @@ struct SessionScriptTests {
 
 @Suite("annotate: a source's figures, one decision each")
 struct AnnotateTests {
+    @Test("in script mode a line that is no answer stops the walk with an error naming it, and is read as a command")
+    func noAnswer() throws {
+        let workspace = try Binary.newWorkspace()
+        try "Russia launched 440 drones and 32 missiles overnight. At least 28 people were killed in Kyiv.\n"
+            .write(toFile: workspace + "/a.txt", atomically: true, encoding: .utf8)
+        let script = """
+            event use kyiv --title K
+            source add ap --title AP --outlet AP --published 2025-06-18 --text-file \(workspace)/a.txt
+            annotate
+            a
+            list
+
+            """
+        let result = try Binary.run(["--workspace", workspace], stdin: script)
+        #expect(result.status == 2)
+        #expect(result.stderr == "line 3: stopped: line 5 (\"list\") is no answer to \"accept, edit, skip, quit [a/e/s/q]?\", so it is read as a command\n")
+        #expect(result.stdout.hasSuffix("c1  drones  440  →  = 440  @ 2025-06-18  [open]\n"))
+    }
+
     @Test("in script mode the decisions are the next lines: accept, skip, edit, quit")
     func script() throws {
         let workspace = try Binary.newWorkspace()

@@ -56,7 +56,7 @@ extension Session {
     private func confirmDuplicate(of twin: Claim, _ source: String) throws {
         let what = "\(twin.id) already records \(twin.metric)\(twin.scope.map { " in " + $0 } ?? "") \(twin.figure.intervalDescription) from \(source)"
         guard interactive, let input else { throw SessionError("\(what); link, or claim set \(twin.id), instead of adding it twice") }
-        guard input.key("\(what). Add it again? [y/N] ") == "y" else { throw SessionError("not added") }
+        guard try input.key("\(what). Add it again? [y/N] ") == "y" else { throw SessionError("not added") }
     }
 
     /// Checks that the event knows the metric and the scope; returns the scope's id (`scope` may be an alias).
