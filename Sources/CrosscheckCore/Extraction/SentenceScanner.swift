@@ -79,7 +79,7 @@ struct SentenceScanner {
                 continue
             }
 
-            var metric = countedNoun(after: end) ?? governingWords(before: start)
+            var metric = countedNoun(after: end) ?? governingWords(before: start) ?? eventSubject(before: start, countingPeopleAt: end)
             if metric == nil, let previous, isBare(after: end) {
                 metric = previous  // "Ukraine returned 1,212 bodies, Russia 27"
             }
@@ -123,6 +123,9 @@ struct SentenceScanner {
         if let first = (start..<end).first(where: { tokens[$0].kind == .number }) {
             let token = tokens[first]
             if first > 0, !token.spaceBefore, isAttachedToName(first) { return true }
+            // A step of a web path: "6/recent/ticker-posts".
+            if first + 2 < tokens.count, tokens[first + 1].id == lexicon.symbols.slash, !tokens[first + 1].spaceBefore,
+               tokens[first + 2].kind == .word, !tokens[first + 2].spaceBefore { return true }
             if isPhoneNumber(first, end) { return true }
             // A year: four bare digits, 1800–2100, that count nothing ("since 2014", "the 2022 invasion").
             if parsed.family == .exact, end - start == 1, token.integerDigits == 4, token.end - token.start == 4,
@@ -244,10 +247,13 @@ struct SentenceScanner {
 
     /// The metric named before the figure: a verb ("killing at least 23", "wounding 17",
     /// "displaced more than 6 million") or a toll ("the death toll rose to 28", "bringing the
-    /// number of victims to 14").
+    /// number of victims to 14"), or, past a toll verb, the toll that is the clause's subject
+    /// ("the death toll from the strike on the building in Dnipro has risen to 35").
     private func governingWords(before start: Int) -> (id: String, words: String)? {
         var boundary = start
         var steps = 0
+        // A figure written with its verb ("nears 1,300", "exceeded 1,000") has passed one already.
+        var tollVerb = lexicon.tollVerbs.match(tokens, at: start) != nil
         while boundary > 0, steps < 6 {
             for from in max(0, boundary - 5)..<boundary {
                 if let named = lexicon.metrics.match(tokens, at: from), named.end == boundary {
@@ -255,10 +261,34 @@ struct SentenceScanner {
                 }
             }
             let token = tokens[boundary - 1]
-            guard let info = lexicon.info(token), info.isLeadConnector || lexicon.neutral.starts(with: token) else {
-                return nil
-            }
+            guard let info = lexicon.info(token), info.isLeadConnector || lexicon.neutral.starts(with: token) else { break }
+            if lexicon.tollVerbs.starts(with: token) { tollVerb = true }
             boundary -= 1
+            steps += 1
+        }
+        return tollVerb ? subject(before: boundary, in: lexicon.metrics) : nil
+    }
+
+    /// What the event a clause is about counts, for a figure of people: "the swap, which took
+    /// place on June 19, involved hundreds of soldiers".
+    private func eventSubject(before start: Int, countingPeopleAt end: Int) -> (id: String, words: String)? {
+        // "hundreds of soldiers": a vague figure's "of" before its people.
+        let people = end < tokens.count && tokens[end].id == lexicon.symbols.of ? end + 1 : end
+        return isPeople(at: people) ? subject(before: start, in: lexicon.eventSubjects) : nil
+    }
+
+    /// The nearest phrase of `table` before a token in its clause: back to the sentence's start,
+    /// a semicolon or colon, at most 30 words.
+    private func subject(before end: Int, in table: PhraseTable<String>) -> (id: String, words: String)? {
+        var i = end
+        var steps = 0
+        while i > 0, steps < 30 {
+            let token = tokens[i - 1]
+            if token.id == lexicon.symbols.semicolon || token.id == lexicon.symbols.colon { return nil }
+            for from in max(0, i - 5)..<i {
+                if let named = table.match(tokens, at: from), named.end == i { return (named.value, text(from..<i)) }
+            }
+            i -= 1
             steps += 1
         }
         return nil

@@ -56,6 +56,21 @@ enum ExtractionWords {
     /// children, were killed".
     static let asides: [String] = ["including", "among them", "among whom", "of whom", "most of them", "many of them"]
 
+    /// Verbs by which a toll named as a clause's subject gives its figure, far from it: "the death
+    /// toll from the strike on the apartment building in Dnipro has risen to 35".
+    static let tollVerbs: [String] = [
+        "rose", "risen", "rises", "rising", "reached", "reaches", "reaching", "climbed", "climbs", "climbing",
+        "stood", "stands", "increased", "increases", "jumped", "grew", "numbered", "totalled", "totaled",
+        "totals", "hit", "hits", "nears", "neared", "nearing", "crossed", "exceeded", "exceeds", "surpassed", "topped",
+    ]
+
+    /// What an event named as a clause's subject counts, when its figure counts people: "the swap
+    /// involved hundreds of soldiers", "the evacuation brought out 300 people".
+    static let eventSubjects: [(phrase: String, metric: String)] = [
+        ("swap", "prisoners-exchanged"), ("exchange", "prisoners-exchanged"), ("prisoner swap", "prisoners-exchanged"),
+        ("prisoner exchange", "prisoners-exchanged"), ("evacuation", "evacuated"), ("rescue", "rescued"),
+    ]
+
     static let clauseEnds: [String] = ["and", "or", "but", "while", "whereas", "with", "including", "according"]
 
     /// Words that end with a full stop without ending a sentence: "Mr. Zelensky", "Gen. Syrskyi".

@@ -69,6 +69,8 @@ final class Lexicon: Sendable {
     let ageBefore: PhraseTable<Bool>
     let clauseEnds: PhraseTable<Bool>
     let asides: PhraseTable<Bool>
+    let tollVerbs: PhraseTable<Bool>
+    let eventSubjects: PhraseTable<String>
     let currencies: PhraseTable<String>
     let metrics: PhraseTable<String>
     let timeOfDay: PhraseTable<Bool>
@@ -78,7 +80,7 @@ final class Lexicon: Sendable {
     struct Symbols: Sendable {
         var of: Int32 = -1, openBracket: Int32 = -1, closeBracket: Int32 = -1, plus: Int32 = -1
         var slash: Int32 = -1, comma: Int32 = -1, single: Int32 = -1, ago: Int32 = -1, hash: Int32 = -1
-        var at: Int32 = -1, dash: Int32 = -1
+        var at: Int32 = -1, dash: Int32 = -1, semicolon: Int32 = -1, colon: Int32 = -1
     }
 
     /// The lexicon of the standard metric vocabulary, compiled once.
@@ -157,6 +159,8 @@ final class Lexicon: Sendable {
         ageBefore = set(ExtractionWords.ageBefore)
         clauseEnds = set(ExtractionWords.clauseEnds)
         asides = set(ExtractionWords.asides)
+        tollVerbs = set(ExtractionWords.tollVerbs)
+        eventSubjects = table(ExtractionWords.eventSubjects)
         currencies = table(Currencies.words)
         timeOfDay = set(CalendarWords.timeOfDay)
         metrics = table(vocabulary.metrics.flatMap { metric in
@@ -164,7 +168,8 @@ final class Lexicon: Sendable {
         })
         symbols = Symbols(of: builder.id("of"), openBracket: builder.id("("), closeBracket: builder.id(")"),
                           plus: builder.id("+"), slash: builder.id("/"), comma: builder.id(","), single: builder.id("single"),
-                          ago: builder.id(ExtractionWords.ago), hash: builder.id("#"), at: builder.id("@"), dash: builder.id("-"))
+                          ago: builder.id(ExtractionWords.ago), hash: builder.id("#"), at: builder.id("@"), dash: builder.id("-"),
+                          semicolon: builder.id(";"), colon: builder.id(":"))
         ids = builder.ids
         index = WordIndex(builder.ids)
         info = builder.info

@@ -71,7 +71,7 @@ public struct MetricVocabulary: Sendable, Hashable {
         Metric(id: "evacuated", kind: .cumulative, aliases: [
             "evacuated", "evacuees", "evacuating",
         ]),
-        Metric(id: "rescued", kind: .cumulative, aliases: ["rescued", "rescuing"]),
+        Metric(id: "rescued", kind: .cumulative, aliases: ["rescued", "rescuing", "saved", "were saved", "pulled alive"]),
         Metric(id: "arrested", kind: .cumulative, aliases: [
             "arrested", "detained", "arrests", "detentions", "detainees", "arresting", "detaining",
         ]),

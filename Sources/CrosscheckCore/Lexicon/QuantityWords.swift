@@ -35,7 +35,7 @@ enum QuantityWords {
         ("larger than", .lowerBoundOpen), ("bigger than", .lowerBoundOpen),
         ("well over", .lowerBoundOpen), ("well above", .lowerBoundOpen),
         ("well in excess of", .lowerBoundOpen), ("surpassing", .lowerBoundOpen),
-        ("topping", .lowerBoundOpen), (">", .lowerBoundOpen),
+        ("topping", .lowerBoundOpen), ("topped", .lowerBoundOpen), ("crossed", .lowerBoundOpen), (">", .lowerBoundOpen),
         // upper bound, closed
         ("up to", .upperBoundClosed), ("at most", .upperBoundClosed), ("at the most", .upperBoundClosed),
         ("no more than", .upperBoundClosed), ("not more than", .upperBoundClosed),
@@ -60,6 +60,7 @@ enum QuantityWords {
         ("slightly under", .nearBelow), ("a little under", .nearBelow),
         ("a little less than", .nearBelow), ("approaching", .nearBelow),
         ("just fewer than", .nearBelow), ("just less than", .nearBelow), ("nigh on", .nearBelow),
+        ("nears", .nearBelow), ("nearing", .nearBelow), ("neared", .nearBelow),
         // near, above
         ("just over", .nearAbove), ("slightly more than", .nearAbove), ("slightly over", .nearAbove),
         ("slightly above", .nearAbove), ("just above", .nearAbove), ("just more than", .nearAbove),
@@ -144,7 +145,8 @@ enum QuantityWords {
         "of", "at", "to", "rose", "risen", "rises", "rising", "has", "had", "have", "reached",
         "reaching", "climbed", "climbing", "stood", "stands", "is", "was", "now", "hit", "hits",
         "increased", "jumped", "grew", "went", "up", "reportedly", "by", "were", "are", "numbered",
-        "totalled", "totaled", "totalling", "totaling", "put", "puts", "stand", "an", "the",
+        "totalled", "totaled", "totalling", "totaling", "put", "puts", "stand", "an", "the", "reaches",
+        "climbs", "increases", "totals", "further",
     ]
 
     /// Punctuation that carries no meaning around a figure: quotes, brackets, full stops.

@@ -36,4 +36,16 @@ struct SampleCheckTests {
         // "hundreds" is [200, 1,000) and stays so: never outside the claim's own interval.
         #expect(consensus.contains("pow-exchange-2025-06-19 prisoners-exchanged each side 200.0–1000.0 origins 1"))
     }
+
+    @Test("the real post behind hotposts-2025-06-19, as saved from the web: its five figures, each with its metric, and nothing else")
+    func seedArticle() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let sources = try LedgerFiles.readSources(String(contentsOf: root.appendingPathComponent("Sources.json"), encoding: .utf8))
+        let text = try #require(sources.first { $0.id == "hotposts-2025-06-19" }?.text)
+        // Page furniture ("6/recent/ticker-posts", "0 Comments") is not proposed.
+        #expect(Extractor().extract(text).map { "\($0.metric ?? "-") \($0.figure.intervalDescription)" } == [
+            "prisoners-exchanged [200, 1,000)", "killed ≥ 23", "injured > 130", "drones > 400", "missiles [24, 100)",
+        ])
+    }
 }

@@ -166,7 +166,8 @@ struct ExtractionCorpusTests {
 
 /// Just under what extraction reaches today: a change that reads the corpus worse fails.
 enum CorpusFloors {
-    // 117/121 found and 68/108 metrics right when the corpus was labelled.
-    static let found = 0.96
-    static let metric = 0.62
+    // 117/121 found and 68/108 metrics right when the corpus was labelled; 119/121 and 74/108
+    // with a toll or an exchange named as the clause's subject.
+    static let found = 0.98
+    static let metric = 0.68
 }

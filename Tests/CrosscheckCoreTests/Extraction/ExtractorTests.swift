@@ -24,6 +24,32 @@ It was one of the deadliest attacks on the capital since the 2022 invasion. A ni
 President Volodymyr Zelensky said Russia had launched 440 drones and 32 cruise missiles. Ukraine's air force said it shot down 428 of them.
 """
 
+    @Test("a toll named as the clause's subject gives its figure through its verb, however far", arguments: [
+        ("The death toll from Saturday's strike on the shopping centre in the city of Kremenchuk has risen to 21.", "21", "killed"),
+        ("Death toll following the floods across the province nears 1,300, officials said.", "nears 1,300", "killed"),
+        ("The number of people injured in the blast at the port has now climbed to 412.", "412", "injured"),
+        ("The official tally of the missing, kept by the regional authorities, stood at 64.", "64", "missing"),
+    ])
+    func tollSubject(text: String, figure: String, metric: String) {
+        #expect(mentions(text).map { [$0.text, $0.metric ?? "-"] } == [[figure, metric]])
+    }
+
+    @Test("an exchange or an evacuation named as the subject counts the people its figure counts; other subjects do not")
+    func eventSubject() {
+        #expect(mentions("The prisoner exchange, agreed last week in Abu Dhabi, returned 90 servicemen to each side.").map(\.metric)
+                == ["prisoners-exchanged"])
+        #expect(mentions("The swap involved hundreds of soldiers.").map(\.metric) == ["prisoners-exchanged"])
+        #expect(mentions("The evacuation brought 3,400 residents out of the town.").map(\.metric) == ["evacuated"])
+        // Not people: no metric from the subject.
+        #expect(mentions("The exchange took 3 hours of talks and 40 trucks.").map(\.metric) == [nil, nil])
+        #expect(mentions("The attack involved 300 soldiers.").map(\.metric) == [nil])
+    }
+
+    @Test("a number that is a step of a web path is page furniture")
+    func pathFurniture() {
+        #expect(mentions("Hot Posts\n\n6/recent/ticker-posts\n\nAt least 23 people were killed.").map(\.text) == ["At least 23"])
+    }
+
     @Test("wire: every figure, its span and its metric")
     func wireMentions() {
         #expect(mentions(Self.wire) == [
