@@ -158,8 +158,8 @@ struct AnnotateTests {
             were killed in Kyiv, officials said on Wednesday, and more than 130 were injured.
 
             """.write(toFile: article, atomically: true, encoding: .utf8)
-        // Accept 440 drones; skip 32 missiles; edit the 28 killed (keep metric and scope, say
-        // "28"), then accept; quit at the injured.
+        // Accept 440 drones; skip 32 missiles; edit the 28 killed (keep metric, scope and
+        // attribution, say "28"), then accept; quit at the injured.
         let script = """
             event use kyiv --title "Kyiv"
             scope add Kyiv
@@ -171,6 +171,7 @@ struct AnnotateTests {
 
 
             28
+
             a
             q
             list
@@ -185,19 +186,19 @@ struct AnnotateTests {
             source ap added; it is the current source
 
             [1/4] line 1: KYIV (AP) — Russia launched [440] drones and 32 missiles overnight, President Zelensky said.
-              → drones: 440
+              → drones: 440 (attributed to President Zelensky)
             c1: drones = 440
 
             [2/4] line 1: KYIV (AP) — Russia launched 440 drones and [32] missiles overnight, President Zelensky said.
-              → missiles: 32
+              → missiles: 32 (attributed to President Zelensky)
 
             [3/4] line 1: [At least 28] people were killed in Kyiv, officials said on Wednesday, and more than 130 were…
-              → killed in Kyiv: At least 28
-              → killed in Kyiv: 28
+              → killed in Kyiv: At least 28 (attributed to officials)
+              → killed in Kyiv: 28 (attributed to officials)
             c2: killed in Kyiv = 28
 
             [4/4] line 1: At least 28 people were killed in Kyiv, officials said on Wednesday, and [more than 130] were injured.
-              → injured: more than 130
+              → injured: more than 130 (attributed to officials)
             annotate: 2 claims added
             c1  drones  440  →  = 440  @ 2025-06-18T14:00+03:00  [open]
             c2  killed · Kyiv  28  →  = 28  @ 2025-06-18T14:00+03:00  [open]

@@ -18,6 +18,11 @@ public struct Extractor: Sendable {
     /// Whether each mention keeps the words of its sentence around it (`before`, `after`), for
     /// a reader; a script that wants only the figures leaves them out and reads faster.
     public var includesContext = true
+    /// The event's scopes, with their aliases: a figure's scope is the one its clause names.
+    public var scopes: [Scope] = [] {
+        didSet { places = Places(scopes) }
+    }
+    private(set) var places = Places([])
     let lexicon: Lexicon
 
     public init(tolerance: Double = 0.1, vocabulary: MetricVocabulary = .standard) {

@@ -13,6 +13,11 @@ public struct Mention: Sendable, Hashable {
     public var metric: String?
     /// The words that decided the metric ("people" … "killing", "bodies", "death toll").
     public var metricWords: String?
+    /// The scope the figure's clause names, among the scopes the extractor was given; nil where none.
+    public var scope: String?
+    /// Who the report gives the figure to: the speaker nearest it in its sentence ("according to
+    /// the State Emergency Service", "officials said"); nil where the outlet speaks for itself.
+    public var attributedTo: String?
     /// The words of its sentence before and after the figure, at most `Mention.contextLength`
     /// characters each way, with "…" where the sentence goes on; empty when the extractor was
     /// asked for figures only (`Extractor.includesContext`).
@@ -22,8 +27,8 @@ public struct Mention: Sendable, Hashable {
     /// How much of its sentence a mention keeps on each side of the figure.
     public static let contextLength = 80
 
-    /// One JSON object: `start`, `end`, `line`, `text`, `metric`, `metricWords`, `family`, then
-    /// the figure's fields.
+    /// One JSON object: `start`, `end`, `line`, `text`, `metric`, `metricWords`, `family`, the
+    /// figure's fields, then `scope` and `attributedTo`.
     public var json: String {
         var object = JSONObjectWriter()
         object.add("start", Double(start))
@@ -34,6 +39,8 @@ public struct Mention: Sendable, Hashable {
         object.add("metricWords", metricWords)
         object.add("family", family.rawValue)
         figure.addFields(to: &object)
+        object.add("scope", scope)
+        object.add("attributedTo", attributedTo)
         return object.result
     }
 }

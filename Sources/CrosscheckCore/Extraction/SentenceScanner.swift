@@ -11,6 +11,10 @@ struct SentenceScanner {
     /// Scalars before `cursorByte`: offsets are counted once, moving forward only.
     private var cursorByte = 0
     private var cursorScalar: Int
+    /// The speaker the sentences before named last: who "he said" is.
+    private var lastSpeaker: String?
+    /// The scope of the last figure before: a sentence that names no place goes on about it.
+    private var lastScope: String?
 
     init(extractor: Extractor, bytes: UnsafeBufferPointer<UInt8>, position: Extractor.Position) {
         self.extractor = extractor
@@ -50,6 +54,11 @@ struct SentenceScanner {
         sentence = UnsafeBufferPointer(rebasing: bytes[range])
         PhraseTokenizer.tokenizeText(sentence, lexicon: lexicon, into: &tokens)
         var previous: (id: String, words: String)?
+        // Who and where, worked out once a sentence, when it has a figure.
+        var speakers: Speakers?
+        var places: [(range: Range<Int>, id: String)]?
+        var figures: [Range<Int>] = []
+        defer { if let last = speakers?.last { lastSpeaker = last } }
         var j = 0
         while j < tokens.count {
             guard mayStartFigure(j) else {
@@ -92,12 +101,31 @@ struct SentenceScanner {
             let scalarEnd = scalar(at: byteEnd)
             var figure = parsed
             figure.text = text(start..<end)
+            if speakers == nil { speakers = Speakers(tokens: tokens, text: text, lexicon: lexicon, previous: lastSpeaker) }
+            if places == nil { places = extractor.places.isEmpty ? [] : extractor.places.named(in: sentence) }
+            let bytes = tokens[start].start..<tokens[end - 1].end
+            let scope = self.scope(of: bytes, at: start, places: places ?? [], figures: figures)
+            figures.append(bytes)
+            if scope != nil { lastScope = scope }
             emit(Mention(
                 start: scalarStart, end: scalarEnd, line: line, text: figure.text, figure: figure.figure,
-                family: figure.family, metric: metric?.id, metricWords: metric?.words,
+                family: figure.family, metric: metric?.id, metricWords: metric?.words, scope: scope,
+                attributedTo: speakers?.nearest(to: start..<end),
                 before: extractor.includesContext ? context(before: tokens[start].start) : "",
                 after: extractor.includesContext ? context(after: tokens[end - 1].end) : ""))
         }
+    }
+
+    // MARK: - Where
+
+    /// The scope the figure's clause names; a figure in an aside ("including two children") takes
+    /// the scope of the figure it is part of, and one in a sentence that names no place the
+    /// scope the text was last about.
+    private func scope(of bytes: Range<Int>, at start: Int, places: [(range: Range<Int>, id: String)], figures: [Range<Int>]) -> String? {
+        guard !extractor.places.isEmpty else { return nil }
+        if start > 0, lexicon.asides.match(tokens, at: start - 1) != nil { return lastScope }
+        guard !places.isEmpty else { return lastScope }
+        return extractor.places.scope(of: bytes, in: sentence, named: places, figures: figures)
     }
 
     // MARK: - Where figures start

@@ -71,6 +71,36 @@ enum ExtractionWords {
         ("prisoner exchange", "prisoners-exchanged"), ("evacuation", "evacuated"), ("rescue", "rescued"),
     ]
 
+    /// Verbs by which a report gives a figure to someone: "X said", "said X", "X told reporters".
+    static let speechVerbs: [String] = [
+        "said", "says", "say", "told", "tells", "reported", "reports", "wrote", "writes", "stated", "states",
+        "announced", "announces", "confirmed", "confirms", "added", "adds", "claimed", "claims", "posted",
+        "tweeted", "quoted", "cited", "estimated", "estimates", "showed", "shows", "indicate", "indicates",
+    ]
+
+    /// Words that open a speaker after them: "according to the State Emergency Service".
+    static let speakerOpeners: [String] = ["according to", "as reported by", "citing", "quoting", "as per"]
+
+    /// Words a speaker's name does not run past: "X said on Monday", "said X in a statement".
+    static let speakerStops: [String] = [
+        "and", "but", "while", "as", "that", "which", "who", "when", "after", "because", "where", "if",
+        "on", "in", "at", "late", "early", "earlier", "later", "yesterday", "today", "tonight", "this", "last",
+        "from", "to", "via", "during", "before", "since", "with", "for", "had", "has", "have", "was", "were",
+        "is", "are", "would", "will", "also", "then", "so", "it", "its", "there", "some", "more", "than",
+    ]
+
+    /// Who may be a speaker when no word of it is capitalised: "officials said", "police said".
+    static let parties: [String] = [
+        "officials", "official", "authorities", "authority", "police", "ministry", "governor", "mayor", "sheriff",
+        "spokesman", "spokeswoman", "spokesperson", "army", "military", "service", "agency", "council",
+        "department", "sources", "source", "statistics", "reporter", "reporters", "media", "commission",
+        "committee", "government", "office", "headquarters", "president", "minister", "rescuers", "data",
+        "sides", "side", "figures", "report", "statement",
+    ]
+
+    /// A speaker named by a pronoun is the last one named before it.
+    static let pronouns: [String] = ["he", "she", "they", "it", "we", "i"]
+
     static let clauseEnds: [String] = ["and", "or", "but", "while", "whereas", "with", "including", "according"]
 
     /// Words that end with a full stop without ending a sentence: "Mr. Zelensky", "Gen. Syrskyi".

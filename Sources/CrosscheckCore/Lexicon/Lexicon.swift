@@ -70,6 +70,11 @@ final class Lexicon: Sendable {
     let clauseEnds: PhraseTable<Bool>
     let asides: PhraseTable<Bool>
     let tollVerbs: PhraseTable<Bool>
+    let speechVerbs: PhraseTable<Bool>
+    let speakerOpeners: PhraseTable<Bool>
+    let speakerStops: PhraseTable<Bool>
+    let parties: PhraseTable<Bool>
+    let pronouns: PhraseTable<Bool>
     let eventSubjects: PhraseTable<String>
     let currencies: PhraseTable<String>
     let metrics: PhraseTable<String>
@@ -80,7 +85,8 @@ final class Lexicon: Sendable {
     struct Symbols: Sendable {
         var of: Int32 = -1, openBracket: Int32 = -1, closeBracket: Int32 = -1, plus: Int32 = -1
         var slash: Int32 = -1, comma: Int32 = -1, single: Int32 = -1, ago: Int32 = -1, hash: Int32 = -1
-        var at: Int32 = -1, dash: Int32 = -1, semicolon: Int32 = -1, colon: Int32 = -1
+        var at: Int32 = -1, dash: Int32 = -1, semicolon: Int32 = -1, colon: Int32 = -1, apostrophe: Int32 = -1
+        var rightQuote: Int32 = -1
     }
 
     /// The lexicon of the standard metric vocabulary, compiled once.
@@ -160,6 +166,11 @@ final class Lexicon: Sendable {
         clauseEnds = set(ExtractionWords.clauseEnds)
         asides = set(ExtractionWords.asides)
         tollVerbs = set(ExtractionWords.tollVerbs)
+        speechVerbs = set(ExtractionWords.speechVerbs)
+        speakerOpeners = set(ExtractionWords.speakerOpeners)
+        speakerStops = set(ExtractionWords.speakerStops)
+        parties = set(ExtractionWords.parties)
+        pronouns = set(ExtractionWords.pronouns)
         eventSubjects = table(ExtractionWords.eventSubjects)
         currencies = table(Currencies.words)
         timeOfDay = set(CalendarWords.timeOfDay)
@@ -169,7 +180,7 @@ final class Lexicon: Sendable {
         symbols = Symbols(of: builder.id("of"), openBracket: builder.id("("), closeBracket: builder.id(")"),
                           plus: builder.id("+"), slash: builder.id("/"), comma: builder.id(","), single: builder.id("single"),
                           ago: builder.id(ExtractionWords.ago), hash: builder.id("#"), at: builder.id("@"), dash: builder.id("-"),
-                          semicolon: builder.id(";"), colon: builder.id(":"))
+                          semicolon: builder.id(";"), colon: builder.id(":"), apostrophe: builder.id("'"), rightQuote: builder.id("’"))
         ids = builder.ids
         index = WordIndex(builder.ids)
         info = builder.info

@@ -19,19 +19,17 @@ extension Session {
         guard let input else { throw SessionError("annotate needs someone to answer") }
         let ledger = try currentLedger()
         currentSource = sourceID
-        let mentions = Extractor().extract(text)
+        // The event's scopes and their aliases, as the analyst has them now.
+        var extractor = Extractor()
+        extractor.scopes = ledger.scopes
+        let mentions = extractor.extract(text)
         var accepted = 0
         for (index, mention) in mentions.enumerated() {
-            // The scope the words after the figure name ("killed in Kyiv"), the most specific
-            // (longest) name first, an alias as good as the id; not the words before it, where
-            // datelines stand.
-            let sentence = (mention.text + mention.after).lowercased()
-            let named = ledger.scopes.flatMap { scope in ([scope.id] + scope.aliases).map { (name: $0, id: scope.id) } }
-            var scope = named.filter { sentence.contains($0.name.lowercased()) }.max { $0.name.count < $1.name.count }?.id
-            var metric = mention.metric, phrase = mention.text
+            var metric = mention.metric, phrase = mention.text, scope = mention.scope, speaker = mention.attributedTo
             output("\n[\(index + 1)/\(mentions.count)] line \(mention.line): \(mention.before)[\(mention.text)]\(mention.after)\n")
             asking: while true {
-                output("  → \(metric ?? "(no metric)")\(scope.map { " in " + $0 } ?? ""): \(phrase)\n")
+                output("  → \(metric ?? "(no metric)")\(scope.map { " in " + $0 } ?? ""): \(phrase)"
+                       + (speaker.map { " (attributed to \($0))" } ?? "") + "\n")
                 guard let key = try input.key("  accept, edit, skip, quit [a/e/s/q]? ") else { return "annotate: \(Figure.counted(accepted, "claim")) added\n" }
                 switch key {
                 case "a":
@@ -41,6 +39,7 @@ extension Session {
                     }
                     var line = "claim add \(ParsedCommand.quoted(phrase)) --metric \(ParsedCommand.quoted(chosen)) --quote \(ParsedCommand.quoted(mention.text))"
                     if let scope { line += " --scope \(ParsedCommand.quoted(scope))" }
+                    if let speaker { line += " --attributed \(ParsedCommand.quoted(speaker))" }
                     do {
                         output(try run(line) ?? "")
                         accepted += 1
@@ -51,10 +50,14 @@ extension Session {
                 case "e":
                     guard let newMetric = input.line("  metric: ", default: metric ?? ""),
                           let newScope = input.line("  scope (empty for none): ", default: scope ?? ""),
-                          let newPhrase = input.line("  figure: ", default: phrase) else { return "annotate: \(Figure.counted(accepted, "claim")) added\n" }
+                          let newPhrase = input.line("  figure: ", default: phrase),
+                          let newSpeaker = input.line("  attributed to (empty for none): ", default: speaker ?? "") else {
+                        return "annotate: \(Figure.counted(accepted, "claim")) added\n"
+                    }
                     metric = newMetric.isEmpty ? nil : newMetric
                     scope = newScope.isEmpty || newScope == "-" ? nil : newScope
                     phrase = newPhrase
+                    speaker = newSpeaker.isEmpty || newSpeaker == "-" ? nil : newSpeaker
                 case "s":
                     break asking
                 case "q":

@@ -50,7 +50,9 @@ struct LabelledCorpus: Decodable {
 struct CorpusScore: CustomStringConvertible {
     var figures = 0, found = 0
     var metrics = 0, metricsRight = 0
-    var scopes = 0, attributions = 0, times = 0
+    var scopes = 0, scopesRight = 0, attributions = 0, attributionsRight = 0, times = 0
+    /// A scope or a speaker proposed where the text gives none.
+    var scopesInvented = 0, attributionsInvented = 0
     /// Mentions that are no labelled figure: proposals an analyst would have to skip.
     var extra = 0
     var misses: [String] = []
@@ -59,9 +61,10 @@ struct CorpusScore: CustomStringConvertible {
 
     var description: String {
         func percent(_ right: Int, _ all: Int) -> String { String(format: "%d/%d (%.1f%%)", right, all, 100 * rate(right, all)) }
-        return "corpus: figures found \(percent(found, figures)), metric right \(percent(metricsRight, metrics)); "
-            + "scope given by \(scopes), attribution by \(attributions), as-of by \(times) labels, none proposed yet; "
-            + "\(extra) proposals that are no labelled figure"
+        return "corpus: figures found \(percent(found, figures)), metric right \(percent(metricsRight, metrics)), "
+            + "scope right \(percent(scopesRight, scopes)) (\(scopesInvented) where the text names none), "
+            + "attribution right \(percent(attributionsRight, attributions)) (\(attributionsInvented) where the outlet speaks for itself); "
+            + "as-of given by \(times) labels, not proposed yet; \(extra) proposals that are no labelled figure"
     }
 }
 
@@ -94,8 +97,9 @@ struct ExtractionCorpusTests {
 
     static func score(_ corpus: LabelledCorpus) -> CorpusScore {
         var score = CorpusScore()
-        let extractor = Extractor()
         for event in corpus.events {
+            var extractor = Extractor()
+            extractor.scopes = event.scopes.map { Scope(id: $0.id, partOf: $0.partOf, aliases: $0.aliases ?? []) }
             for report in event.reports {
                 let mentions = extractor.extract(report.text)
                 var matched = Set<Int>()
@@ -121,6 +125,21 @@ struct ExtractionCorpusTests {
                         continue
                     }
                     score.found += 1
+                    let mention = mentions[index]
+                    if let scope = label.scope {
+                        if mention.scope == scope { score.scopesRight += 1 } else {
+                            score.misses.append("\(event.id): \"\(label.words)\" scope \(mention.scope ?? "none"), labelled \(scope)")
+                        }
+                    } else if mention.scope != nil {
+                        score.scopesInvented += 1
+                    }
+                    if let speaker = label.attributedTo {
+                        if let proposed = mention.attributedTo, Self.sameParty(proposed, speaker) { score.attributionsRight += 1 } else {
+                            score.misses.append("\(event.id): \"\(label.words)\" attributed to \(mention.attributedTo ?? "none"), labelled \(speaker)")
+                        }
+                    } else if mention.attributedTo != nil {
+                        score.attributionsInvented += 1
+                    }
                     if let metric = label.metric {
                         if mentions[index].metric == metric {
                             score.metricsRight += 1
@@ -133,6 +152,20 @@ struct ExtractionCorpusTests {
             }
         }
         return score
+    }
+
+    /// One party named two ways: the words of one name stand in the other ("Sheriff Joseph
+    /// Lombardo" in "Sheriff Joseph Lombardo of the Las Vegas Metropolitan Police Department").
+    static func sameParty(_ a: String, _ b: String) -> Bool {
+        func words(_ text: String) -> [String] {
+            text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { $0 != "the" && $0 != "s" }
+        }
+        let (x, y) = (words(a), words(b))
+        guard !x.isEmpty, !y.isEmpty else { return false }
+        func contains(_ long: [String], _ short: [String]) -> Bool {
+            long.count >= short.count && (0...(long.count - short.count)).contains { Array(long[$0..<$0 + short.count]) == short }
+        }
+        return contains(x, y) || contains(y, x)
     }
 
     @Test("every label names a scope of its event and words its text holds")
@@ -154,13 +187,15 @@ struct ExtractionCorpusTests {
         }
     }
 
-    @Test("figures found and metrics right hold their floors")
+    @Test("figures found, metrics, scopes and attributions right hold their floors")
     func rates() throws {
         let score = Self.score(try LabelledCorpus.load())
         print(score)
         for miss in score.misses { print("  " + miss) }
         #expect(score.rate(score.found, score.figures) >= CorpusFloors.found)
         #expect(score.rate(score.metricsRight, score.metrics) >= CorpusFloors.metric)
+        #expect(score.rate(score.scopesRight, score.scopes) >= CorpusFloors.scope)
+        #expect(score.rate(score.attributionsRight, score.attributions) >= CorpusFloors.attribution)
     }
 }
 
@@ -170,4 +205,7 @@ enum CorpusFloors {
     // with a toll or an exchange named as the clause's subject.
     static let found = 0.98
     static let metric = 0.68
+    // 53/80 scopes and 70/79 attributions right when the extractor first proposed them.
+    static let scope = 0.66
+    static let attribution = 0.88
 }

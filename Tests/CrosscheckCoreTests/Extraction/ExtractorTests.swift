@@ -45,6 +45,31 @@ President Volodymyr Zelensky said Russia had launched 440 drones and 32 cruise m
         #expect(mentions("The attack involved 300 soldiers.").map(\.metric) == [nil])
     }
 
+    @Test("who says so: the speaker nearest the figure, before or after it, a pronoun the one named before")
+    func speakers() {
+        func speakers(_ text: String) -> [String] { Extractor().extract(text).map { $0.attributedTo ?? "-" } }
+        #expect(speakers("At least 12 people were killed, the regional governor said.") == ["the regional governor"])
+        #expect(speakers("According to the State Emergency Service, 40 were injured.") == ["the State Emergency Service"])
+        #expect(speakers("The mayor, Ihor Terekhov, said 7 people died.") == ["Ihor Terekhov"])
+        #expect(speakers("Police said on Monday that 3 people were arrested. He said 5 more were missing.") == ["Police", "Police"])
+        #expect(speakers("\"Nine people died,\" said Oleh Syniehubov, the governor.") == ["Oleh Syniehubov"])
+        // The outlet speaking for itself, or an unnamed "it", gives no speaker.
+        #expect(speakers("The strike killed 9 people.") == ["-"])
+    }
+
+    @Test("where: the place its clause names among the event's scopes and aliases, a part before its whole, datelines aside")
+    func places() {
+        var extractor = Extractor()
+        extractor.scopes = [Scope(id: "Kharkiv", aliases: ["the city"]), Scope(id: "Saltivka", partOf: "Kharkiv"), Scope(id: "Odesa")]
+        func scopes(_ text: String) -> [String] { extractor.extract(text).map { $0.scope ?? "-" } }
+        #expect(scopes("Four people were killed in Saltivka, a district of Kharkiv.") == ["Saltivka"])
+        #expect(scopes("Twelve were injured in the city, and 3 in Odesa.") == ["Kharkiv", "Odesa"])
+        #expect(scopes("In Odesa, where 5 people died, the port was hit.") == ["Odesa"])
+        #expect(scopes("KHARKIV (Reuters) - Russia launched 20 drones overnight.") == ["-"])
+        // A figure set aside as who was among the counted keeps the scope of the figure it is part of.
+        #expect(scopes("The attack killed 8 people in Saltivka, including two children.") == ["Saltivka", "Saltivka"])
+    }
+
     @Test("a number that is a step of a web path is page furniture")
     func pathFurniture() {
         #expect(mentions("Hot Posts\n\n6/recent/ticker-posts\n\nAt least 23 people were killed.").map(\.text) == ["At least 23"])

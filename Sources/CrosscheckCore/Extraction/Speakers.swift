@@ -1,0 +1,104 @@
+/// Who a sentence gives its figures to: the speakers its speech cues name ("X said", "said X",
+/// "according to X"), each where its cue stands, so that a figure takes the nearest one. A
+/// pronoun ("he said") is the speaker named last before it.
+struct Speakers {
+    struct Speaker {
+        /// Where the cue stands, a token index of the sentence.
+        var at: Int
+        var name: String
+    }
+
+    private(set) var found: [Speaker] = []
+
+    /// `previous`: the speaker the sentences before named last, for a pronoun.
+    init(tokens: [Token], text: (Range<Int>) -> String, lexicon: Lexicon, previous: String?) {
+        var i = 0
+        while i < tokens.count {
+            if let opener = lexicon.speakerOpeners.match(tokens, at: i) {
+                let end = Self.forward(from: opener.end, tokens, lexicon)
+                if let name = Self.name(opener.end..<end, tokens, text, lexicon, previous) { found.append(Speaker(at: i, name: name)) }
+                i = max(end, opener.end)
+                continue
+            }
+            if let verb = lexicon.speechVerbs.match(tokens, at: i) {
+                let start = Self.backward(from: i, tokens, lexicon)
+                if let name = Self.name(start..<i, tokens, text, lexicon, previous) {
+                    found.append(Speaker(at: i, name: name))
+                } else if let name = Self.apposition(before: i, tokens, text, lexicon, previous) {
+                    found.append(Speaker(at: i, name: name))  // "the head of the council, Mykola Lukashuk, said"
+                } else if start == i {
+                    // "…," said Valentyn Reznichenko, the regional governor.
+                    let end = Self.forward(from: verb.end, tokens, lexicon)
+                    if let name = Self.name(verb.end..<end, tokens, text, lexicon, previous) { found.append(Speaker(at: i, name: name)) }
+                }
+                i = verb.end
+                continue
+            }
+            i += 1
+        }
+    }
+
+    /// A name set off by commas right before a verb: ", Mykola Lukashuk, said".
+    private static func apposition(before verb: Int, _ tokens: [Token], _ text: (Range<Int>) -> String, _ lexicon: Lexicon,
+                                   _ previous: String?) -> String? {
+        guard verb > 1, tokens[verb - 1].id == lexicon.symbols.comma else { return nil }
+        let start = backward(from: verb - 1, tokens, lexicon)
+        guard start < verb - 1, start > 0, tokens[start - 1].id == lexicon.symbols.comma else { return nil }
+        return name(start..<verb - 1, tokens, text, lexicon, previous)
+    }
+
+    /// The speaker nearest to a figure at tokens `figure`, before or after it.
+    func nearest(to figure: Range<Int>) -> String? {
+        found.min { distance($0.at, figure) < distance($1.at, figure) }?.name
+    }
+
+    private func distance(_ at: Int, _ figure: Range<Int>) -> Int {
+        at < figure.lowerBound ? figure.lowerBound - at : at - figure.upperBound
+    }
+
+    /// The last speaker named, for the sentences after.
+    var last: String? { found.max { $0.at < $1.at }?.name }
+
+    private static let longest = 12
+
+    /// Where a name before token `end` starts: back to punctuation, a stop word or a number.
+    private static func backward(from end: Int, _ tokens: [Token], _ lexicon: Lexicon) -> Int {
+        var start = end
+        while start > 0, end - start < longest, continues(tokens[start - 1], tokens, start - 1, lexicon) { start -= 1 }
+        return start
+    }
+
+    /// Where a name from token `start` ends: at punctuation, a stop word or a number.
+    private static func forward(from start: Int, _ tokens: [Token], _ lexicon: Lexicon) -> Int {
+        var end = start
+        while end < tokens.count, end - start < longest, continues(tokens[end], tokens, end, lexicon) { end += 1 }
+        return end
+    }
+
+    /// Whether a token may be part of a speaker's name: a word that is no stop word, or a bracket
+    /// ("the National Disaster Management Authority (NDMA)") or a possessive's apostrophe.
+    private static func continues(_ token: Token, _ tokens: [Token], _ index: Int, _ lexicon: Lexicon) -> Bool {
+        switch token.kind {
+        case .number: return false
+        case .word: return lexicon.speakerStops.match(tokens, at: index) == nil && lexicon.speechVerbs.match(tokens, at: index) == nil
+        case .symbol:
+            return token.id == lexicon.symbols.openBracket || token.id == lexicon.symbols.closeBracket
+                || token.id == lexicon.symbols.apostrophe || token.id == lexicon.symbols.rightQuote && !token.spaceBefore
+        }
+    }
+
+    /// The words as a speaker's name, if they can be one: a capitalised word or a party
+    /// ("officials", "police"); a pronoun is `previous`.
+    private static func name(_ range: Range<Int>, _ tokens: [Token], _ text: (Range<Int>) -> String, _ lexicon: Lexicon,
+                             _ previous: String?) -> String? {
+        var range = range
+        // A name never starts or ends with a bracket, nor starts with "by".
+        while !range.isEmpty, tokens[range.lowerBound].kind == .symbol { range = range.dropFirst() }
+        while !range.isEmpty, tokens[range.upperBound - 1].kind == .symbol,
+              tokens[range.upperBound - 1].id != lexicon.symbols.closeBracket { range = range.dropLast() }
+        guard !range.isEmpty else { return nil }
+        if range.count == 1, lexicon.pronouns.match(tokens, at: range.lowerBound) != nil { return previous }
+        let named = range.contains { tokens[$0].kind == .word && (tokens[$0].capitalised || lexicon.parties.match(tokens, at: $0) != nil) }
+        return named ? text(range) : nil
+    }
+}
