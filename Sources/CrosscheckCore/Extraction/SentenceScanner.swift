@@ -101,11 +101,11 @@ struct SentenceScanner {
             let scalarEnd = scalar(at: byteEnd)
             var figure = parsed
             figure.text = text(start..<end)
-            if speakers == nil { speakers = Speakers(tokens: tokens, text: text, lexicon: lexicon, previous: lastSpeaker) }
+            if speakers == nil { speakers = Speakers(tokens: tokens, sentence: sentence, lexicon: lexicon, previous: lastSpeaker) }
             if places == nil { places = extractor.places.isEmpty ? [] : extractor.places.named(in: sentence) }
             let bytes = tokens[start].start..<tokens[end - 1].end
             let scope = self.scope(of: bytes, at: start, places: places ?? [], figures: figures)
-            figures.append(bytes)
+            if !extractor.places.isEmpty { figures.append(bytes) }
             if scope != nil { lastScope = scope }
             emit(Mention(
                 start: scalarStart, end: scalarEnd, line: line, text: figure.text, figure: figure.figure,

@@ -11,16 +11,26 @@ struct Speakers {
     private(set) var found: [Speaker] = []
 
     /// `previous`: the speaker the sentences before named last, for a pronoun.
-    init(tokens: [Token], text: (Range<Int>) -> String, lexicon: Lexicon, previous: String?) {
+    init(tokens: [Token], sentence: UnsafeBufferPointer<UInt8>, lexicon: Lexicon, previous: String?) {
+        // The sentence's own words of a range of tokens.
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: sentence[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]), as: UTF8.self)
+        }
         var i = 0
         while i < tokens.count {
-            if let opener = lexicon.speakerOpeners.match(tokens, at: i) {
-                let end = Self.forward(from: opener.end, tokens, lexicon)
-                if let name = Self.name(opener.end..<end, tokens, text, lexicon, previous) { found.append(Speaker(at: i, name: name)) }
-                i = max(end, opener.end)
+            guard let cue = lexicon.speechCues.match(tokens, at: i) else {
+                i += 1
                 continue
             }
-            if let verb = lexicon.speechVerbs.match(tokens, at: i) {
+            if cue.value {
+                // "according to X"
+                let end = Self.forward(from: cue.end, tokens, lexicon)
+                if let name = Self.name(cue.end..<end, tokens, text, lexicon, previous) { found.append(Speaker(at: i, name: name)) }
+                i = max(end, cue.end)
+                continue
+            }
+            do {
+                let verb = cue
                 let start = Self.backward(from: i, tokens, lexicon)
                 if let name = Self.name(start..<i, tokens, text, lexicon, previous) {
                     found.append(Speaker(at: i, name: name))
@@ -32,9 +42,7 @@ struct Speakers {
                     if let name = Self.name(verb.end..<end, tokens, text, lexicon, previous) { found.append(Speaker(at: i, name: name)) }
                 }
                 i = verb.end
-                continue
             }
-            i += 1
         }
     }
 
@@ -80,7 +88,7 @@ struct Speakers {
     private static func continues(_ token: Token, _ tokens: [Token], _ index: Int, _ lexicon: Lexicon) -> Bool {
         switch token.kind {
         case .number: return false
-        case .word: return lexicon.speakerStops.match(tokens, at: index) == nil && lexicon.speechVerbs.match(tokens, at: index) == nil
+        case .word: return lexicon.speakerStops.match(tokens, at: index) == nil && lexicon.speechCues.match(tokens, at: index) == nil
         case .symbol:
             return token.id == lexicon.symbols.openBracket || token.id == lexicon.symbols.closeBracket
                 || token.id == lexicon.symbols.apostrophe || token.id == lexicon.symbols.rightQuote && !token.spaceBefore

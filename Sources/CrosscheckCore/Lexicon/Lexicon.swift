@@ -70,8 +70,9 @@ final class Lexicon: Sendable {
     let clauseEnds: PhraseTable<Bool>
     let asides: PhraseTable<Bool>
     let tollVerbs: PhraseTable<Bool>
-    let speechVerbs: PhraseTable<Bool>
-    let speakerOpeners: PhraseTable<Bool>
+    /// Speech verbs (false) and the words that open a speaker after them (true), in one table:
+    /// one look-up a word of every sentence that has a figure.
+    let speechCues: PhraseTable<Bool>
     let speakerStops: PhraseTable<Bool>
     let parties: PhraseTable<Bool>
     let pronouns: PhraseTable<Bool>
@@ -166,8 +167,7 @@ final class Lexicon: Sendable {
         clauseEnds = set(ExtractionWords.clauseEnds)
         asides = set(ExtractionWords.asides)
         tollVerbs = set(ExtractionWords.tollVerbs)
-        speechVerbs = set(ExtractionWords.speechVerbs)
-        speakerOpeners = set(ExtractionWords.speakerOpeners)
+        speechCues = table(ExtractionWords.speechVerbs.map { ($0, false) } + ExtractionWords.speakerOpeners.map { ($0, true) })
         speakerStops = set(ExtractionWords.speakerStops)
         parties = set(ExtractionWords.parties)
         pronouns = set(ExtractionWords.pronouns)
