@@ -193,15 +193,15 @@ struct AnnotateTests {
               → missiles: 32 (attributed to President Zelensky)
 
             [3/4] line 1: [At least 28] people were killed in Kyiv, officials said on Wednesday, and more than 130 were…
-              → killed in Kyiv: At least 28 (attributed to officials)
-              → killed in Kyiv: 28 (attributed to officials)
+              → killed in Kyiv: At least 28 (attributed to officials) as of 2025-06-18
+              → killed in Kyiv: 28 (attributed to officials) as of 2025-06-18
             c2: killed in Kyiv = 28
 
             [4/4] line 1: At least 28 people were killed in Kyiv, officials said on Wednesday, and [more than 130] were injured.
-              → injured: more than 130 (attributed to officials)
+              → injured: more than 130 (attributed to officials) as of 2025-06-18
             annotate: 2 claims added
             c1  drones  440  →  = 440  @ 2025-06-18T14:00+03:00  [open]
-            c2  killed · Kyiv  28  →  = 28  @ 2025-06-18T14:00+03:00  [open]
+            c2  killed · Kyiv  28  →  = 28  @ 2025-06-18  [open]
 
             """)
     }

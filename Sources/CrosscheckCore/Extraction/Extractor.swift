@@ -23,6 +23,8 @@ public struct Extractor: Sendable {
         didSet { places = Places(scopes) }
     }
     private(set) var places = Places([])
+    /// When the report was published: what "on Saturday" and "yesterday" are read against.
+    public var published: ReportedTime?
     let lexicon: Lexicon
 
     public init(tolerance: Double = 0.1, vocabulary: MetricVocabulary = .standard) {

@@ -18,6 +18,11 @@ public struct Mention: Sendable, Hashable {
     /// Who the report gives the figure to: the speaker nearest it in its sentence ("according to
     /// the State Emergency Service", "officials said"); nil where the outlet speaks for itself.
     public var attributedTo: String?
+    /// When the figure stood, as its sentence says it, read against the report's publication
+    /// ("on Saturday", "as of 16:00"); nil where the sentence says nothing or no publication was given.
+    public var asOf: ReportedTime?
+    /// The words that said when ("saturday", "16:00").
+    public var asOfWords: String?
     /// The words of its sentence before and after the figure, at most `Mention.contextLength`
     /// characters each way, with "…" where the sentence goes on; empty when the extractor was
     /// asked for figures only (`Extractor.includesContext`).
@@ -28,7 +33,7 @@ public struct Mention: Sendable, Hashable {
     public static let contextLength = 80
 
     /// One JSON object: `start`, `end`, `line`, `text`, `metric`, `metricWords`, `family`, the
-    /// figure's fields, then `scope` and `attributedTo`.
+    /// figure's fields, then `scope`, `attributedTo`, `asOf` and `asOfWords`.
     public var json: String {
         var object = JSONObjectWriter()
         object.add("start", Double(start))
@@ -41,6 +46,8 @@ public struct Mention: Sendable, Hashable {
         figure.addFields(to: &object)
         object.add("scope", scope)
         object.add("attributedTo", attributedTo)
+        object.add("asOf", asOf?.description)
+        object.add("asOfWords", asOfWords)
         return object.result
     }
 }

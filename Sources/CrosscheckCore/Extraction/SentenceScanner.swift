@@ -57,6 +57,7 @@ struct SentenceScanner {
         // Who and where, worked out once a sentence, when it has a figure.
         var speakers: Speakers?
         var places: [(range: Range<Int>, id: String)]?
+        var times: Times?
         var figures: [Range<Int>] = []
         defer { if let last = speakers?.last { lastSpeaker = last } }
         var j = 0
@@ -103,6 +104,10 @@ struct SentenceScanner {
             figure.text = text(start..<end)
             if speakers == nil { speakers = Speakers(tokens: tokens, sentence: sentence, lexicon: lexicon, previous: lastSpeaker) }
             if places == nil { places = extractor.places.isEmpty ? [] : extractor.places.named(in: sentence) }
+            if times == nil, let published = extractor.published {
+                times = Times(tokens: tokens, sentence: sentence, lexicon: lexicon, published: published)
+            }
+            let when = times?.nearest(to: start..<end)
             let bytes = tokens[start].start..<tokens[end - 1].end
             let scope = self.scope(of: bytes, at: start, places: places ?? [], figures: figures)
             if !extractor.places.isEmpty { figures.append(bytes) }
@@ -110,7 +115,7 @@ struct SentenceScanner {
             emit(Mention(
                 start: scalarStart, end: scalarEnd, line: line, text: figure.text, figure: figure.figure,
                 family: figure.family, metric: metric?.id, metricWords: metric?.words, scope: scope,
-                attributedTo: speakers?.nearest(to: start..<end),
+                attributedTo: speakers?.nearest(to: start..<end), asOf: when?.time, asOfWords: when?.words,
                 before: extractor.includesContext ? context(before: tokens[start].start) : "",
                 after: extractor.includesContext ? context(after: tokens[end - 1].end) : ""))
         }

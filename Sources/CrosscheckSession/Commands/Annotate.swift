@@ -22,6 +22,7 @@ extension Session {
         // The event's scopes and their aliases, as the analyst has them now.
         var extractor = Extractor()
         extractor.scopes = ledger.scopes
+        extractor.published = source.published
         let mentions = extractor.extract(text)
         var accepted = 0
         for (index, mention) in mentions.enumerated() {
@@ -29,7 +30,7 @@ extension Session {
             output("\n[\(index + 1)/\(mentions.count)] line \(mention.line): \(mention.before)[\(mention.text)]\(mention.after)\n")
             asking: while true {
                 output("  → \(metric ?? "(no metric)")\(scope.map { " in " + $0 } ?? ""): \(phrase)"
-                       + (speaker.map { " (attributed to \($0))" } ?? "") + "\n")
+                       + (speaker.map { " (attributed to \($0))" } ?? "") + (mention.asOf.map { " as of \($0)" } ?? "") + "\n")
                 guard let key = try input.key("  accept, edit, skip, quit [a/e/s/q]? ") else { return "annotate: \(Figure.counted(accepted, "claim")) added\n" }
                 switch key {
                 case "a":
@@ -40,6 +41,7 @@ extension Session {
                     var line = "claim add \(ParsedCommand.quoted(phrase)) --metric \(ParsedCommand.quoted(chosen)) --quote \(ParsedCommand.quoted(mention.text))"
                     if let scope { line += " --scope \(ParsedCommand.quoted(scope))" }
                     if let speaker { line += " --attributed \(ParsedCommand.quoted(speaker))" }
+                    if let asOf = mention.asOf { line += " --as-of \(asOf.description)" }
                     do {
                         output(try run(line) ?? "")
                         accepted += 1

@@ -70,6 +70,25 @@ President Volodymyr Zelensky said Russia had launched 440 drones and 32 cruise m
         #expect(scopes("The attack killed 8 people in Saltivka, including two children.") == ["Saltivka", "Saltivka"])
     }
 
+    @Test("as of when: the day and time the sentence gives, read against the publication; never a period's start or the event's own day")
+    func times() throws {
+        var extractor = Extractor()
+        extractor.published = try ReportedTime("2025-03-10T18:00+02:00")  // a Monday
+        func times(_ text: String) -> [String] { extractor.extract(text).map { $0.asOf?.description ?? "-" } }
+        #expect(times("On Saturday, 14 people were killed, officials said.") == ["2025-03-08"])
+        #expect(times("Police said yesterday that 3 were arrested.") == ["2025-03-09"])
+        #expect(times("As of 16:00, 27 people were in hospital.") == ["2025-03-10T16:00+02:00"])
+        #expect(times("On 3 March, 12 were injured.") == ["2025-03-03"])
+        #expect(times("The ministry said on Monday 40 were injured.") == ["2025-03-10"])
+        #expect(times("At least 9 people have died since March 1.") == ["-"])
+        #expect(times("The March 8 attack killed 14 people.") == ["-"])
+        #expect(times("Saturday's strike killed 9 people.") == ["-"])
+        extractor.published = try ReportedTime("2025-01-02")
+        #expect(times("On December 30, 5 people died.") == ["2024-12-30"])
+        extractor.published = nil
+        #expect(times("On Saturday, 14 people were killed.") == ["-"])
+    }
+
     @Test("a number that is a step of a web path is page furniture")
     func pathFurniture() {
         #expect(mentions("Hot Posts\n\n6/recent/ticker-posts\n\nAt least 23 people were killed.").map(\.text) == ["At least 23"])

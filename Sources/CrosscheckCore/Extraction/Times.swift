@@ -1,0 +1,108 @@
+/// When a sentence says its figures stood: the day and time its words give ("on Saturday",
+/// "yesterday", "on January 31", "as of 16:00"), read against the report's publication, at the
+/// precision written. Each cue where it stands, so that a figure takes the nearest one.
+struct Times {
+    struct Cue {
+        var at: Int
+        var time: ReportedTime
+        var words: String
+    }
+
+    private(set) var found: [Cue] = []
+
+    init(tokens: [Token], sentence: UnsafeBufferPointer<UInt8>, lexicon: Lexicon, published: ReportedTime) {
+        func word(_ i: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: sentence[tokens[i].start..<tokens[i].end]), as: UTF8.self).lowercased()
+        }
+        let today = ReportedTime.epochDay(published.year, published.month, published.day)
+        var clock: (at: Int, hour: Int, minute: Int)?
+        for i in tokens.indices {
+            let token = tokens[i]
+            if token.kind == .number, i + 2 < tokens.count, tokens[i + 1].id == lexicon.symbols.colon, !tokens[i + 1].spaceBefore,
+               tokens[i + 2].kind == .number, !tokens[i + 2].spaceBefore,
+               let hour = Self.integer(token, sentence), let minute = Self.integer(tokens[i + 2], sentence), hour < 24, minute < 60 {
+                clock = (i, hour, minute)
+                continue
+            }
+            guard token.kind == .word else { continue }
+            let text = word(i)
+            var day: Int64?
+            var words = text
+            if let weekday = CalendarWords.weekdays.firstIndex(of: text) {
+                // The latest such day on or before the publication: 1970-01-01 was a Thursday.
+                let published = Int((today + 3) % 7 + 7) % 7  // 0 is Monday
+                day = today - Int64((published - weekday + 7) % 7)
+            } else if let shift = CalendarWords.relativeDays[text] {
+                day = today + Int64(shift)
+            } else if lexicon.info(token)?.isMonth == true, token.capitalised || lexicon.info(token)?.isMonthOnlyCapitalised == false,
+                      let month = CalendarWords.monthNumber(text) {
+                // "January 31" or "31 January".
+                let after = i + 1 < tokens.count && tokens[i + 1].kind == .number ? Self.integer(tokens[i + 1], sentence) : nil
+                let before = i > 0 && tokens[i - 1].kind == .number ? Self.integer(tokens[i - 1], sentence) : nil
+                if let date = after ?? before, date >= 1, date <= ReportedTime.daysIn(month, of: published.year) {
+                    var year = published.year
+                    if ReportedTime.epochDay(year, month, date) > today { year -= 1 }
+                    day = ReportedTime.epochDay(year, month, date)
+                    words = after != nil ? "\(word(i)) \(date)" : "\(date) \(word(i))"
+                }
+            }
+            if let day, !Self.isNotAsOf(i, tokens, word, lexicon), let time = try? ReportedTime(Self.date(day)) {
+                found.append(Cue(at: i, time: time, words: words))
+            }
+        }
+        // A time of day: on the day the sentence names, else the publication's, in its zone.
+        if let clock, published.precision == .instant {
+            let day = found.last { abs($0.at - clock.at) < 12 }.map { ReportedTime.epochDay($0.time.year, $0.time.month, $0.time.day) } ?? today
+            let offset = published.offsetMinutes
+            let zone = (offset < 0 ? "-" : "+") + Self.two(abs(offset) / 60) + ":" + Self.two(abs(offset) % 60)
+            if let time = try? ReportedTime(Self.date(day) + "T" + Self.two(clock.hour) + ":" + Self.two(clock.minute) + zone) {
+                found.append(Cue(at: clock.at, time: time, words: "\(clock.hour):\(Self.two(clock.minute))"))
+            }
+        }
+    }
+
+    /// A day that is not when figures stood: the start of a period ("since June 14"), or the day
+    /// of the event itself, named as its modifier ("the April 25 quake", "Saturday's attack").
+    private static func isNotAsOf(_ i: Int, _ tokens: [Token], _ word: (Int) -> String, _ lexicon: Lexicon) -> Bool {
+        // The word before the day, past a day number written first ("since 14 June").
+        var before = i - 1
+        if before >= 0, tokens[before].kind == .number { before -= 1 }
+        if before >= 0, tokens[before].kind == .word, CalendarWords.periodStarts.contains(word(before)) { return true }
+        if before >= 0, tokens[before].kind == .word, word(before) == "the" { return true }
+        // "Saturday's": an apostrophe and an s right after the day (or after its number).
+        var after = i + 1
+        if after < tokens.count, tokens[after].kind == .number { after += 1 }
+        return after + 1 < tokens.count && !tokens[after].spaceBefore
+            && (tokens[after].id == lexicon.symbols.apostrophe || tokens[after].id == lexicon.symbols.rightQuote) && word(after + 1) == "s"
+    }
+
+    /// The time nearest to a figure at tokens `figure`, before or after it.
+    func nearest(to figure: Range<Int>) -> Cue? {
+        found.min { distance($0.at, figure) < distance($1.at, figure) }
+    }
+
+    private func distance(_ at: Int, _ figure: Range<Int>) -> Int {
+        at < figure.lowerBound ? figure.lowerBound - at : at - figure.upperBound
+    }
+
+    private static func integer(_ token: Token, _ sentence: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard token.fractionDigits == 0, token.end - token.start <= 2 else { return nil }
+        return Int(token.mantissa)
+    }
+
+    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// "YYYY-MM-DD" of a day since 1970-01-01 (H. Hinnant's civil_from_days).
+    static func date(_ days: Int64) -> String {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return "\(year)-" + two(Int(month)) + "-" + two(Int(day))
+    }
+}
