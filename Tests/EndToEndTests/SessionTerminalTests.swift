@@ -174,7 +174,8 @@ struct SessionTerminalTests {
         #expect(terminal.waitFor("annotate: 1 claim added"), "\(terminal.screen)")
         #expect(terminal.waitForPrompt())
         let file = try String(contentsOfFile: workspace + "/Claims/kyiv-strike-2025-06-17.json", encoding: .utf8)
-        #expect(file.contains(#""quote": "31""#))
+        // The quote is the clause the figure stands in.
+        #expect(file.contains(#""quote": "Officials said 31 people were killed and 140 were injured""#))
         // Ctrl-C at an edit prompt (a line, through readline) stops the walk too, and the session goes on.
         terminal.type("annotate\r")
         #expect(terminal.waitForEnd("[a/e/s/q]? "))

@@ -23,6 +23,9 @@ public struct Mention: Sendable, Hashable {
     public var asOf: ReportedTime?
     /// The words that said when ("saturday", "16:00").
     public var asOfWords: String?
+    /// The clause the figure stands in, between the commas, semicolons or sentence ends around
+    /// it: what a claim quotes.
+    public var clause: String?
     /// The words of its sentence before and after the figure, at most `Mention.contextLength`
     /// characters each way, with "…" where the sentence goes on; empty when the extractor was
     /// asked for figures only (`Extractor.includesContext`).
@@ -33,7 +36,7 @@ public struct Mention: Sendable, Hashable {
     public static let contextLength = 80
 
     /// One JSON object: `start`, `end`, `line`, `text`, `metric`, `metricWords`, `family`, the
-    /// figure's fields, then `scope`, `attributedTo`, `asOf` and `asOfWords`.
+    /// figure's fields, then `scope`, `attributedTo`, `asOf`, `asOfWords` and `clause`.
     public var json: String {
         var object = JSONObjectWriter()
         object.add("start", Double(start))
@@ -48,6 +51,7 @@ public struct Mention: Sendable, Hashable {
         object.add("attributedTo", attributedTo)
         object.add("asOf", asOf?.description)
         object.add("asOfWords", asOfWords)
+        object.add("clause", clause)
         return object.result
     }
 }

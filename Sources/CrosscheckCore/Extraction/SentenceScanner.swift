@@ -116,6 +116,7 @@ struct SentenceScanner {
                 start: scalarStart, end: scalarEnd, line: line, text: figure.text, figure: figure.figure,
                 family: figure.family, metric: metric?.id, metricWords: metric?.words, scope: scope,
                 attributedTo: speakers?.nearest(to: start..<end), asOf: when?.time, asOfWords: when?.words,
+                clause: clause(around: bytes),
                 before: extractor.includesContext ? context(before: tokens[start].start) : "",
                 after: extractor.includesContext ? context(after: tokens[end - 1].end) : ""))
         }
@@ -346,6 +347,18 @@ struct SentenceScanner {
     private func text(_ range: Range<Int>) -> String {
         let bytes = sentence[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]
         return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
+    }
+
+    /// The clause around a figure's bytes: to the commas, semicolons, colons or dashes that bound
+    /// it, or the sentence's ends, without the spaces and closing punctuation at its ends.
+    private func clause(around figure: Range<Int>) -> String {
+        func bounds(_ i: Int) -> Bool { sentence[i] == 0x2C || sentence[i] == 0x3B || sentence[i] == 0x3A }
+        var start = figure.lowerBound, end = figure.upperBound
+        while start > 0, !bounds(start - 1) { start -= 1 }
+        while end < sentence.count, !bounds(end) { end += 1 }
+        while start < end, sentence[start] <= 0x20 { start += 1 }
+        while end > start, sentence[end - 1] <= 0x20 || sentence[end - 1] == 0x2E { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: sentence[start..<end]), as: UTF8.self)
     }
 
     /// The sentence before a byte offset, at most `Mention.contextLength` scalars of it.

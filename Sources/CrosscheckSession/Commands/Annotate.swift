@@ -38,7 +38,7 @@ extension Session {
                         output("  which metric? edit (e) to give one, or skip (s)\n")
                         continue asking
                     }
-                    var line = "claim add \(ParsedCommand.quoted(phrase)) --metric \(ParsedCommand.quoted(chosen)) --quote \(ParsedCommand.quoted(mention.text))"
+                    var line = "claim add \(ParsedCommand.quoted(phrase)) --metric \(ParsedCommand.quoted(chosen)) --quote \(ParsedCommand.quoted(mention.clause ?? mention.text))"
                     if let scope { line += " --scope \(ParsedCommand.quoted(scope))" }
                     if let speaker { line += " --attributed \(ParsedCommand.quoted(speaker))" }
                     if let asOf = mention.asOf { line += " --as-of \(asOf.description)" }
