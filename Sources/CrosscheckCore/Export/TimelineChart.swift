@@ -146,7 +146,7 @@ struct TimelineChart {
     func date(_ time: Int64, withTime: Bool = false) -> String {
         let local = time + Int64(zone) * 60
         let days = Self.floorDiv(local, 86_400)
-        let (year, month, day) = Self.civil(days)
+        let (year, month, day) = ReportedTime.civil(days)
         let date = "\(year)-\(Self.two(month))-\(Self.two(day))"
         guard withTime else { return date }
         let seconds = local - days * 86_400
@@ -155,20 +155,7 @@ struct TimelineChart {
 
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
 
-    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-
-    /// Days since 1970-01-01 to the civil date (Howard Hinnant's algorithm).
-    static func civil(_ days: Int64) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (Int(yoe + era * 400 + (month <= 2 ? 1 : 0)), Int(month), Int(day))
-    }
+    static func two(_ n: Int) -> String { ReportedTime.twoDigits(n) }
 }
 
 extension Double {

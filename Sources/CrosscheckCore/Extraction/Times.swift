@@ -20,7 +20,7 @@ struct Times {
             let token = tokens[i]
             if token.kind == .number, i + 2 < tokens.count, tokens[i + 1].id == lexicon.symbols.colon, !tokens[i + 1].spaceBefore,
                tokens[i + 2].kind == .number, !tokens[i + 2].spaceBefore,
-               let hour = Self.integer(token, sentence), let minute = Self.integer(tokens[i + 2], sentence), hour < 24, minute < 60 {
+               let hour = Self.integer(token), let minute = Self.integer(tokens[i + 2]), hour < 24, minute < 60 {
                 clock = (i, hour, minute)
                 continue
             }
@@ -37,8 +37,8 @@ struct Times {
             } else if lexicon.info(token)?.isMonth == true, token.capitalised || lexicon.info(token)?.isMonthOnlyCapitalised == false,
                       let month = CalendarWords.monthNumber(text) {
                 // "January 31" or "31 January".
-                let after = i + 1 < tokens.count && tokens[i + 1].kind == .number ? Self.integer(tokens[i + 1], sentence) : nil
-                let before = i > 0 && tokens[i - 1].kind == .number ? Self.integer(tokens[i - 1], sentence) : nil
+                let after = i + 1 < tokens.count && tokens[i + 1].kind == .number ? Self.integer(tokens[i + 1]) : nil
+                let before = i > 0 && tokens[i - 1].kind == .number ? Self.integer(tokens[i - 1]) : nil
                 if let date = after ?? before, date >= 1, date <= ReportedTime.daysIn(month, of: published.year) {
                     var year = published.year
                     if ReportedTime.epochDay(year, month, date) > today { year -= 1 }
@@ -85,24 +85,12 @@ struct Times {
         at < figure.lowerBound ? figure.lowerBound - at : at - figure.upperBound
     }
 
-    private static func integer(_ token: Token, _ sentence: UnsafeBufferPointer<UInt8>) -> Int? {
+    private static func integer(_ token: Token) -> Int? {
         guard token.fractionDigits == 0, token.end - token.start <= 2 else { return nil }
         return Int(token.mantissa)
     }
 
-    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    private static func two(_ n: Int) -> String { ReportedTime.twoDigits(n) }
 
-    /// "YYYY-MM-DD" of a day since 1970-01-01 (H. Hinnant's civil_from_days).
-    static func date(_ days: Int64) -> String {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return "\(year)-" + two(Int(month)) + "-" + two(Int(day))
-    }
+    static func date(_ days: Int64) -> String { ReportedTime.dateText(days) }
 }
