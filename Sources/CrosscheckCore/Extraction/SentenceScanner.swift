@@ -94,6 +94,7 @@ struct SentenceScanner {
                 metric = previous  // "Ukraine returned 1,212 bodies, Russia 27"
             }
             if metric == nil, needsMetric(parsed, start, end) { continue }
+            if let counted = metric { metric = action(on: counted, start, end) }
             if let metric { previous = metric }
 
             let byteStart = range.lowerBound + tokens[start].start
@@ -264,6 +265,24 @@ struct SentenceScanner {
             }
         }
         return nil
+    }
+
+    /// What was done to what the figure counts, where it changes the count: a verb of the
+    /// action within four words before the figure or eight after it, in its own clause ("428 drones were shot down",
+    /// "intercepted 30 missiles", "pulled 15 bodies from the rubble").
+    private func action(on metric: (id: String, words: String), _ start: Int, _ end: Int) -> (id: String, words: String) {
+        // Within the figure's own stretch of words: never past another number or punctuation.
+        func ends(_ i: Int) -> Bool { tokens[i].kind == .number || tokens[i].kind == .symbol && lexicon.info(tokens[i])?.isPunctuation == true }
+        var first = start
+        while first > max(0, start - 4), !ends(first - 1) { first -= 1 }
+        var last = end
+        while last < min(tokens.count, end + 8), !ends(last) { last += 1 }
+        for action in lexicon.actions where action.metric == metric.id {
+            for i in first..<last where i < start || i >= end {
+                if let verb = action.verbs.match(tokens, at: i), verb.end <= last { return (action.becomes, text(i..<verb.end)) }
+            }
+        }
+        return metric
     }
 
     /// The end of an aside between commas that names who was among them (", including three

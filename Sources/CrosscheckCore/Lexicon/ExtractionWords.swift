@@ -101,6 +101,19 @@ enum ExtractionWords {
     /// A speaker named by a pronoun is the last one named before it.
     static let pronouns: [String] = ["he", "she", "they", "it", "we", "i"]
 
+    /// What was done to what a figure counts, when it changes the count: drones launched are
+    /// not drones shot down ("428 drones were shot down"), bodies handed over are not bodies
+    /// pulled from the rubble. The verb may stand before the figure or after its noun.
+    static let actions: [(metric: String, verbs: [String], becomes: String)] = [
+        ("drones", downing, "drones-downed"),
+        ("missiles", downing, "missiles-downed"),
+        ("bodies-repatriated", ["pulled", "recovered", "retrieved", "found", "removed", "dug out", "exhumed"], "bodies-recovered"),
+    ]
+    static let downing = [
+        "shot down", "intercepted", "downed", "destroyed", "neutralised", "neutralized", "shooting down",
+        "intercepting", "shot", "suppressed",
+    ]
+
     static let clauseEnds: [String] = ["and", "or", "but", "while", "whereas", "with", "including", "according"]
 
     /// Words that end with a full stop without ending a sentence: "Mr. Zelensky", "Gen. Syrskyi".

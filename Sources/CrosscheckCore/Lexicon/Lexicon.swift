@@ -77,6 +77,8 @@ final class Lexicon: Sendable {
     let parties: PhraseTable<Bool>
     let pronouns: PhraseTable<Bool>
     let eventSubjects: PhraseTable<String>
+    /// Each action: the metric it changes, its verbs, and the metric it makes.
+    let actions: [(metric: String, verbs: PhraseTable<Bool>, becomes: String)]
     let currencies: PhraseTable<String>
     let metrics: PhraseTable<String>
     let timeOfDay: PhraseTable<Bool>
@@ -172,6 +174,7 @@ final class Lexicon: Sendable {
         parties = set(ExtractionWords.parties)
         pronouns = set(ExtractionWords.pronouns)
         eventSubjects = table(ExtractionWords.eventSubjects)
+        actions = ExtractionWords.actions.map { ($0.metric, set($0.verbs), $0.becomes) }
         currencies = table(Currencies.words)
         timeOfDay = set(CalendarWords.timeOfDay)
         metrics = table(vocabulary.metrics.flatMap { metric in

@@ -84,6 +84,11 @@ public struct MetricVocabulary: Sendable, Hashable {
             "missiles", "missile", "cruise missiles", "ballistic missiles", "hypersonic missiles",
             "guided missiles", "air-launched missiles",
         ]),
+        Metric(id: "drones-downed", kind: .snapshot, aliases: [
+            "drones shot down", "drones downed", "drones intercepted", "shot down", "downed", "intercepted",
+        ]),
+        Metric(id: "missiles-downed", kind: .snapshot, aliases: ["missiles shot down", "missiles downed", "missiles intercepted"]),
+        Metric(id: "bodies-recovered", kind: .cumulative, aliases: ["bodies recovered", "bodies retrieved", "bodies pulled"]),
         Metric(id: "prisoners-exchanged", kind: .snapshot, aliases: [
             "prisoners", "pows", "prisoners of war", "captives", "prisoners exchanged",
             "prisoners of war exchanged", "servicemen exchanged",

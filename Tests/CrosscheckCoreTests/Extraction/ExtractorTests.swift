@@ -89,6 +89,16 @@ President Volodymyr Zelensky said Russia had launched 440 drones and 32 cruise m
         #expect(times("On Saturday, 14 people were killed.") == ["-"])
     }
 
+    @Test("what was done to it: drones and missiles shot down, bodies pulled from the rubble, each its own metric")
+    func actions() {
+        func metrics(_ text: String) -> [String] { Extractor().extract(text).map { $0.metric ?? "-" } }
+        #expect(metrics("Russia launched 440 drones and 32 missiles overnight; 428 drones were shot down.")
+                == ["drones", "missiles", "drones-downed"])
+        #expect(metrics("Air defence forces intercepted 30 cruise missiles over the region.") == ["missiles-downed"])
+        #expect(metrics("Emergency workers pulled 15 bodies from the rubble.") == ["bodies-recovered"])
+        #expect(metrics("Ukraine returned 1,212 bodies, Russia 27.") == ["bodies-repatriated", "bodies-repatriated"])
+    }
+
     @Test("a number that is a step of a web path is page furniture")
     func pathFurniture() {
         #expect(mentions("Hot Posts\n\n6/recent/ticker-posts\n\nAt least 23 people were killed.").map(\.text) == ["At least 23"])
@@ -104,7 +114,7 @@ President Volodymyr Zelensky said Russia had launched 440 drones and 32 cruise m
             Expected(363, 365, "14", nil, nil),
             Expected(448, 451, "440", "drones", "drones"),
             Expected(463, 465, "32", "missiles", "cruise missiles"),
-            Expected(521, 524, "428", nil, nil),
+            Expected(521, 524, "428", "drones-downed", "shot down"),
         ])
     }
 
@@ -162,7 +172,7 @@ In all, the strike on Kyiv killed 28 people, wounded 134 and left several hundre
             Expected(126, 128, "14", "killed", "number of victims"),
             Expected(165, 171, "No one", "killed", "was killed"),
             Expected(198, 205, "some 80", "injured", "hurt"),
-            Expected(224, 241, "Between 20 and 25", "missiles", "missiles"),
+            Expected(224, 241, "Between 20 and 25", "missiles-downed", "intercepted"),
             Expected(269, 278, "about 40%", nil, nil),
         ])
     }
@@ -230,7 +240,7 @@ In all, the strike on Kyiv killed 28 people, wounded 134 and left several hundre
          [("2", "killed"), ("11", "injured"), ("4", "killed")]),
         ("Eight people died and 20 were injured on Monday, 16 June 2025, at around 3 a.m.",
          [("Eight", "killed"), ("20", "injured")]),
-        ("The Ukrainian Air Force said it had downed 366 of 400 drones.", [("366", nil), ("400", "drones")]),
+        ("The Ukrainian Air Force said it had downed 366 of 400 drones.", [("366", "drones-downed"), ("400", "drones")]),
         ("Ukraine received 6,057 bodies in total; Russia got 78.", [("6,057", "bodies-repatriated"), ("78", "bodies-repatriated")]),
     ] as [(String, [(String, String?)])])
     func metrics(_ sentence: String, _ expected: [(String, String?)]) {
