@@ -17,7 +17,7 @@ enum ExtractionWords {
     static let auxiliaries: [String] = [
         "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly",
         "confirmed", "officially", "also", "all", "of", "them", "so", "far", "now", "later",
-        "subsequently", "since", "already", "eventually", "who", "that", "got", "left",
+        "subsequently", "since", "already", "eventually", "who", "that", "got", "left", "found",
     ]
 
     /// Words after a number that make it page furniture: "0 Comments", "12 shares", "5 min read".
