@@ -134,6 +134,21 @@ struct SessionEditingTests {
         #expect(try session.run("list --text \"at least 3\"") == "c18  killed · Ukraine  at least 30  →  ≥ 30  @ 2025-06-18T18:19+03:00  [open]\n")
     }
 
+    @Test("annotate SOURCE --accept: every proposal with a metric a claim, with its speaker, time and clause, nobody asked")
+    func acceptAll() throws {
+        let (session, folder) = try session()
+        _ = try session.run("event use pow-exchange-2025-06-19")
+        #expect(try session.run("annotate hotposts-2025-06-19 --accept") == "annotate: 5 of 5 figures added as claims, 0 without a metric skipped\n")
+        let text = try String(contentsOfFile: folder + "/Claims/pow-exchange-2025-06-19.json", encoding: .utf8)
+        let claims = try LedgerFiles.readEvent(text).claims.filter { $0.id != "c19" }
+        #expect(claims.map { "\($0.metric) \($0.figure.intervalDescription)" }
+                == ["prisoners-exchanged [200, 1,000)", "killed ≥ 23", "injured > 130", "drones > 400", "missiles [24, 100)"])
+        #expect(claims[1].sources.first?.attributedTo == "Ukrainian officials")
+        #expect(claims[1].sources.first?.quote == "killing at least 23 people and injuring over 130")
+        // A second pass makes no claim twice: each is refused as already recorded from this source.
+        #expect(try session.run("annotate hotposts-2025-06-19 --accept") == "annotate: 0 of 5 figures added as claims, 0 without a metric skipped\n")
+    }
+
     @Test("plot of a metric the event has no claims of is an error naming those it has")
     func plotUnknownMetric() throws {
         let (session, _) = try session()

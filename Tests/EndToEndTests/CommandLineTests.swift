@@ -14,7 +14,7 @@ struct CommandLineTests {
         #expect(help.status == 0 && help.stdout == "claim set CLAIM [--figure TEXT] [--status STATUS] [--confidence WORD] [--metric METRIC] "
                 + "[--scope SCOPE] [--as-of DATE]\n    change a claim (its figure read from a phrase), with the conflicts it is in now\n")
         let annotate = try Binary.run(["help", "annotate"])
-        #expect(annotate.status == 0 && annotate.stdout.hasPrefix("annotate [SOURCE]\n"))
+        #expect(annotate.status == 0 && annotate.stdout.hasPrefix("annotate [SOURCE] [--accept]\n"))
         // The subcommands keep swift-argument-parser's help.
         #expect(try Binary.run(["help", "check"]).stdout.contains("--set-aside"))
         let top = try Binary.run(["--help"])

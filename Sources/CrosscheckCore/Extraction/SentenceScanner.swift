@@ -375,9 +375,10 @@ struct SentenceScanner {
         var start = figure.lowerBound, end = figure.upperBound
         while start > 0, !bounds(start - 1) { start -= 1 }
         while end < sentence.count, !bounds(end) { end += 1 }
-        while start < end, sentence[start] <= 0x20 { start += 1 }
-        while end > start, sentence[end - 1] <= 0x20 || sentence[end - 1] == 0x2E { end -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: sentence[start..<end]), as: UTF8.self)
+        var scalars = String(decoding: UnsafeBufferPointer(rebasing: sentence[start..<end]), as: UTF8.self).unicodeScalars[...]
+        while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.properties.isWhitespace || last == "." { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// The sentence before a byte offset, at most `Mention.contextLength` scalars of it.

@@ -73,7 +73,7 @@ enum ExtractionWords {
 
     /// Verbs by which a report gives a figure to someone: "X said", "said X", "X told reporters".
     static let speechVerbs: [String] = [
-        "said", "says", "say", "told", "tells", "reported", "reports", "wrote", "writes", "stated", "states",
+        "said", "says", "say", "told", "tells", "reported", "reports", "report", "wrote", "writes", "stated", "states",
         "announced", "announces", "confirmed", "confirms", "added", "adds", "claimed", "claims", "posted",
         "tweeted", "quoted", "cited", "estimated", "estimates", "showed", "shows", "indicate", "indicates",
     ]

@@ -4,19 +4,23 @@ import CrosscheckStore
 /// `annotate`: a source's figures, one decision each.
 extension Session {
     static let annotateHandlers: [String: Handler] = [
-        "annotate": { session, command in try session.annotate(command.argument("SOURCE") ?? session.currentSource) },
+        "annotate": { session, command in
+            try session.annotate(command.argument("SOURCE") ?? session.currentSource, acceptingAll: command.options["--accept"] != nil)
+        },
     ]
 
     /// Walks through the figures extracted from a source's text: each shown in its sentence with
     /// the claim it would make, and a key: accept, edit, skip, quit. What is accepted becomes a
     /// claim of the current event linked to the source, its quote the figure's words.
-    private func annotate(_ sourceID: String?) throws -> String {
+    /// `acceptingAll`: every proposal with a metric becomes a claim, the rest are skipped, and
+    /// nobody is asked: the bulk path for a pile of reports.
+    private func annotate(_ sourceID: String?, acceptingAll: Bool) throws -> String {
         guard let sourceID else { throw SessionError("annotate which source? annotate SOURCE, or source use ID first") }
         guard let source = try workspace.database.sources([sourceID]).first else { throw SessionError("no source \"\(sourceID)\"") }
         guard let text = source.text, !text.isEmpty else {
             throw SessionError("\(sourceID) has no text; source add \(sourceID) … --text-file F gives it one")
         }
-        guard let input else { throw SessionError("annotate needs someone to answer") }
+        guard acceptingAll || input != nil else { throw SessionError("annotate needs someone to answer") }
         let ledger = try currentLedger()
         currentSource = sourceID
         // The event's scopes and their aliases, as the analyst has them now.
@@ -25,6 +29,8 @@ extension Session {
         extractor.published = source.published
         let mentions = extractor.extract(text)
         var accepted = 0
+        if acceptingAll { return acceptAll(mentions) }
+        guard let input else { throw SessionError("annotate needs someone to answer") }
         for (index, mention) in mentions.enumerated() {
             var metric = mention.metric, phrase = mention.text, scope = mention.scope, speaker = mention.attributedTo
             output("\n[\(index + 1)/\(mentions.count)] line \(mention.line): \(mention.before)[\(mention.text)]\(mention.after)\n")
@@ -38,10 +44,7 @@ extension Session {
                         output("  which metric? edit (e) to give one, or skip (s)\n")
                         continue asking
                     }
-                    var line = "claim add \(ParsedCommand.quoted(phrase)) --metric \(ParsedCommand.quoted(chosen)) --quote \(ParsedCommand.quoted(mention.clause ?? mention.text))"
-                    if let scope { line += " --scope \(ParsedCommand.quoted(scope))" }
-                    if let speaker { line += " --attributed \(ParsedCommand.quoted(speaker))" }
-                    if let asOf = mention.asOf { line += " --as-of \(asOf.description)" }
+                    let line = Self.claimAdd(mention, phrase: phrase, metric: chosen, scope: scope, speaker: speaker)
                     do {
                         output(try run(line) ?? "")
                         accepted += 1
@@ -70,5 +73,35 @@ extension Session {
             }
         }
         return "annotate: \(Figure.grouped(Double(accepted))) of \(Figure.counted(mentions.count, "figure")) added as claims\n"
+    }
+
+    /// Every proposal that has a metric, as it stands; a line for each claim made, its conflicts,
+    /// and each proposal refused (a figure already recorded from this source).
+    private func acceptAll(_ mentions: [Mention]) -> String {
+        var accepted = 0, skipped = 0
+        for mention in mentions {
+            guard let metric = mention.metric else {
+                skipped += 1
+                continue
+            }
+            do {
+                let line = Self.claimAdd(mention, phrase: mention.text, metric: metric, scope: mention.scope, speaker: mention.attributedTo)
+                output(try run(line) ?? "")
+                accepted += 1
+            } catch {
+                output("  line \(mention.line), \"\(mention.text)\": \(error.message)\n")
+            }
+        }
+        return "annotate: \(Figure.grouped(Double(accepted))) of \(Figure.counted(mentions.count, "figure")) added as claims, "
+            + "\(Figure.grouped(Double(skipped))) without a metric skipped\n"
+    }
+
+    /// The `claim add` a proposal makes: its words, metric, scope, speaker and time, its clause as the quote.
+    static func claimAdd(_ mention: Mention, phrase: String, metric: String, scope: String?, speaker: String?) -> String {
+        var line = "claim add \(ParsedCommand.quoted(phrase)) --metric \(ParsedCommand.quoted(metric)) --quote \(ParsedCommand.quoted(mention.clause ?? mention.text))"
+        if let scope { line += " --scope \(ParsedCommand.quoted(scope))" }
+        if let speaker { line += " --attributed \(ParsedCommand.quoted(speaker))" }
+        if let asOf = mention.asOf { line += " --as-of \(asOf.description)" }
+        return line
     }
 }
