@@ -330,19 +330,15 @@ struct SentenceScanner {
         return isPeople(at: people) ? subject(before: start, in: lexicon.eventSubjects) : nil
     }
 
-    /// The nearest phrase of `table` before a token in its clause: back to the sentence's start,
-    /// a semicolon or colon, at most 30 words.
+    /// The first phrase of `table` in the clause before a token, its subject ("the death toll
+    /// from the missile strike on the building has risen to 35": the toll, not the missile): from
+    /// the sentence's start, a semicolon or a colon, at most 30 words back.
     private func subject(before end: Int, in table: PhraseTable<String>) -> (id: String, words: String)? {
-        var i = end
-        var steps = 0
-        while i > 0, steps < 30 {
-            let token = tokens[i - 1]
-            if token.id == lexicon.symbols.semicolon || token.id == lexicon.symbols.colon { return nil }
-            for from in max(0, i - 5)..<i {
-                if let named = table.match(tokens, at: from), named.end == i { return (named.value, text(from..<i)) }
-            }
-            i -= 1
-            steps += 1
+        var start = end
+        while start > 0, end - start < 30, tokens[start - 1].id != lexicon.symbols.semicolon,
+              tokens[start - 1].id != lexicon.symbols.colon { start -= 1 }
+        for from in start..<end {
+            if let named = table.match(tokens, at: from), named.end <= end { return (named.value, text(from..<named.end)) }
         }
         return nil
     }

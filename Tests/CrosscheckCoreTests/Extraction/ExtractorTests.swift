@@ -29,9 +29,16 @@ President Volodymyr Zelensky said Russia had launched 440 drones and 32 cruise m
         ("Death toll following the floods across the province nears 1,300, officials said.", "nears 1,300", "killed"),
         ("The number of people injured in the blast at the port has now climbed to 412.", "412", "injured"),
         ("The official tally of the missing, kept by the regional authorities, stood at 64.", "64", "missing"),
+        // The subject is the clause's first metric, not a later one that only modifies a noun.
+        ("The death toll from the weekend missile strike on the tower block in Zaporizhzhia has risen to 17.", "17", "killed"),
     ])
     func tollSubject(text: String, figure: String, metric: String) {
         #expect(mentions(text).map { [$0.text, $0.metric ?? "-"] } == [[figure, metric]])
+    }
+
+    @Test("a toll noun right before its figure: \"the injuries tally 12,850\"")
+    func tally() {
+        #expect(mentions("The national death toll has reached 1,545 and the injuries tally 12,850.").map { $0.metric ?? "-" } == ["killed", "injured"])
     }
 
     @Test("an exchange or an evacuation named as the subject counts the people its figure counts; other subjects do not")
