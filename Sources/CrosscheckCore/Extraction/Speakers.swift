@@ -106,7 +106,13 @@ struct Speakers {
               tokens[range.upperBound - 1].id != lexicon.symbols.closeBracket { range = range.dropLast() }
         guard !range.isEmpty else { return nil }
         if range.count == 1, lexicon.pronouns.match(tokens, at: range.lowerBound) != nil { return previous }
-        let named = range.contains { tokens[$0].kind == .word && (tokens[$0].capitalised || lexicon.parties.match(tokens, at: $0) != nil) }
+        // A capitalised word that is no day or month ("on Sunday" names nobody), or a party.
+        let named = range.contains { i in
+            guard tokens[i].kind == .word else { return false }
+            if lexicon.parties.match(tokens, at: i) != nil { return true }
+            return tokens[i].capitalised && lexicon.info(tokens[i])?.isMonth != true
+                && !CalendarWords.weekdays.contains(text(i..<i + 1).lowercased())
+        }
         return named ? text(range) : nil
     }
 }

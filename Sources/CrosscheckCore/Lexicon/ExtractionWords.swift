@@ -9,7 +9,7 @@ enum ExtractionWords {
         "women", "men", "soldiers", "servicemen", "troops", "residents", "others", "individuals",
         "adults", "teenagers", "infants", "babies", "elderly", "pensioners", "workers", "rescuers",
         "firefighters", "officers", "policemen", "police officers", "medics", "doctors", "journalists",
-        "passengers", "citizens", "nationals", "fighters", "militants", "more", "other", "of them",
+        "passengers", "citizens", "nationals", "fighters", "militants", "more", "other", "of them", "victims",
     ]
 
     /// Words between a figure, its people and the word that names the metric: "15 people have
@@ -62,6 +62,7 @@ enum ExtractionWords {
         "rose", "risen", "rises", "rising", "reached", "reaches", "reaching", "climbed", "climbs", "climbing",
         "stood", "stands", "increased", "increases", "jumped", "grew", "numbered", "totalled", "totaled",
         "totals", "hit", "hits", "nears", "neared", "nearing", "crossed", "exceeded", "exceeds", "surpassed", "topped",
+        "soared", "soars", "swelled", "mounted",
     ]
 
     /// What an event named as a clause's subject counts, when its figure counts people: "the swap
@@ -79,7 +80,9 @@ enum ExtractionWords {
     ]
 
     /// Words that open a speaker after them: "according to the State Emergency Service".
-    static let speakerOpeners: [String] = ["according to", "as reported by", "citing", "quoting", "as per"]
+    static let speakerOpeners: [String] = [
+        "according to", "as reported by", "citing", "quoting", "as per", "released by", "published by", "issued by", "compiled by",
+    ]
 
     /// Words a speaker's name does not run past: "X said on Monday", "said X in a statement".
     static let speakerStops: [String] = [
@@ -107,7 +110,7 @@ enum ExtractionWords {
     static let actions: [(metric: String, verbs: [String], becomes: String)] = [
         ("drones", downing, "drones-downed"),
         ("missiles", downing, "missiles-downed"),
-        ("bodies-repatriated", ["pulled", "recovered", "retrieved", "found", "removed", "dug out", "exhumed"], "bodies-recovered"),
+        ("bodies-repatriated", ["pulled", "recovered", "retrieved", "found", "removed", "dug out", "exhumed", "recovery"], "bodies-recovered"),
     ]
     static let downing = [
         "shot down", "intercepted", "downed", "destroyed", "neutralised", "neutralized", "shooting down",

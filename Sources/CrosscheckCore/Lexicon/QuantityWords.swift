@@ -146,7 +146,7 @@ enum QuantityWords {
         "reaching", "climbed", "climbing", "stood", "stands", "is", "was", "now", "hit", "hits",
         "increased", "jumped", "grew", "went", "up", "reportedly", "by", "were", "are", "numbered",
         "totalled", "totaled", "totalling", "totaling", "put", "puts", "stand", "an", "the", "reaches",
-        "climbs", "increases", "totals", "further", "tally",
+        "climbs", "increases", "totals", "further", "tally", "soared", "swelled", "mounted",
     ]
 
     /// Punctuation that carries no meaning around a figure: quotes, brackets, full stops.
