@@ -16,11 +16,16 @@ struct Places: Sendable {
     func named(in sentence: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, id: String)] {
         var found: [(range: Range<Int>, id: String)] = []
         for (name, id) in names where name.count <= sentence.count {
+            let first = name[0]
             var start = 0
             while start + name.count <= sentence.count {
+                // The first byte, then the rest: most places are no place name at all.
+                guard Self.lower(sentence[start]) == first, Self.matches(name, at: start, in: sentence) else {
+                    start += 1
+                    continue
+                }
                 if (start == 0 || !Self.isWordByte(sentence[start - 1]))
                     && (start + name.count == sentence.count || !Self.isWordByte(sentence[start + name.count]))
-                    && (0..<name.count).allSatisfy({ Self.lower(sentence[start + $0]) == name[$0] })
                     && !Self.isDateline(start..<start + name.count, in: sentence) {
                     found.append((start..<start + name.count, id))
                     start += name.count
@@ -78,6 +83,15 @@ struct Places: Sendable {
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte >= 0x80
+    }
+
+    private static func matches(_ name: [UInt8], at start: Int, in sentence: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 1
+        while i < name.count {
+            if lower(sentence[start + i]) != name[i] { return false }
+            i += 1
+        }
+        return true
     }
 
     private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }

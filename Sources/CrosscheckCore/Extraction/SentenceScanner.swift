@@ -371,10 +371,16 @@ struct SentenceScanner {
         var start = figure.lowerBound, end = figure.upperBound
         while start > 0, !bounds(start - 1) { start -= 1 }
         while end < sentence.count, !bounds(end) { end += 1 }
-        var scalars = String(decoding: UnsafeBufferPointer(rebasing: sentence[start..<end]), as: UTF8.self).unicodeScalars[...]
-        while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
-        while let last = scalars.last, last.properties.isWhitespace || last == "." { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars))
+        // Spaces (a no-break space too, as pages save them) and a full stop at the ends, as bytes.
+        func isSpace(_ i: Int) -> Bool { sentence[i] <= 0x20 }
+        func isNoBreakSpaceEnd(_ i: Int) -> Bool { i > start && sentence[i] == 0xA0 && sentence[i - 1] == 0xC2 }
+        while start < end {
+            if isSpace(start) { start += 1 } else if start + 1 < end, sentence[start] == 0xC2, sentence[start + 1] == 0xA0 { start += 2 } else { break }
+        }
+        while end > start {
+            if isSpace(end - 1) || sentence[end - 1] == 0x2E { end -= 1 } else if isNoBreakSpaceEnd(end - 1) { end -= 2 } else { break }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: sentence[start..<end]), as: UTF8.self)
     }
 
     /// The sentence before a byte offset, at most `Mention.contextLength` scalars of it.

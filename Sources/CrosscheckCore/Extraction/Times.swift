@@ -24,18 +24,18 @@ struct Times {
                 clock = (i, hour, minute)
                 continue
             }
-            guard token.kind == .word else { continue }
-            let text = word(i)
+            // Words the calendar tables know, looked up by id: a string is made only for a day found.
+            guard token.kind == .word, token.id >= 0 else { continue }
             var day: Int64?
-            var words = text
-            if let weekday = CalendarWords.weekdays.firstIndex(of: text) {
+            var words = ""
+            if let weekday = lexicon.weekdays.match(tokens, at: i)?.value {
                 // The latest such day on or before the publication: 1970-01-01 was a Thursday.
                 let published = Int((today + 3) % 7 + 7) % 7  // 0 is Monday
                 day = today - Int64((published - weekday + 7) % 7)
-            } else if let shift = CalendarWords.relativeDays[text] {
+            } else if let shift = lexicon.relativeDays.match(tokens, at: i)?.value {
                 day = today + Int64(shift)
             } else if lexicon.info(token)?.isMonth == true, token.capitalised || lexicon.info(token)?.isMonthOnlyCapitalised == false,
-                      let month = CalendarWords.monthNumber(text) {
+                      let month = CalendarWords.monthNumber(word(i)) {
                 // "January 31" or "31 January".
                 let after = i + 1 < tokens.count && tokens[i + 1].kind == .number ? Self.integer(tokens[i + 1]) : nil
                 let before = i > 0 && tokens[i - 1].kind == .number ? Self.integer(tokens[i - 1]) : nil
@@ -47,7 +47,7 @@ struct Times {
                 }
             }
             if let day, !Self.isNotAsOf(i, tokens, word, lexicon), let time = try? ReportedTime(Self.date(day)) {
-                found.append(Cue(at: i, time: time, words: words))
+                found.append(Cue(at: i, time: time, words: words.isEmpty ? word(i) : words))
             }
         }
         // A time of day: on the day the sentence names, else the publication's, in its zone.

@@ -77,6 +77,9 @@ final class Lexicon: Sendable {
     let parties: PhraseTable<Bool>
     let pronouns: PhraseTable<Bool>
     let eventSubjects: PhraseTable<String>
+    /// Days of the week (0 is Monday) and days named by their distance from the report's.
+    let weekdays: PhraseTable<Int>
+    let relativeDays: PhraseTable<Int>
     /// Each action: the metric it changes, its verbs, and the metric it makes.
     let actions: [(metric: String, verbs: PhraseTable<Bool>, becomes: String)]
     let currencies: PhraseTable<String>
@@ -174,6 +177,8 @@ final class Lexicon: Sendable {
         parties = set(ExtractionWords.parties)
         pronouns = set(ExtractionWords.pronouns)
         eventSubjects = table(ExtractionWords.eventSubjects)
+        weekdays = table(CalendarWords.weekdays.enumerated().map { ($0.element, $0.offset) })
+        relativeDays = table(CalendarWords.relativeDays.map { ($0.key, $0.value) })
         actions = ExtractionWords.actions.map { ($0.metric, set($0.verbs), $0.becomes) }
         currencies = table(Currencies.words)
         timeOfDay = set(CalendarWords.timeOfDay)
