@@ -130,6 +130,37 @@ struct SessionScriptTests {
 
 @Suite("annotate: a source's figures, one decision each")
 struct AnnotateTests {
+    @Test("a metric or scope named in an edit that the event does not have is made there, asking its kind and its whole")
+    func defineInEdit() throws {
+        let workspace = try Binary.newWorkspace()
+        try "Rescuers pulled 12 people alive from the rubble of the school in Kramatorsk.\n".write(toFile: workspace + "/a.txt", atomically: true, encoding: .utf8)
+        let script = """
+            event use k --title K
+            scope add Kramatorsk
+            source add s --title S --outlet O --published 2025-06-18 --text-file \(workspace)/a.txt
+            annotate
+            e
+            pulled-alive
+            the school
+
+
+            bogus
+            cumulative
+            Kramatorsk
+            a
+
+            """
+        let result = try Binary.run(["--workspace", workspace], stdin: script)
+        #expect(result.stderr == "" && result.status == 0, Comment(rawValue: result.stderr))
+        #expect(result.stdout.contains("""
+            metric pulled-alive (cumulative) added to k
+            scope the school added to k, part of Kramatorsk
+              → pulled-alive in the school: 12
+            c1: pulled-alive in the school = 12
+
+            """))
+    }
+
     @Test("in script mode a line that is no answer stops the walk with an error naming it, and is read as a command")
     func noAnswer() throws {
         let workspace = try Binary.newWorkspace()

@@ -63,6 +63,8 @@ extension Session {
                     scope = newScope.isEmpty || newScope == "-" ? nil : newScope
                     phrase = newPhrase
                     speaker = newSpeaker.isEmpty || newSpeaker == "-" ? nil : newSpeaker
+                    // A metric or scope the event does not have yet is made here, not refused later.
+                    guard try define(metric: metric, scope: scope, input) else { return "annotate: \(Figure.counted(accepted, "claim")) added\n" }
                 case "s":
                     break asking
                 case "q":
@@ -103,5 +105,24 @@ extension Session {
         if let speaker { line += " --attributed \(ParsedCommand.quoted(speaker))" }
         if let asOf = mention.asOf { line += " --as-of \(asOf.description)" }
         return line
+    }
+
+    /// Makes a metric or scope named in an edit that the event does not have yet, asking what it
+    /// needs (a metric's kind, what a scope is part of); false at the end of input.
+    private func define(metric: String?, scope: String?, _ input: SessionInput) throws -> Bool {
+        let ledger = try currentLedger()
+        if let metric, !ledger.metrics.contains(where: { $0.id == metric }), MetricVocabulary.standard.metric(metric) == nil {
+            var kind: String?
+            while kind == nil {
+                guard let answer = input.line("  \(metric) is a new metric: cumulative or snapshot? ", default: "") else { return false }
+                kind = MetricKind(rawValue: answer)?.rawValue
+            }
+            output(try run("metric add \(ParsedCommand.quoted(metric)) --kind \(kind!)") ?? "")
+        }
+        if let scope, ledger.scope(named: scope) == nil {
+            guard let whole = input.line("  \(scope) is a new scope: part of (empty for none)? ", default: "") else { return false }
+            output(try run("scope add \(ParsedCommand.quoted(scope))" + (whole.isEmpty ? "" : " --part-of \(ParsedCommand.quoted(whole))")) ?? "")
+        }
+        return true
     }
 }
