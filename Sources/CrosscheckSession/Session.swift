@@ -111,6 +111,11 @@ public final class Session {
     }
 
 
+    /// A `set` command given nothing to change says so, with its usage.
+    func requireChanges(_ command: ParsedCommand, of what: String) throws {
+        guard !command.options.isEmpty else { throw SessionError("\(what): say what to change: \(command.spec.usage)") }
+    }
+
     func eventInUse() throws -> String {
         guard let event = currentEvent else { throw SessionError("no current event; event use ID --title T first") }
         return event

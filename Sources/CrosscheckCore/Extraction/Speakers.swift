@@ -57,10 +57,11 @@ struct Speakers {
 
     /// The speaker nearest to a figure at tokens `figure`, before or after it.
     func nearest(to figure: Range<Int>) -> String? {
-        found.min { distance($0.at, figure) < distance($1.at, figure) }?.name
+        found.min { Self.distance($0.at, figure) < Self.distance($1.at, figure) }?.name
     }
 
-    private func distance(_ at: Int, _ figure: Range<Int>) -> Int {
+    /// Tokens between a cue and a figure, on either side of it: how near a speaker or a time is.
+    static func distance(_ at: Int, _ figure: Range<Int>) -> Int {
         at < figure.lowerBound ? figure.lowerBound - at : at - figure.upperBound
     }
 
@@ -110,8 +111,7 @@ struct Speakers {
         let named = range.contains { i in
             guard tokens[i].kind == .word else { return false }
             if lexicon.parties.match(tokens, at: i) != nil { return true }
-            return tokens[i].capitalised && lexicon.info(tokens[i])?.isMonth != true
-                && !CalendarWords.weekdays.contains(text(i..<i + 1).lowercased())
+            return tokens[i].capitalised && lexicon.info(tokens[i])?.isMonth != true && lexicon.weekdays.match(tokens, at: i) == nil
         }
         return named ? text(range) : nil
     }

@@ -78,11 +78,7 @@ struct Times {
 
     /// The time nearest to a figure at tokens `figure`, before or after it.
     func nearest(to figure: Range<Int>) -> Cue? {
-        found.min { distance($0.at, figure) < distance($1.at, figure) }
-    }
-
-    private func distance(_ at: Int, _ figure: Range<Int>) -> Int {
-        at < figure.lowerBound ? figure.lowerBound - at : at - figure.upperBound
+        found.min { Speakers.distance($0.at, figure) < Speakers.distance($1.at, figure) }
     }
 
     private static func integer(_ token: Token) -> Int? {

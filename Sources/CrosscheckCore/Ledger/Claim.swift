@@ -49,6 +49,11 @@ public struct EventLedger: Sendable, Hashable {
         (self.event, self.metrics, self.scopes, self.claims) = (event, metrics, scopes, claims)
     }
 
+    /// Whether claims of the event may count `metric`: the event declares it, or it is standard.
+    public func knows(metric: String) -> Bool {
+        metrics.contains { $0.id == metric } || MetricVocabulary.standard.metric(metric) != nil
+    }
+
     /// The scope a name means: its id, else the scope that has it as an alias.
     public func scope(named name: String) -> Scope? {
         scopes.first { $0.id == name } ?? scopes.first { $0.isNamed(name) }

@@ -111,7 +111,7 @@ extension Session {
     /// needs (a metric's kind, what a scope is part of); false at the end of input.
     private func define(metric: String?, scope: String?, _ input: SessionInput) throws -> Bool {
         let ledger = try currentLedger()
-        if let metric, !ledger.metrics.contains(where: { $0.id == metric }), MetricVocabulary.standard.metric(metric) == nil {
+        if let metric, !ledger.knows(metric: metric) {
             var kind: String?
             while kind == nil {
                 guard let answer = input.line("  \(metric) is a new metric: cumulative or snapshot? ", default: "") else { return false }

@@ -19,7 +19,8 @@ extension Session {
             throw SessionError("\"\(phrase)\": which metric? give --metric (the phrase names none)")
         }
         // A scope named by one of its aliases is recorded by its id.
-        let scope = try Self.resolve(metric: metric, scope: command.option("--scope"), in: try currentLedger())
+        let before = try currentLedger()
+        let scope = try Self.resolve(metric: metric, scope: command.option("--scope"), in: before)
         let source = try workspace.database.sources([sourceID]).first
         let asOf = try command.option("--as-of").map { text throws(SessionError) in try time(text, "--as-of") }
         var claim = Claim(
@@ -27,7 +28,7 @@ extension Session {
             confidence: command.option("--confidence").flatMap(Confidence.init(rawValue:)), status: .open,
             sources: [Link(source: sourceID, quote: command.option("--quote") ?? phrase, attributedTo: command.option("--attributed"),
                            credibility: credibility(command))])
-        if let twin = try currentLedger().claims.first(where: { Self.sameReport($0, claim, source: sourceID) }) {
+        if let twin = before.claims.first(where: { Self.sameReport($0, claim, source: sourceID) }) {
             try confirmDuplicate(of: twin, sourceID)
         }
         // The event and the number as they are under the lock: another session may have added claims since.
@@ -61,7 +62,7 @@ extension Session {
 
     /// Checks that the event knows the metric and the scope; returns the scope's id (`scope` may be an alias).
     private static func resolve(metric: String, scope: String?, in ledger: EventLedger) throws -> String? {
-        guard ledger.metrics.contains(where: { $0.id == metric }) || MetricVocabulary.standard.metric(metric) != nil else {
+        guard ledger.knows(metric: metric) else {
             throw SessionError("--metric: no metric \"\(metric)\" in \(ledger.event.id); metric add \(metric) --kind … first")
         }
         guard let scope else { return nil }
@@ -77,7 +78,7 @@ extension Session {
 
     private func setClaim(_ command: ParsedCommand) throws -> String {
         let id = command.argument("CLAIM")!
-        guard !command.options.isEmpty else { throw SessionError("claim set \(id): say what to change: \(command.spec.usage)") }
+        try requireChanges(command, of: "claim set \(id)")
         let figure = try command.option("--figure").map(parse)
         let asOf = try command.option("--as-of").map { text throws(SessionError) in try time(text, "--as-of") }
         var found: (ledger: EventLedger, claim: Claim)?

@@ -47,7 +47,7 @@ extension Session {
     private func setEvent(_ command: ParsedCommand) throws -> String {
         let id = command.argument("ID")!
         let date = try command.option("--date").map { text throws(SessionError) in try time(text, "--date") }
-        guard !command.options.isEmpty else { throw SessionError("event set \(id): say what to change: \(command.spec.usage)") }
+        try requireChanges(command, of: "event set \(id)")
         var event: Event?
         try change(command) {
             guard var ledger = try workspace.database.event(id) else { throw SessionError("no event \"\(id)\"") }
@@ -71,7 +71,7 @@ extension Session {
 
     private func setMetric(_ command: ParsedCommand) throws -> String {
         let id = command.argument("ID")!
-        guard !command.options.isEmpty else { throw SessionError("metric set \(id): say what to change: \(command.spec.usage)") }
+        try requireChanges(command, of: "metric set \(id)")
         var metric: Metric?
         try changeEvent(command) { ledger in
             if !ledger.metrics.contains(where: { $0.id == id }) {
@@ -109,7 +109,7 @@ extension Session {
 
     private func setScope(_ command: ParsedCommand) throws -> String {
         let id = command.argument("ID")!
-        guard !command.options.isEmpty else { throw SessionError("scope set \(id): say what to change: \(command.spec.usage)") }
+        try requireChanges(command, of: "scope set \(id)")
         var scope: Scope?
         try changeEvent(command) { ledger in
             guard let index = ledger.scopes.firstIndex(where: { $0.id == id }) else { throw SessionError("no scope \"\(id)\" in \(ledger.event.id)") }

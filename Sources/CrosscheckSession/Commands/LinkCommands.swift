@@ -14,7 +14,7 @@ extension Session {
             }
         },
         "link set": { session, command in
-            guard !command.options.isEmpty else { throw SessionError("link set: say what to change: \(command.spec.usage)") }
+            try session.requireChanges(command, of: "link set")
             return try session.changeLinks(command) { links, claim, source in
                 guard let index = links.firstIndex(where: { $0.source == source }) else {
                     throw SessionError("\(claim) does not cite \(source); link \(claim) \(source) adds it")

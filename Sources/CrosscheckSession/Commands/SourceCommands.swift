@@ -51,7 +51,7 @@ extension Session {
         let id = command.argument("ID")!
         let published = try command.option("--published").map { text throws(SessionError) in try time(text, "--published") }
         let text = try command.option("--text-file").map(textFile)
-        guard !command.options.isEmpty else { throw SessionError("source set \(id): say what to change: \(command.spec.usage)") }
+        try requireChanges(command, of: "source set \(id)")
         var changed: Source?
         try changeSource(command, id) { source in
             if let title = command.option("--title") { source.title = title }
