@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import CrosscheckCore
 
-/// The peers' cases (Tests/CrosscheckCoreTests/Peers, copied from ../shared/peers with their
-/// licences), each mapped onto crosscheck's interval as the peers' README explains:
+/// The peers' cases (Tests/CrosscheckCoreTests/Peers, copied from the peers' own test suites with
+/// their licences, THIRD_PARTY_LICENSES.md), each mapped onto crosscheck's interval:
 ///
 /// - Each expected element with a value is one check: its `text` (or `surface`) is the phrase.
 /// - Numbers are compared at δ = 0, so an approximation word leaves the written number
