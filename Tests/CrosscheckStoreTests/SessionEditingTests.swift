@@ -137,10 +137,10 @@ struct SessionEditingTests {
     @Test("annotate SOURCE --accept: every proposal with a metric a claim, with its speaker, time and clause, nobody asked")
     func acceptAll() throws {
         let (session, folder) = try session()
-        _ = try session.run("event use pow-exchange-2025-06-19")
+        _ = try session.run("event use hotposts-figures")
         #expect(try session.run("annotate hotposts-2025-06-19 --accept") == "annotate: 5 of 5 figures added as claims, 0 without a metric skipped\n")
-        let text = try String(contentsOfFile: folder + "/Claims/pow-exchange-2025-06-19.json", encoding: .utf8)
-        let claims = try LedgerFiles.readEvent(text).claims.filter { $0.id != "c19" }
+        let text = try String(contentsOfFile: folder + "/Claims/hotposts-figures.json", encoding: .utf8)
+        let claims = try LedgerFiles.readEvent(text).claims
         #expect(claims.map { "\($0.metric) \($0.figure.intervalDescription)" }
                 == ["prisoners-exchanged [200, 1,000)", "killed ≥ 23", "injured > 130", "drones > 400", "missiles [24, 100)"])
         #expect(claims[1].sources.first?.attributedTo == "Ukrainian officials")

@@ -166,7 +166,7 @@ struct SessionTerminalTests {
         #expect(terminal.waitFor("[1/2]"))
         #expect(terminal.waitFor("[a/e/s/q]? "))
         terminal.type("a")
-        #expect(terminal.waitFor("c25: killed = 31"), "\(terminal.screen)")
+        #expect(terminal.waitFor("c25: killed in Ukraine = 31"), "\(terminal.screen)")
         #expect(terminal.waitFor("[2/2]"))
         #expect(terminal.waitForEnd("[a/e/s/q]? "))
         // Ctrl-C at the keystroke stops the walk, as q does.

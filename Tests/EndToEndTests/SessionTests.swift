@@ -229,7 +229,7 @@ struct AnnotateTests {
             c2: killed in Kyiv = 28
 
             [4/4] line 1: At least 28 people were killed in Kyiv, officials said on Wednesday, and [more than 130] were injured.
-              → injured: more than 130 (attributed to officials) as of 2025-06-18
+              → injured in Kyiv: more than 130 (attributed to officials) as of 2025-06-18
             annotate: 2 claims added
             c1  drones  440  →  = 440  @ 2025-06-18T14:00+03:00  [open]
             c2  killed · Kyiv  28  →  = 28  @ 2025-06-18  [open]

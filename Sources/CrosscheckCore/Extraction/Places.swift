@@ -1,13 +1,23 @@
 /// The scopes of an event as a text names them: each scope by its id and its aliases, found in a
 /// sentence without regard to case, whole words only.
 struct Places: Sendable {
-    private let names: [(name: [UInt8], id: String)]
+    private var names: [(name: [UInt8], id: String)]
     private let parents: [String: String]
+    /// The scope the event as a whole happened in: the one scope that is part of nothing and has
+    /// parts ("Nepal" with its districts, beside "India" and "Tibet" where the quake was also
+    /// felt). What a report means by a figure before it has named any place. An event of one
+    /// place without parts has none: "Russia launched 440 drones" in a report on Kyiv is not Kyiv's.
+    let whole: String?
 
     init(_ scopes: [Scope]) {
         names = scopes.flatMap { scope in ([scope.id] + scope.aliases).map { (Array($0.utf8).map(Self.lower), scope.id) } }
             .filter { !$0.name.isEmpty }
         parents = Dictionary(scopes.compactMap { scope in scope.partOf.map { (scope.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        let wholes = scopes.filter { $0.partOf == nil }.map(\.id).filter { root in scopes.contains { $0.partOf == root } }
+        whole = wholes.count == 1 ? wholes[0] : nil
+        if let whole {
+            names += ExtractionWords.wholeScope.map { (Array($0.utf8), whole) }
+        }
     }
 
     var isEmpty: Bool { names.isEmpty }
@@ -38,8 +48,11 @@ struct Places: Sendable {
     }
 
     /// The scope of a figure at bytes `figure`: the place named in its clause (between commas),
-    /// after it first, else before it; else the nearest named before it in the sentence. Where a
-    /// part and its whole are both named in the clause, the part.
+    /// after it first, else before it; else the nearest named before it in the sentence; else
+    /// the first named after it with no other number between. Where a part and its whole are
+    /// both named in the clause, the part. A figure whose sentence names only the places of other
+    /// figures ("759 in Sindh, 308 in Khyber Pakhtunkhwa … while 12,867 have been injured") is
+    /// about their whole.
     /// `figures` are the byte ranges of the figures before it in the sentence: a place named
     /// after one of them in its clause is that figure's.
     func scope(of figure: Range<Int>, in sentence: UnsafeBufferPointer<UInt8>, named: [(range: Range<Int>, id: String)],
@@ -47,19 +60,33 @@ struct Places: Sendable {
         guard !named.isEmpty else { return nil }
         func attached(_ place: Range<Int>) -> Bool {
             var start = place.lowerBound
-            while start > 0, !Self.endsClause(sentence[start - 1]) { start -= 1 }
+            while start > 0, !Self.endsClause(start - 1, in: sentence) { start -= 1 }
             return figures.contains { $0.lowerBound >= start && $0.upperBound <= place.lowerBound }
         }
         var clauseStart = figure.lowerBound, clauseEnd = figure.upperBound
-        while clauseStart > 0, !Self.endsClause(sentence[clauseStart - 1]) { clauseStart -= 1 }
-        while clauseEnd < sentence.count, !Self.endsClause(sentence[clauseEnd]) { clauseEnd += 1 }
+        while clauseStart > 0, !Self.endsClause(clauseStart - 1, in: sentence) { clauseStart -= 1 }
+        while clauseEnd < sentence.count, !Self.endsClause(clauseEnd, in: sentence) { clauseEnd += 1 }
         let inClause = named.filter { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= clauseEnd }
         let chosen = inClause.first { $0.range.lowerBound >= figure.upperBound }
             ?? inClause.last { $0.range.upperBound <= figure.lowerBound && !attached($0.range) }
             ?? named.last { $0.range.upperBound <= figure.lowerBound && !attached($0.range) }
-        guard let chosen else { return nil }
+            ?? named.first { $0.range.lowerBound >= figure.upperBound
+                && !(figure.upperBound..<$0.range.lowerBound).contains { sentence[$0] >= 0x30 && sentence[$0] <= 0x39 } }
+        guard let chosen else { return commonWhole(of: named.map(\.id)) }
         // The most specific place the clause names within the chosen one.
         return inClause.first { isPart($0.id, of: chosen.id) }?.id ?? chosen.id
+    }
+
+    /// The narrowest scope every one of `ids` is or is part of.
+    private func commonWhole(of ids: [String]) -> String? {
+        guard var candidate = ids.first else { return nil }
+        var steps = 0
+        while !ids.allSatisfy({ $0 == candidate || isPart($0, of: candidate) }) {
+            guard let parent = parents[candidate], steps < 16 else { return nil }
+            candidate = parent
+            steps += 1
+        }
+        return candidate
     }
 
     private func isPart(_ id: String, of whole: String) -> Bool {
@@ -79,7 +106,13 @@ struct Places: Sendable {
             && !range.contains { sentence[$0] >= 0x61 && sentence[$0] <= 0x7A }
     }
 
-    private static func endsClause(_ byte: UInt8) -> Bool { byte == 0x2C || byte == 0x3B || byte == 0x3A }
+    /// A comma, semicolon or colon, but not one between digits ("12,867", "08:15").
+    static func endsClause(_ i: Int, in sentence: UnsafeBufferPointer<UInt8>) -> Bool {
+        let byte = sentence[i]
+        guard byte == 0x2C || byte == 0x3B || byte == 0x3A else { return false }
+        func isDigit(_ j: Int) -> Bool { j >= 0 && j < sentence.count && sentence[j] >= 0x30 && sentence[j] <= 0x39 }
+        return !(isDigit(i - 1) && isDigit(i + 1))
+    }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte >= 0x80

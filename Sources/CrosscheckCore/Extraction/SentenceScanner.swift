@@ -14,6 +14,7 @@ struct SentenceScanner {
     /// The speaker the sentences before named last: who "he said" is.
     private var lastSpeaker: String?
     /// The scope of the last figure before: a sentence that names no place goes on about it.
+    /// Before any, the event's whole.
     private var lastScope: String?
 
     init(extractor: Extractor, bytes: UnsafeBufferPointer<UInt8>, position: Extractor.Position) {
@@ -22,6 +23,7 @@ struct SentenceScanner {
         self.bytes = bytes
         self.line = position.line
         self.cursorScalar = position.scalar
+        self.lastScope = extractor.places.whole
         tokens.reserveCapacity(256)
     }
 
@@ -367,7 +369,7 @@ struct SentenceScanner {
     /// The clause around a figure's bytes: to the commas, semicolons, colons or dashes that bound
     /// it, or the sentence's ends, without the spaces and closing punctuation at its ends.
     private func clause(around figure: Range<Int>) -> String {
-        func bounds(_ i: Int) -> Bool { sentence[i] == 0x2C || sentence[i] == 0x3B || sentence[i] == 0x3A }
+        func bounds(_ i: Int) -> Bool { Places.endsClause(i, in: sentence) }
         var start = figure.lowerBound, end = figure.upperBound
         while start > 0, !bounds(start - 1) { start -= 1 }
         while end < sentence.count, !bounds(end) { end += 1 }

@@ -117,6 +117,10 @@ enum ExtractionWords {
         "intercepting", "shot", "suppressed",
     ]
 
+    /// Words that put a figure in the event's whole, the widest scope it has: "the national
+    /// death toll", "across the country".
+    static let wholeScope: [String] = ["national", "nationwide", "countrywide", "across the country", "nationally", "in all"]
+
     static let clauseEnds: [String] = ["and", "or", "but", "while", "whereas", "with", "including", "according"]
 
     /// Words that end with a full stop without ending a sentence: "Mr. Zelensky", "Gen. Syrskyi".

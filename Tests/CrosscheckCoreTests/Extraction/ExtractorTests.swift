@@ -72,9 +72,24 @@ President Volodymyr Zelensky said Russia had launched 440 drones and 32 cruise m
         #expect(scopes("Four people were killed in Saltivka, a district of Kharkiv.") == ["Saltivka"])
         #expect(scopes("Twelve were injured in the city, and 3 in Odesa.") == ["Kharkiv", "Odesa"])
         #expect(scopes("In Odesa, where 5 people died, the port was hit.") == ["Odesa"])
-        #expect(scopes("KHARKIV (Reuters) - Russia launched 20 drones overnight.") == ["-"])
+        // The dateline is where the report was filed; a figure before any place is the event's whole.
+        #expect(scopes("ODESA (Reuters) - Russia launched 20 drones overnight.") == ["Kharkiv"])
         // A figure set aside as who was among the counted keeps the scope of the figure it is part of.
         #expect(scopes("The attack killed 8 people in Saltivka, including two children.") == ["Saltivka", "Saltivka"])
+    }
+
+    @Test("where, when the clause names no place: the event's whole, its national words, the whole of the parts named beside it")
+    func wholeScope() {
+        var extractor = Extractor()
+        extractor.scopes = [Scope(id: "Pakistan"), Scope(id: "Sindh", partOf: "Pakistan"), Scope(id: "Punjab", partOf: "Pakistan"), Scope(id: "India")]
+        func scopes(_ text: String) -> [String] { extractor.extract(text).map { $0.scope ?? "-" } }
+        #expect(scopes("The death toll has risen to 1,731 along with 12,867 injuries in Pakistan.") == ["Pakistan", "Pakistan"])
+        #expect(scopes("In all, 40 people died. In India, 61 died. The national toll rose to 1,545.") == ["Pakistan", "India", "Pakistan"])
+        #expect(scopes("A total of 759 people died in Sindh, 221 in Punjab, while 12,867 have been injured.") == ["Sindh", "Punjab", "Pakistan"])
+        #expect(scopes("At least 23 died, the health department of Sindh said.") == ["Sindh"])
+        // Two places, neither the other's whole: no whole to fall back on.
+        extractor.scopes = [Scope(id: "Kyiv"), Scope(id: "Odesa")]
+        #expect(scopes("The death toll rose to 28.") == ["-"])
     }
 
     @Test("as of when: the day and time the sentence gives, read against the publication; never a period's start or the event's own day")
