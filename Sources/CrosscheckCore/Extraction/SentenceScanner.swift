@@ -52,6 +52,17 @@ struct SentenceScanner {
         return cursorScalar
     }
 
+    /// A mention read but not yet handed on: the sentence's list of figures may still give it
+    /// its metric.
+    private struct Pending {
+        var mention: Mention
+        var tokens: Range<Int>
+        /// A vague word, zero or "one" that is a figure only if a metric makes it one.
+        var needsMetric: Bool
+        /// It counts something that is no metric ("72 apartments"): a list does not give it one.
+        var countsOther: Bool
+    }
+
     mutating func scan(_ range: Range<Int>, emit: (Mention) -> Void) {
         sentence = UnsafeBufferPointer(rebasing: bytes[range])
         PhraseTokenizer.tokenizeText(sentence, lexicon: lexicon, into: &tokens)
@@ -61,6 +72,7 @@ struct SentenceScanner {
         var places: [(range: Range<Int>, id: String)]?
         var times: Times?
         var figures: [Range<Int>] = []
+        var pending: [Pending] = []
         defer { if let last = speakers?.last { lastSpeaker = last } }
         var j = 0
         while j < tokens.count {
@@ -91,12 +103,7 @@ struct SentenceScanner {
                 continue
             }
 
-            var metric = countedNoun(after: end) ?? governingWords(before: start) ?? eventSubject(before: start, countingPeopleAt: end)
-            if metric == nil, let previous, isBare(after: end) {
-                metric = previous  // "Ukraine returned 1,212 bodies, Russia 27"
-            }
-            if metric == nil, needsMetric(parsed, start, end) { continue }
-            if let counted = metric { metric = action(on: counted, start, end) }
+            let (metric, countsOther) = self.metric(start, end, previous: previous)
             if let metric { previous = metric }
 
             let byteStart = range.lowerBound + tokens[start].start
@@ -115,14 +122,77 @@ struct SentenceScanner {
             let scope = self.scope(of: bytes, at: start, places: places ?? [], figures: figures)
             if !extractor.places.isEmpty { figures.append(bytes) }
             if scope != nil { lastScope = scope }
-            emit(Mention(
+            pending.append(Pending(mention: Mention(
                 start: scalarStart, end: scalarEnd, line: line, text: figure.text, figure: figure.figure,
                 family: figure.family, metric: metric?.id, metricWords: metric?.words, scope: scope,
                 attributedTo: speakers?.nearest(to: start..<end), asOf: when?.time, asOfWords: when?.words,
                 clause: clause(around: bytes),
                 before: extractor.includesContext ? context(before: tokens[start].start) : "",
-                after: extractor.includesContext ? context(after: tokens[end - 1].end) : ""))
+                after: extractor.includesContext ? context(after: tokens[end - 1].end) : ""),
+                tokens: start..<end, needsMetric: needsMetric(parsed, start, end), countsOther: countsOther))
         }
+        shareMetrics(&pending)
+        for item in pending where item.mention.metric != nil || !item.needsMetric { emit(item.mention) }
+    }
+
+    // MARK: - Lists
+
+    /// Figures of one list count one thing: a member that names no metric takes the nearest
+    /// one's, before it first ("759 died in Sindh, 308 in Khyber Pakhtunkhwa"), else after it
+    /// ("308 and 223 deaths", "95 soldiers … and one police officer have been released").
+    private func shareMetrics(_ pending: inout [Pending]) {
+        guard pending.count > 1 else { return }
+        var listStart = 0
+        for k in 0..<pending.count {
+            // A share or a sum beside a count is no member of its list ("about 40% of those fired").
+            let endsList = k + 1 == pending.count || pending[k].mention.figure.kind != .count
+                || pending[k + 1].mention.figure.kind != .count || !joined(pending[k].tokens, pending[k + 1].tokens)
+            guard endsList else { continue }
+            let list = listStart...k
+            listStart = k + 1
+            guard list.count > 1 else { continue }
+            let named = list.filter { pending[$0].mention.metric != nil }
+            guard !named.isEmpty else { continue }
+            for member in list where pending[member].mention.metric == nil && !pending[member].countsOther {
+                let source = named.last { $0 < member } ?? named.first { $0 > member }!
+                pending[member].mention.metric = pending[source].mention.metric
+                pending[member].mention.metricWords = pending[source].mention.metricWords
+            }
+        }
+    }
+
+    /// Whether the figure at `b` follows the one at `a` in a list: only what the first counts and
+    /// where stand between them, then a comma or a joining word, with no stop, speaker or aside.
+    /// Numbers between them were no figures ("died in Sindh since June 14, followed by 306").
+    private func joined(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard b.lowerBound - a.upperBound <= 14, b.lowerBound > a.upperBound else { return false }
+        var joins = tokens[b.lowerBound - 1].id == lexicon.symbols.comma
+        for from in max(a.upperBound, b.lowerBound - 3)..<b.lowerBound where !joins {
+            if let join = lexicon.listJoins.match(tokens, at: from), join.end == b.lowerBound { joins = true }
+        }
+        guard joins else { return false }
+        for k in a.upperBound..<b.lowerBound {
+            let token = tokens[k]
+            if token.kind == .symbol, token.id != lexicon.symbols.comma, lexicon.info(token)?.isPunctuation == true { return false }
+            if lexicon.speechCues.match(tokens, at: k) != nil || lexicon.asides.match(tokens, at: k) != nil { return false }
+        }
+        return true
+    }
+
+    // MARK: - What is counted
+
+    /// What a figure counts, and whether it counts something that is no metric.
+    private func metric(_ start: Int, _ end: Int, previous: (id: String, words: String)?) -> ((id: String, words: String)?, Bool) {
+        var metric = countedNoun(after: end) ?? governingWords(before: start) ?? eventSubject(before: start, countingPeopleAt: end)
+        if metric == nil, let previous, isBare(after: end) || endsHere(lexicon.asides, at: start) {
+            // "Ukraine returned 1,212 bodies, Russia 27"; "killed 35 residents, including two children"
+            metric = previous
+        }
+        guard let counted = metric else { return (nil, false) }
+        let done = action(on: counted, start, end)
+        // "72 apartments" are no metric unless something was done to them.
+        if lexicon.objectGroups.contains(done.id) { return (nil, true) }
+        return (done, false)
     }
 
     // MARK: - Where
@@ -238,23 +308,42 @@ struct SentenceScanner {
         }
     }
 
-    // MARK: - What is counted
-
     /// The metric named after the figure: "440 drones", "32 cruise missiles", "15 people died",
     /// "dozens of missiles", "23 people were killed".
+    /// A thing no metric counts by itself comes back as its group ("72 apartments": `buildings`),
+    /// for an action to make a metric of; a verb said of people as its metric ("207 of our
+    /// people have returned").
     private func countedNoun(after end: Int) -> (id: String, words: String)? {
         var i = end
         var unknown = 0
         var steps = 0
+        var people = false
         while i < tokens.count, steps < 6 {
             steps += 1
             if let named = lexicon.metrics.match(tokens, at: i) {
                 return (named.value, text(i..<named.end))
             }
+            if let object = lexicon.objects.match(tokens, at: i) {
+                // "35 residents of the building": the people are counted, the building is where.
+                guard people else { return (object.value, text(i..<object.end)) }
+                i = object.end
+                continue
+            }
+            if people, let verb = lexicon.peopleVerbs.match(tokens, at: i), lexicon.peopleVerbExceptions.match(tokens, at: verb.end) == nil {
+                return (verb.value, text(i..<verb.end))
+            }
             let token = tokens[i]
+            if token.id == lexicon.symbols.among {
+                // "more than a dozen children were among the 75 people injured": what the other figure counts.
+                i += 1
+                while i < tokens.count, tokens[i].kind == .number || lexicon.neutral.starts(with: tokens[i]) { i += 1 }
+                steps -= 1
+                continue
+            }
             if token.kind == .number { return nil }
-            if let people = lexicon.people.match(tokens, at: i) {
-                i = people.end
+            if let match = lexicon.people.match(tokens, at: i) {
+                people = true
+                i = match.end
             } else if let aside = asideEnd(at: i) {
                 i = aside  // "15 people, including three children, were killed"
             } else if let auxiliary = lexicon.auxiliaries.match(tokens, at: i) {
@@ -307,7 +396,7 @@ struct SentenceScanner {
     private func governingWords(before start: Int) -> (id: String, words: String)? {
         var boundary = start
         var steps = 0
-        // A figure written with its verb ("nears 1,300", "exceeded 1,000") has passed one already.
+        // A figure written with its verb ("nears 1,300", "passed 800") has passed one already.
         var tollVerb = lexicon.tollVerbs.match(tokens, at: start) != nil
         while boundary > 0, steps < 6 {
             for from in max(0, boundary - 5)..<boundary {

@@ -10,6 +10,10 @@ enum ExtractionWords {
         "adults", "teenagers", "infants", "babies", "elderly", "pensioners", "workers", "rescuers",
         "firefighters", "officers", "policemen", "police officers", "medics", "doctors", "journalists",
         "passengers", "citizens", "nationals", "fighters", "militants", "more", "other", "of them", "victims",
+        "soldier", "serviceman", "officer", "police officer", "guards", "guardsmen", "border guards", "privates",
+        "sergeants", "servicemembers", "service members", "personnel", "marines", "sailors", "pilots", "crew",
+        "crew members", "students", "pupils", "patients", "migrants", "refugees", "tourists", "climbers",
+        "miners", "villagers", "inhabitants", "family members", "relatives", "our people",
     ]
 
     /// Words between a figure, its people and the word that names the metric: "15 people have
@@ -17,7 +21,7 @@ enum ExtractionWords {
     static let auxiliaries: [String] = [
         "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly",
         "confirmed", "officially", "also", "all", "of", "them", "so", "far", "now", "later",
-        "subsequently", "since", "already", "eventually", "who", "that", "got", "left", "found",
+        "subsequently", "since", "already", "eventually", "who", "that", "got", "left", "found", "the", "still",
     ]
 
     /// Words after a number that make it page furniture: "0 Comments", "12 shares", "5 min read".
@@ -50,20 +54,18 @@ enum ExtractionWords {
     ]
     static let ageBefore: [String] = ["aged", "age", "ages"]
 
-    /// Words that end the clause a figure stands in: a bare figure before them counts what the
-    /// figure before it counted ("Ukraine returned 1,212 bodies, Russia 27").
     /// Words that open an aside about who was among the counted: "15 people, including three
     /// children, were killed".
     static let asides: [String] = ["including", "among them", "among whom", "of whom", "most of them", "many of them"]
 
-    /// Verbs by which a toll named as a clause's subject gives its figure, far from it: "the death
-    /// toll from the strike on the apartment building in Dnipro has risen to 35".
-    static let tollVerbs: [String] = [
-        "rose", "risen", "rises", "rising", "reached", "reaches", "reaching", "climbed", "climbs", "climbing",
-        "stood", "stands", "increased", "increases", "jumped", "grew", "numbered", "totalled", "totaled",
-        "totals", "hit", "hits", "nears", "neared", "nearing", "crossed", "exceeded", "exceeds", "surpassed", "topped",
-        "soared", "soars", "swelled", "mounted",
-    ]
+    /// Verbs by which a toll named as a clause's subject gives its figure, far from it ("the death
+    /// toll from the strike on the apartment building in Dnipro has risen to 35"), or a group its
+    /// members ("the group consisted of 180 privates"), as lemmas (see `VerbForms`).
+    static let tollVerbs: [String] = VerbForms.all([
+        "rise:rose:risen", "reach", "climb", "stand:stood:stood", "increase", "jump", "grow:grew:grown", "number",
+        "total:totalled:totalled:totalling", "total", "hit:hit:hit:hitting", "near", "cross", "exceed", "surpass",
+        "top:topped:topped", "soar", "swell", "mount", "pass", "edge", "consist", "comprise",
+    ])
 
     /// What an event named as a clause's subject counts, when its figure counts people: "the swap
     /// involved hundreds of soldiers", "the evacuation brought out 300 people".
@@ -111,7 +113,27 @@ enum ExtractionWords {
         ("drones", downing, "drones-downed"),
         ("missiles", downing, "missiles-downed"),
         ("bodies-repatriated", ["pulled", "recovered", "retrieved", "found", "removed", "dug out", "exhumed", "recovery"], "bodies-recovered"),
+        ("injured", ["hospitalised", "hospitalized", "taken to hospital", "admitted"], "hospitalized"),
+        ("killed", ["saved", "rescued"], "rescued"),
+        ("buildings", damaging, "buildings-damaged"),
     ]
+    static let damaging = VerbForms.all(["damage", "destroy", "hit:hit:hit:hitting", "flatten", "raze", "level:levelled:levelled:levelling"])
+
+    /// What a figure counts that no metric is by itself, only with an action (`actions`): "72
+    /// apartments" are a count of buildings damaged only where they "were destroyed".
+    static let objects: [(phrase: String, group: String)] = [
+        "buildings", "building", "houses", "homes", "apartments", "flats", "apartment buildings",
+        "residential buildings", "high-rises", "dwellings", "structures", "schools", "hospitals",
+    ].map { ($0, "buildings") }
+
+    /// Verbs that, said of people, say which metric counts them: "207 of our people have
+    /// returned", "one police officer has been released".
+    static let peopleVerbs: [(phrase: String, metric: String)] =
+        VerbForms.all(["release", "free", "return", "swap", "exchange", "repatriate"]).map { ($0, "prisoners-exchanged") }
+        + ["handed over", "brought home", "came home", "come home", "returned home"].map { ($0, "prisoners-exchanged") }
+
+    /// What follows a verb of `peopleVerbs` when it is not said of prisoners: "released from hospital".
+    static let peopleVerbExceptions: [String] = ["from hospital", "from the hospital", "from care", "to their homes", "home from hospital"]
     static let downing = [
         "shot down", "intercepted", "downed", "destroyed", "neutralised", "neutralized", "shooting down",
         "intercepting", "shot", "suppressed",
@@ -121,7 +143,14 @@ enum ExtractionWords {
     /// death toll", "across the country".
     static let wholeScope: [String] = ["national", "nationwide", "countrywide", "across the country", "nationally", "in all"]
 
+    /// Words that end the clause a figure stands in: a bare figure before them counts what the
+    /// figure before it counted ("Ukraine returned 1,212 bodies, Russia 27").
     static let clauseEnds: [String] = ["and", "or", "but", "while", "whereas", "with", "including", "according"]
+
+    /// Words that join the figures of a list, which count one thing unless each says otherwise:
+    /// "759 died in Sindh, 308 in Khyber Pakhtunkhwa and 336 in Balochistan", "95 soldiers, 56
+    /// national guardsmen and one police officer have been released".
+    static let listJoins: [String] = ["and", "or", "as well as", "followed by", "plus", "along with"]
 
     /// Words that end with a full stop without ending a sentence: "Mr. Zelensky", "Gen. Syrskyi".
     static let abbreviations: Set<String> = [

@@ -82,6 +82,12 @@ final class Lexicon: Sendable {
     let relativeDays: PhraseTable<Int>
     /// Each action: the metric it changes, its verbs, and the metric it makes.
     let actions: [(metric: String, verbs: PhraseTable<Bool>, becomes: String)]
+    let objects: PhraseTable<String>
+    /// The groups of `objects`: what a figure may count without counting a metric.
+    let objectGroups: Set<String>
+    let peopleVerbs: PhraseTable<String>
+    let peopleVerbExceptions: PhraseTable<Bool>
+    let listJoins: PhraseTable<Bool>
     let currencies: PhraseTable<String>
     let metrics: PhraseTable<String>
     let timeOfDay: PhraseTable<Bool>
@@ -92,7 +98,7 @@ final class Lexicon: Sendable {
         var of: Int32 = -1, openBracket: Int32 = -1, closeBracket: Int32 = -1, plus: Int32 = -1
         var slash: Int32 = -1, comma: Int32 = -1, single: Int32 = -1, ago: Int32 = -1, hash: Int32 = -1
         var at: Int32 = -1, dash: Int32 = -1, semicolon: Int32 = -1, colon: Int32 = -1, apostrophe: Int32 = -1
-        var rightQuote: Int32 = -1
+        var rightQuote: Int32 = -1, among: Int32 = -1
     }
 
     /// The lexicon of the standard metric vocabulary, compiled once.
@@ -180,6 +186,11 @@ final class Lexicon: Sendable {
         weekdays = table(CalendarWords.weekdays.enumerated().map { ($0.element, $0.offset) })
         relativeDays = table(CalendarWords.relativeDays.map { ($0.key, $0.value) })
         actions = ExtractionWords.actions.map { ($0.metric, set($0.verbs), $0.becomes) }
+        objects = table(ExtractionWords.objects)
+        objectGroups = Set(ExtractionWords.objects.map(\.group))
+        peopleVerbs = table(ExtractionWords.peopleVerbs)
+        peopleVerbExceptions = set(ExtractionWords.peopleVerbExceptions)
+        listJoins = set(ExtractionWords.listJoins)
         currencies = table(Currencies.words)
         timeOfDay = set(CalendarWords.timeOfDay)
         metrics = table(vocabulary.metrics.flatMap { metric in
@@ -188,7 +199,7 @@ final class Lexicon: Sendable {
         symbols = Symbols(of: builder.id("of"), openBracket: builder.id("("), closeBracket: builder.id(")"),
                           plus: builder.id("+"), slash: builder.id("/"), comma: builder.id(","), single: builder.id("single"),
                           ago: builder.id(ExtractionWords.ago), hash: builder.id("#"), at: builder.id("@"), dash: builder.id("-"),
-                          semicolon: builder.id(";"), colon: builder.id(":"), apostrophe: builder.id("'"), rightQuote: builder.id("’"))
+                          semicolon: builder.id(";"), colon: builder.id(":"), apostrophe: builder.id("'"), rightQuote: builder.id("’"), among: builder.id("among"))
         ids = builder.ids
         index = WordIndex(builder.ids)
         info = builder.info

@@ -52,18 +52,23 @@ public struct MetricVocabulary: Sendable, Hashable {
         Metric(id: "killed", kind: .cumulative, aliases: [
             "killed", "dead", "deaths", "death", "died", "fatalities", "fatality", "lives lost",
             "lives were lost", "killing", "kills", "death toll", "perished", "slain",
-            "dead bodies", "people dead", "confirmed dead", "lost their lives", "have died",
+            "people dead", "confirmed dead", "lost their lives", "have died",
             "has died", "were killed", "was killed", "been killed", "killed people", "deceased",
             "toll", "number of dead", "number of deaths", "number of victims", "number of those killed",
-            "number of fatalities", "number of people killed",
+            "number of fatalities", "number of people killed", "lives", "the lives of", "lives of",
         ]),
         Metric(id: "injured", kind: .cumulative, aliases: [
             "injured", "wounded", "hurt", "injuries", "injury", "injuring", "wounding", "were injured",
-            "were wounded", "was injured", "sustained injuries", "hospitalised", "hospitalized",
-            "number of injured", "number of wounded", "number of people injured",
+            "were wounded", "was injured", "sustained injuries", "number of injured", "number of wounded", "number of people injured",
         ]),
         Metric(id: "missing", kind: .cumulative, aliases: [
-            "missing", "unaccounted for", "remain missing", "are missing", "still missing",
+            "missing", "unaccounted for", "remain missing", "are missing", "still missing", "fate is unknown",
+            "fate unknown", "whereabouts unknown", "whereabouts are unknown", "is unknown", "are unknown", "remain unknown",
+        ]),
+        Metric(id: "hospitalized", kind: .cumulative, aliases: [
+            "hospitalised", "hospitalized", "in hospital", "hospitalisations", "hospitalizations",
+            "admitted to hospital", "were hospitalised", "were hospitalized", "remaining hospitalised",
+            "remaining hospitalized", "number of people hospitalised", "number of people hospitalized",
         ]),
         Metric(id: "displaced", kind: .cumulative, aliases: [
             "displaced", "displacing", "internally displaced", "forced to flee", "fled their homes",
@@ -94,7 +99,7 @@ public struct MetricVocabulary: Sendable, Hashable {
             "prisoners of war exchanged", "servicemen exchanged",
         ]),
         Metric(id: "bodies-repatriated", kind: .snapshot, aliases: [
-            "bodies", "bodies repatriated", "bodies returned", "remains", "bodies of soldiers",
+            "bodies", "dead bodies", "bodies repatriated", "bodies returned", "remains", "bodies of soldiers",
             "bodies of fallen soldiers",
         ]),
         Metric(id: "buildings-damaged", kind: .cumulative, aliases: [

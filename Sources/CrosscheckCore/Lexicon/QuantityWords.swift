@@ -35,7 +35,9 @@ enum QuantityWords {
         ("larger than", .lowerBoundOpen), ("bigger than", .lowerBoundOpen),
         ("well over", .lowerBoundOpen), ("well above", .lowerBoundOpen),
         ("well in excess of", .lowerBoundOpen), ("surpassing", .lowerBoundOpen),
-        ("topping", .lowerBoundOpen), ("topped", .lowerBoundOpen), ("crossed", .lowerBoundOpen), (">", .lowerBoundOpen),
+        ("topping", .lowerBoundOpen), ("topped", .lowerBoundOpen), ("tops", .lowerBoundOpen), ("crossed", .lowerBoundOpen),
+        ("crosses", .lowerBoundOpen), ("crossing", .lowerBoundOpen), ("passed", .lowerBoundOpen), ("passes", .lowerBoundOpen),
+        ("passing", .lowerBoundOpen), (">", .lowerBoundOpen),
         // upper bound, closed
         ("up to", .upperBoundClosed), ("at most", .upperBoundClosed), ("at the most", .upperBoundClosed),
         ("no more than", .upperBoundClosed), ("not more than", .upperBoundClosed),
@@ -142,12 +144,9 @@ enum QuantityWords {
     /// Words that may stand between a metric named first and its figure:
     /// "the death toll rose to 28", "killing at least 23", "death toll of 14".
     static let metricConnectors = [
-        "of", "at", "to", "rose", "risen", "rises", "rising", "has", "had", "have", "reached",
-        "reaching", "climbed", "climbing", "stood", "stands", "is", "was", "now", "hit", "hits",
-        "increased", "jumped", "grew", "went", "up", "reportedly", "by", "were", "are", "numbered",
-        "totalled", "totaled", "totalling", "totaling", "put", "puts", "stand", "an", "the", "reaches",
-        "climbs", "increases", "totals", "further", "tally", "soared", "swelled", "mounted",
-    ]
+        "of", "at", "to", "has", "had", "have", "is", "was", "now", "went", "up", "reportedly", "by", "were",
+        "are", "put", "puts", "an", "the", "further", "tally",
+    ] + ExtractionWords.tollVerbs
 
     /// Punctuation that carries no meaning around a figure: quotes, brackets, full stops.
     static let punctuation: [Unicode.Scalar] = [
