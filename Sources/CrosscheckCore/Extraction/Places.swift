@@ -44,7 +44,13 @@ struct Places: Sendable {
                 }
             }
         }
-        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        // A name inside a longer one is part of it: "Turkey" in "Turkey and Syria".
+        let sorted = found.sorted { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
+        var kept: [(range: Range<Int>, id: String)] = []
+        for place in sorted where !kept.contains(where: { $0.range.lowerBound <= place.range.lowerBound && place.range.upperBound <= $0.range.upperBound }) {
+            kept.append(place)
+        }
+        return kept
     }
 
     /// The scope of a figure at bytes `figure`: the place named in its clause (between commas),
@@ -73,8 +79,10 @@ struct Places: Sendable {
             ?? named.first { $0.range.lowerBound >= figure.upperBound
                 && !(figure.upperBound..<$0.range.lowerBound).contains { sentence[$0] >= 0x30 && sentence[$0] <= 0x39 } }
         guard let chosen else { return commonWhole(of: named.map(\.id)) }
-        // The most specific place the clause names within the chosen one.
-        return inClause.first { isPart($0.id, of: chosen.id) }?.id ?? chosen.id
+        // The most specific place named within the chosen one: in the clause, else before the figure.
+        return inClause.first { isPart($0.id, of: chosen.id) }?.id
+            ?? named.last { $0.range.upperBound <= figure.lowerBound && isPart($0.id, of: chosen.id) && !attached($0.range) }?.id
+            ?? chosen.id
     }
 
     /// The narrowest scope every one of `ids` is or is part of.

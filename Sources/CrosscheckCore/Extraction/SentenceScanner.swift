@@ -341,6 +341,10 @@ struct SentenceScanner {
                 continue
             }
             if token.kind == .number { return nil }
+            if let neutral = lexicon.neutral.match(tokens, at: i) {
+                i = neutral.end  // "170 additional individuals"
+                continue
+            }
             if let match = lexicon.people.match(tokens, at: i) {
                 people = true
                 i = match.end
@@ -398,6 +402,7 @@ struct SentenceScanner {
         var steps = 0
         // A figure written with its verb ("nears 1,300", "passed 800") has passed one already.
         var tollVerb = lexicon.tollVerbs.match(tokens, at: start) != nil
+        var linked = false
         while boundary > 0, steps < 6 {
             for from in max(0, boundary - 5)..<boundary {
                 if let named = lexicon.metrics.match(tokens, at: from), named.end == boundary {
@@ -405,12 +410,35 @@ struct SentenceScanner {
                 }
             }
             let token = tokens[boundary - 1]
+            if let day = dayBefore(boundary) {
+                boundary = day  // "the death toll rose Wednesday to 9,500"
+                continue
+            }
             guard let info = lexicon.info(token), info.isLeadConnector || lexicon.neutral.starts(with: token) else { break }
             if lexicon.tollVerbs.starts(with: token) { tollVerb = true }
+            if lexicon.linkingWords.starts(with: token) { linked = true }
             boundary -= 1
             steps += 1
         }
-        return tollVerb ? subject(before: boundary, in: lexicon.metrics) : nil
+        if tollVerb { return subject(before: boundary, in: lexicon.metrics) }
+        // "was 5,500", "at 5,500" say whose figure it is only of a toll: "the previous death toll … was 5,500".
+        guard linked, let toll = subject(before: boundary, in: lexicon.metrics), isToll(toll.words) else { return nil }
+        return toll
+    }
+
+    /// Where a day named right before token `end` starts ("Wednesday", "on Monday"), or nil.
+    private func dayBefore(_ end: Int) -> Int? {
+        for from in max(0, end - 2)..<end {
+            if let day = lexicon.weekdays.match(tokens, at: from) ?? lexicon.relativeDays.match(tokens, at: from), day.end == end {
+                return from
+            }
+        }
+        return nil
+    }
+
+    /// Whether a metric's words name a toll rather than what it counts: "death toll", "number of victims".
+    private func isToll(_ words: String) -> Bool {
+        words.lowercased().split(separator: " ").contains { ExtractionWords.tollNouns.contains(String($0)) }
     }
 
     /// What the event a clause is about counts, for a figure of people: "the swap, which took
@@ -423,13 +451,21 @@ struct SentenceScanner {
 
     /// The first phrase of `table` in the clause before a token, its subject ("the death toll
     /// from the missile strike on the building has risen to 35": the toll, not the missile): from
-    /// the sentence's start, a semicolon or a colon, at most 30 words back.
+    /// the last comma, else from the sentence's start, a semicolon or a colon, at most 30 words
+    /// back ("Tens of thousands of people still missing, and the death toll could reach 20,000":
+    /// the toll, not the missing).
     private func subject(before end: Int, in table: PhraseTable<String>) -> (id: String, words: String)? {
         var start = end
+        var comma: Int?
         while start > 0, end - start < 30, tokens[start - 1].id != lexicon.symbols.semicolon,
-              tokens[start - 1].id != lexicon.symbols.colon { start -= 1 }
-        for from in start..<end {
-            if let named = table.match(tokens, at: from), named.end <= end { return (named.value, text(from..<named.end)) }
+              tokens[start - 1].id != lexicon.symbols.colon {
+            if comma == nil, tokens[start - 1].id == lexicon.symbols.comma { comma = start }
+            start -= 1
+        }
+        for from in [comma, start].compactMap({ $0 }) {
+            for i in from..<end {
+                if let named = table.match(tokens, at: i), named.end <= end { return (named.value, text(i..<named.end)) }
+            }
         }
         return nil
     }

@@ -25,7 +25,11 @@ struct Speakers {
             if cue.value {
                 // "according to X"
                 let end = Self.forward(from: cue.end, tokens, lexicon)
-                if let name = Self.name(cue.end..<end, tokens, text, lexicon, previous) { found.append(Speaker(at: i, name: name)) }
+                if let name = Self.name(cue.end..<end, tokens, text, lexicon, previous) {
+                    // "Al Jazeera reports citing the Libyan Red Crescent": the figure is the Red Crescent's.
+                    if lexicon.citing.match(tokens, at: i) != nil, let last = found.last, i - last.at <= 2 { found.removeLast() }
+                    found.append(Speaker(at: i, name: name))
+                }
                 i = max(end, cue.end)
                 continue
             }
@@ -36,7 +40,9 @@ struct Speakers {
                     found.append(Speaker(at: i, name: name))
                 } else if let name = Self.apposition(before: i, tokens, text, lexicon, previous) {
                     found.append(Speaker(at: i, name: name))  // "the head of the council, Mykola Lukashuk, said"
-                } else if start == i {
+                } else if let name = Self.appositionHead(before: i, tokens, text, lexicon, previous) {
+                    found.append(Speaker(at: i, name: name))  // "Marie el-Drese, the IFRC's secretary-general, told"
+                } else if start == i, lexicon.listenerVerbs.match(tokens, at: i) == nil {
                     // "…," said Valentyn Reznichenko, the regional governor.
                     let end = Self.forward(from: verb.end, tokens, lexicon)
                     if let name = Self.name(verb.end..<end, tokens, text, lexicon, previous) { found.append(Speaker(at: i, name: name)) }
@@ -53,6 +59,19 @@ struct Speakers {
         let start = backward(from: verb - 1, tokens, lexicon)
         guard start < verb - 1, start > 0, tokens[start - 1].id == lexicon.symbols.comma else { return nil }
         return name(start..<verb - 1, tokens, text, lexicon, previous)
+    }
+
+    /// The name before a title set off by commas right before a verb: "Marie el-Drese, the
+    /// International Federation's secretary-general, told".
+    private static func appositionHead(before verb: Int, _ tokens: [Token], _ text: (Range<Int>) -> String, _ lexicon: Lexicon,
+                                       _ previous: String?) -> String? {
+        guard verb > 1, tokens[verb - 1].id == lexicon.symbols.comma else { return nil }
+        var comma = verb - 2
+        while comma > 0, verb - comma < 24, tokens[comma].id != lexicon.symbols.comma { comma -= 1 }
+        guard comma > 0, tokens[comma].id == lexicon.symbols.comma else { return nil }
+        let start = backward(from: comma, tokens, lexicon)
+        guard start < comma, start == 0 || tokens[start - 1].kind == .symbol else { return nil }
+        return name(start..<comma, tokens, text, lexicon, previous)
     }
 
     /// The speaker nearest to a figure at tokens `figure`, before or after it.
@@ -93,6 +112,7 @@ struct Speakers {
         case .symbol:
             return token.id == lexicon.symbols.openBracket || token.id == lexicon.symbols.closeBracket
                 || token.id == lexicon.symbols.apostrophe || token.id == lexicon.symbols.rightQuote && !token.spaceBefore
+                || token.id == lexicon.symbols.dash && !token.spaceBefore  // "el-Drese", "secretary-general"
         }
     }
 

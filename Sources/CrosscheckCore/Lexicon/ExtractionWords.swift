@@ -22,6 +22,8 @@ enum ExtractionWords {
         "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly",
         "confirmed", "officially", "also", "all", "of", "them", "so", "far", "now", "later",
         "subsequently", "since", "already", "eventually", "who", "that", "got", "left", "found", "the", "still",
+        // hedges between the people and what befell them: "are reported missing", "are listed as missing"
+        "reported", "listed", "as", "believed", "feared", "presumed", "thought", "known", "to", "said",
     ]
 
     /// Words after a number that make it page furniture: "0 Comments", "12 shares", "5 min read".
@@ -67,6 +69,11 @@ enum ExtractionWords {
         "top:topped:topped", "soar", "swell", "mount", "pass", "edge", "consist", "comprise",
     ])
 
+    /// Words that link a toll named as the clause's subject to its figure without a verb of
+    /// change: "the previous death toll … was 5,500", "put the death toll in Derna at 5,500".
+    static let tollNouns: Set<String> = ["toll", "number", "count", "tally", "total", "figure"]
+    static let linkingWords: [String] = VerbForms.all(["be:was:been"]) + ["is", "are", "were", "at"]
+
     /// What an event named as a clause's subject counts, when its figure counts people: "the swap
     /// involved hundreds of soldiers", "the evacuation brought out 300 people".
     static let eventSubjects: [(phrase: String, metric: String)] = [
@@ -76,12 +83,20 @@ enum ExtractionWords {
 
     /// Verbs by which a report gives a figure to someone: "X said", "said X", "X told reporters".
     static let speechVerbs: [String] = [
+        "put", "puts", "putting",
         "said", "says", "say", "told", "tells", "reported", "reports", "report", "wrote", "writes", "stated", "states",
         "announced", "announces", "confirmed", "confirms", "added", "adds", "claimed", "claims", "posted",
         "tweeted", "quoted", "cited", "estimated", "estimates", "showed", "shows", "indicate", "indicates",
     ]
 
     /// Words that open a speaker after them: "according to the State Emergency Service".
+    /// Words by which a speaker passes on another's figure: "Al Jazeera reports citing the
+    /// Libyan Red Crescent" gives the figure to the Red Crescent.
+    static let citing: [String] = ["citing", "quoting"]
+
+    /// Speech verbs whose object is the listener, not the speaker: "X told The Associated Press".
+    static let listenerVerbs: [String] = ["told", "tells", "tell"]
+
     static let speakerOpeners: [String] = [
         "according to", "as reported by", "citing", "quoting", "as per", "released by", "published by", "issued by", "compiled by",
     ]
@@ -117,7 +132,9 @@ enum ExtractionWords {
         ("killed", ["saved", "rescued"], "rescued"),
         ("buildings", damaging, "buildings-damaged"),
     ]
-    static let damaging = VerbForms.all(["damage", "destroy", "hit:hit:hit:hitting", "flatten", "raze", "level:levelled:levelled:levelling"])
+    static let damaging = VerbForms.all([
+        "damage", "destroy", "hit:hit:hit:hitting", "flatten", "raze", "level:levelled:levelled:levelling", "collapse", "topple",
+    ]) + ["brought down", "bring down", "reduced to rubble"]
 
     /// What a figure counts that no metric is by itself, only with an action (`actions`): "72
     /// apartments" are a count of buildings damaged only where they "were destroyed".

@@ -88,6 +88,9 @@ final class Lexicon: Sendable {
     let peopleVerbs: PhraseTable<String>
     let peopleVerbExceptions: PhraseTable<Bool>
     let listJoins: PhraseTable<Bool>
+    let linkingWords: PhraseTable<Bool>
+    let citing: PhraseTable<Bool>
+    let listenerVerbs: PhraseTable<Bool>
     let currencies: PhraseTable<String>
     let metrics: PhraseTable<String>
     let timeOfDay: PhraseTable<Bool>
@@ -178,7 +181,8 @@ final class Lexicon: Sendable {
         clauseEnds = set(ExtractionWords.clauseEnds)
         asides = set(ExtractionWords.asides)
         tollVerbs = set(ExtractionWords.tollVerbs)
-        speechCues = table(ExtractionWords.speechVerbs.map { ($0, false) } + ExtractionWords.speakerOpeners.map { ($0, true) })
+        speechCues = table(ExtractionWords.speechVerbs.map { ($0, false) }
+                           + (ExtractionWords.speakerOpeners + ExtractionWords.citing).map { ($0, true) })
         speakerStops = set(ExtractionWords.speakerStops)
         parties = set(ExtractionWords.parties)
         pronouns = set(ExtractionWords.pronouns)
@@ -191,6 +195,9 @@ final class Lexicon: Sendable {
         peopleVerbs = table(ExtractionWords.peopleVerbs)
         peopleVerbExceptions = set(ExtractionWords.peopleVerbExceptions)
         listJoins = set(ExtractionWords.listJoins)
+        linkingWords = set(ExtractionWords.linkingWords)
+        citing = set(ExtractionWords.citing)
+        listenerVerbs = set(ExtractionWords.listenerVerbs)
         currencies = table(Currencies.words)
         timeOfDay = set(CalendarWords.timeOfDay)
         metrics = table(vocabulary.metrics.flatMap { metric in

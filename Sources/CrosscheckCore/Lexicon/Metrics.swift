@@ -55,7 +55,7 @@ public struct MetricVocabulary: Sendable, Hashable {
             "people dead", "confirmed dead", "lost their lives", "have died",
             "has died", "were killed", "was killed", "been killed", "killed people", "deceased",
             "toll", "number of dead", "number of deaths", "number of victims", "number of those killed",
-            "number of fatalities", "number of people killed", "lives", "the lives of", "lives of",
+            "number of fatalities", "number of people killed", "lives", "the lives of", "lives of", "body count",
         ]),
         Metric(id: "injured", kind: .cumulative, aliases: [
             "injured", "wounded", "hurt", "injuries", "injury", "injuring", "wounding", "were injured",
@@ -71,12 +71,13 @@ public struct MetricVocabulary: Sendable, Hashable {
             "remaining hospitalized", "number of people hospitalised", "number of people hospitalized",
         ]),
         Metric(id: "displaced", kind: .cumulative, aliases: [
-            "displaced", "displacing", "internally displaced", "forced to flee", "fled their homes",
+            "displaced", "displacing", "internally displaced", "forced to flee", "fled their homes", "homeless",
+            "lost their homes", "without shelter",
         ]),
         Metric(id: "evacuated", kind: .cumulative, aliases: [
             "evacuated", "evacuees", "evacuating",
         ]),
-        Metric(id: "rescued", kind: .cumulative, aliases: ["rescued", "rescuing", "saved", "were saved", "pulled alive"]),
+        Metric(id: "rescued", kind: .cumulative, aliases: ["rescued", "rescuing", "saved", "were saved", "pulled alive", "alive", "found alive"]),
         Metric(id: "arrested", kind: .cumulative, aliases: [
             "arrested", "detained", "arrests", "detentions", "detainees", "arresting", "detaining",
         ]),

@@ -34,6 +34,8 @@ struct LabelledCorpus: Decodable {
     struct EventReports: Decodable {
         var id: String
         var kind: String
+        /// Labelled after the rules were tuned on the others, and measured before any was tuned on it.
+        var unseen: Bool?
         var scopes: [Scope]
         var reports: [Report]
     }
@@ -97,9 +99,9 @@ struct ExtractionCorpusTests {
         scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
     }
 
-    static func score(_ corpus: LabelledCorpus) -> CorpusScore {
+    static func score(_ corpus: LabelledCorpus, only include: (LabelledCorpus.EventReports) -> Bool = { _ in true }) -> CorpusScore {
         var score = CorpusScore()
-        for event in corpus.events {
+        for event in corpus.events where include(event) {
             var extractor = Extractor()
             extractor.scopes = event.scopes.map { Scope(id: $0.id, partOf: $0.partOf, aliases: $0.aliases ?? []) }
             for report in event.reports {
@@ -199,9 +201,11 @@ struct ExtractionCorpusTests {
 
     @Test("figures found, metrics, scopes, attributions and times right hold their floors")
     func rates() throws {
-        let score = Self.score(try LabelledCorpus.load())
+        let corpus = try LabelledCorpus.load()
+        let score = Self.score(corpus)
         print(score)
         for miss in score.misses { print("  " + miss) }
+        print("unseen part, " + Self.score(corpus, only: { $0.unseen == true }).description)
         #expect(score.rate(score.found, score.figures) >= CorpusFloors.found)
         #expect(score.rate(score.metricsRight, score.metrics) >= CorpusFloors.metric)
         #expect(score.rate(score.scopesRight, score.scopes) >= CorpusFloors.scope)
@@ -212,12 +216,13 @@ struct ExtractionCorpusTests {
 
 /// Just under what extraction reaches today: a change that reads the corpus worse fails.
 enum CorpusFloors {
-    // On 45 reports of 10 events (155 figures): 152 found, metric 96/128, scope 65/94,
-    // attribution 89/99, as-of 28/31. The last 12 reports, labelled and measured before any rule
-    // was tuned on them, gave metric 72.7%, scope 69.1%, attribution 88.9%, as-of 90.3%.
-    static let found = 0.99
-    static let metric = 0.96
+    // On 60 reports of 15 events (224 figures): found 221, metric 178/183, scope 129/151,
+    // attribution 120/137, as-of 37/39. The five events marked `unseen` (15 reports, 69 figures),
+    // measured before any rule was tuned on them, first gave found 95.7%, metric 72.7%, scope
+    // 71.9%, attribution 68.4%, as-of 8/8.
+    static let found = 0.98
+    static let metric = 0.97
     static let scope = 0.85
-    static let attribution = 0.9
-    static let asOf = 0.93
+    static let attribution = 0.87
+    static let asOf = 0.94
 }

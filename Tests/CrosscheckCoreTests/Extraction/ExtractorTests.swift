@@ -191,6 +191,7 @@ In all, the strike on Kyiv killed 28 people, wounded 134 and left several hundre
         #expect(mentions(Self.recap) == [
             Expected(34, 36, "28", "killed", "killed"),
             Expected(53, 56, "134", "injured", "wounded"),
+            Expected(66, 81, "several hundred", "displaced", "homeless"),
             Expected(126, 128, "14", "killed", "number of victims"),
             Expected(165, 171, "No one", "killed", "was killed"),
             Expected(198, 205, "some 80", "injured", "hurt"),
