@@ -6,16 +6,17 @@ import CrosscheckCore
 /// value an event instead of a million rows joined to their links, which cost more than all the
 /// checking did.
 ///
-/// Layout (integers as LEB128 varints, numbers as IEEE 754 bits, little-endian): version 2;
+/// Layout (integers as LEB128 varints, numbers as IEEE 754 bits, little-endian): version 3;
 /// title, date?; metric count, and each metric: id, kind, alias count, aliases; scope count, and
 /// each scope: id, partOf?, alias count, aliases (version 1, still read, has no scope aliases); claim count, and each claim: id, metric, scope?, text, lower, flags
 /// (lower open, upper open, approximate, has upper, has coded), upper?, kind, unit?, coded?,
 /// asOf?, confidence, status, link count, and each link: source, quote?, attributedTo?,
-/// credibility. A text is its byte count and its UTF-8; an optional text is 0 for none or
+/// credibility, span (0 for none, or start + 1 and its length; versions 1 and 2, still read,
+/// have no span). A text is its byte count and its UTF-8; an optional text is 0 for none or
 /// count + 1; a word from a closed list (a kind, confidence, status, credibility) is one byte,
 /// its place in the list from 1, 0 for none.
 enum EventPack {
-    static let version: UInt8 = 2
+    static let version: UInt8 = 3
 
     static func encode(_ ledger: EventLedger) -> [UInt8] {
         var out: [UInt8] = [version]
@@ -64,6 +65,8 @@ enum EventPack {
                 appendText(link.quote, to: &out)
                 appendText(link.attributedTo, to: &out)
                 out.append(link.credibility.map { UInt8($0.rawValue) } ?? 0)
+                appendInteger(link.span.map { $0.lowerBound + 1 } ?? 0, to: &out)
+                if let span = link.span { appendInteger(span.count, to: &out) }
             }
         }
         return out
@@ -121,7 +124,7 @@ enum EventPack {
 
         mutating func ledger(_ id: String) throws -> EventLedger {
             let version = try byte()
-            guard version == 1 || version == EventPack.version else { throw Damaged() }
+            guard (1...EventPack.version).contains(version) else { throw Damaged() }
             let event = Event(id: id, title: try text(), date: try optionalText().map { text in try ReportedTime(text) })
             var metrics: [Metric] = []
             for _ in 0..<(try count()) {
@@ -136,7 +139,7 @@ enum EventPack {
                 if version > 1 { for _ in 0..<(try count()) { scope.aliases.append(try text()) } }
                 scopes.append(scope)
             }
-            let ledger = EventLedger(event: event, metrics: metrics, scopes: scopes, claims: try claims())
+            let ledger = EventLedger(event: event, metrics: metrics, scopes: scopes, claims: try claims(spans: version > 2))
             guard at == bytes.count else { throw Damaged() }
             return ledger
         }
@@ -149,7 +152,7 @@ enum EventPack {
             return count
         }
 
-        mutating func claims() throws -> [Claim] {
+        mutating func claims(spans: Bool) throws -> [Claim] {
             let claimCount = try count()
             var claims: [Claim] = []
             claims.reserveCapacity(claimCount)
@@ -171,7 +174,13 @@ enum EventPack {
                     let rating = Int(try byte())
                     let credibility = Credibility(rawValue: rating)
                     guard rating == 0 || credibility != nil else { throw Damaged() }
-                    links.append(Link(source: source, quote: quote, attributedTo: attributedTo, credibility: credibility))
+                    var span: Range<Int>?
+                    if spans, case let start = try integer(), start > 0 {
+                        let length = try integer()
+                        guard start - 1 <= Int.max - length else { throw Damaged() }
+                        span = (start - 1)..<(start - 1 + length)
+                    }
+                    links.append(Link(source: source, quote: quote, attributedTo: attributedTo, credibility: credibility, span: span))
                 }
                 claims.append(Claim(
                     id: id, metric: metric, scope: scope, text: text,

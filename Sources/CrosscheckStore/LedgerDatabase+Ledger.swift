@@ -207,7 +207,7 @@ extension LedgerDatabase {
         let rows = try RowReader("""
             SELECT claim.rowid, claim.id, claim.metric, claim.scope, claim.text, claim.lower, claim.upper, claim.lowerOpen,
                 claim.upperOpen, claim.approximate, claim.kind, claim.unit, claim.coded, claim.asOf, claim.confidence, claim.status,
-                link.source, link.quote, link.attributedTo, link.credibility
+                link.source, link.quote, link.attributedTo, link.credibility, link.spanStart, link.spanEnd
             FROM claim LEFT JOIN link ON link.claim = claim.id
             WHERE \(condition) ORDER BY claim.metric, claim.scope, claim.rowid, link.position
             """, arguments, db)
@@ -230,7 +230,8 @@ extension LedgerDatabase {
             if let source = rows.text(16) {
                 claims[claims.count - 1].sources.append(Link(
                     source: source, quote: rows.text(17), attributedTo: rows.text(18),
-                    credibility: rows.int(19).flatMap(Credibility.init(rawValue:))))
+                    credibility: rows.int(19).flatMap(Credibility.init(rawValue:)),
+                    span: rows.int(20).flatMap { start in rows.int(21).flatMap { end in start <= end ? start..<end : nil } }))
             }
         }
         return EventLedger(event: event, metrics: metrics, scopes: scopes, claims: claims)
@@ -310,6 +311,21 @@ extension LedgerDatabase {
     /// Whether some event holds a claim with this id (one look-up in the primary key).
     public func hasClaim(_ id: String) throws(StoreError) -> Bool {
         try reading { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM claim WHERE id = ?)", arguments: [id]) ?? false }
+    }
+
+    /// Where the figures already linked to a source stand in its text, and the claim each is:
+    /// what `annotate` has done.
+    public func spans(of source: String) throws(StoreError) -> [Range<Int>: String] {
+        try reading { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT spanStart, spanEnd, claim FROM link WHERE source = ? AND spanStart IS NOT NULL",
+                                        arguments: [source])
+            var spans: [Range<Int>: String] = [:]
+            for row in rows {
+                let start: Int = row[0], end: Int = row[1], claim: String = row[2]
+                if start <= end { spans[start..<end] = claim }
+            }
+            return spans
+        }
     }
 
     /// The highest number n of the claim ids "cn": the session numbers new claims after it.
@@ -392,7 +408,8 @@ extension LedgerDatabase {
                 coded, asOf, asOfEarliest, asOfLatest, confidence, status)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, db)
-        let link = try RowWriter("INSERT INTO link (claim, position, source, quote, attributedTo, credibility) VALUES (?, ?, ?, ?, ?, ?)", db)
+        let link = try RowWriter(
+            "INSERT INTO link (claim, position, source, quote, attributedTo, credibility, spanStart, spanEnd) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", db)
         for (index, item) in claims.enumerated() {
             do {
                 try claim.execute { row in
@@ -412,6 +429,7 @@ extension LedgerDatabase {
                 try link.execute { row in
                     row.add(item.id); row.add(position); row.add(source.source); row.add(source.quote)
                     row.add(source.attributedTo); row.add(source.credibility?.rawValue)
+                    row.add(source.span?.lowerBound); row.add(source.span?.upperBound)
                 }
             }
         }

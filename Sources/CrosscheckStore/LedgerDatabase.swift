@@ -152,6 +152,10 @@ public final class LedgerDatabase: Sendable {
             // Every command asks whether a killed process left files to rewrite: a look-up, not a scan.
             try db.execute(sql: "CREATE INDEX workspaceFile_pending ON workspaceFile(hash) WHERE hash = 'pending'")
         }
+        migrator.registerMigration("v5: where a linked figure stands in its source's text") { db in
+            try db.execute(sql: "ALTER TABLE link ADD COLUMN spanStart INTEGER")
+            try db.execute(sql: "ALTER TABLE link ADD COLUMN spanEnd INTEGER")
+        }
         return migrator
     }
 

@@ -12,7 +12,7 @@ struct EventPackTests {
         Claim(id: "c1", metric: "killed", scope: "Kyiv", text: "at least 23", figure: Figure(lower: 23, upper: nil, coded: 23),
               asOf: try? ReportedTime("2025-06-17T16:00+03:00"), confidence: .likely, status: .disputed,
               sources: [Link(source: "a", quote: "«щонайменше 23»", attributedTo: "President Zelensky", credibility: .probablyTrue),
-                        Link(source: "b"), Link(source: "c", credibility: .cannotBeJudged)]),
+                        Link(source: "b", span: 12..<20), Link(source: "c", credibility: .cannotBeJudged)]),
         Claim(id: "c10", metric: "drones", scope: nil, text: "nearly 500", figure: Figure(
             lower: 450, upper: 500, lowerOpen: true, upperOpen: true, approximate: true, kind: .money, unit: "UAH", coded: nil),
               asOf: try? ReportedTime("2025-06-17")),
@@ -41,7 +41,7 @@ struct EventPackTests {
             #expect(decode(Array(packed[..<length])) == nil, "cut at \(length)")
         }
         #expect(decode(packed + [0]) == nil)
-        #expect(decode([3] + packed.dropFirst()) == nil)
+        #expect(decode([EventPack.version + 1] + packed.dropFirst()) == nil)
         // Version 1, from before scope aliases, is still read: a scope without aliases.
         #expect(decode([1, 0, 0, 0, 1, 1, UInt8(ascii: "K"), 0, 0]) == EventLedger(event: Event(id: "e", title: ""), scopes: [Scope(id: "K")]))
         // A count far beyond the bytes that follow; a kind out of its list.

@@ -145,8 +145,13 @@ struct SessionEditingTests {
                 == ["prisoners-exchanged [200, 1,000)", "killed ≥ 23", "injured > 130", "drones > 400", "missiles [24, 100)"])
         #expect(claims[1].sources.first?.attributedTo == "Ukrainian officials")
         #expect(claims[1].sources.first?.quote == "killing at least 23 people and injuring over 130")
-        // A second pass makes no claim twice: each is refused as already recorded from this source.
-        #expect(try session.run("annotate hotposts-2025-06-19 --accept") == "annotate: 0 of 5 figures added as claims, 0 without a metric skipped\n")
+        // Each link keeps where its figure stands, so a second pass passes over what is done.
+        #expect(claims[1].sources.first?.span == 1468..<1479)
+        #expect(throws: SessionError("--span \"9,3\": give START,END, two whole numbers with START ≤ END")) {
+            try session.run("claim add 5 --metric killed --span 9,3")
+        }
+        #expect(try session.run("annotate hotposts-2025-06-19 --accept")
+                == "annotate: 0 of 5 figures added as claims, 0 without a metric skipped, 5 already recorded\n")
     }
 
     @Test("plot of a metric the event has no claims of is an error naming those it has")

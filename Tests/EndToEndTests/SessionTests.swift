@@ -206,6 +206,8 @@ struct AnnotateTests {
             a
             q
             list
+            annotate
+            q
 
             """
         let result = try Binary.run(["--workspace", workspace], stdin: script)
@@ -233,6 +235,13 @@ struct AnnotateTests {
             annotate: 2 claims added
             c1  drones  440  →  = 440  @ 2025-06-18T14:00+03:00  [open]
             c2  killed · Kyiv  28  →  = 28  @ 2025-06-18  [open]
+
+            [1/4] line 1: KYIV (AP) — Russia launched [440] drones and 32 missiles overnight, President Zelensky said.
+              done: c1
+
+            [2/4] line 1: KYIV (AP) — Russia launched 440 drones and [32] missiles overnight, President Zelensky said.
+              → missiles: 32 (attributed to President Zelensky)
+            annotate: 0 claims added
 
             """)
     }

@@ -24,16 +24,20 @@ public struct Claim: Sendable, Hashable {
     public var isSetAside: Bool { status == .false || status == .retracted }
 }
 
-/// A claim ↔ source link: the exact quote, who the source attributes the figure to, and how
-/// credible that report is.
+/// A claim ↔ source link: the exact quote, who the source attributes the figure to, how
+/// credible that report is, and where the figure stands in the source's text.
 public struct Link: Sendable, Hashable {
     public var source: String
     public var quote: String?
     public var attributedTo: String?
     public var credibility: Credibility?
+    /// The figure's place in the source's text, in Unicode scalars as extraction gives it, when
+    /// the claim came from the text: what a second `annotate` knows is done.
+    public var span: Range<Int>?
 
-    public init(source: String, quote: String? = nil, attributedTo: String? = nil, credibility: Credibility? = nil) {
-        (self.source, self.quote, self.attributedTo, self.credibility) = (source, quote, attributedTo, credibility)
+    public init(source: String, quote: String? = nil, attributedTo: String? = nil, credibility: Credibility? = nil,
+                span: Range<Int>? = nil) {
+        (self.source, self.quote, self.attributedTo, self.credibility, self.span) = (source, quote, attributedTo, credibility, span)
     }
 }
 

@@ -84,6 +84,7 @@ extension LedgerFiles {
                     object.add("quote", link.quote)
                     object.add("attributedTo", link.attributedTo)
                     object.add("credibility", link.credibility.map { Double($0.rawValue) })
+                    if let span = link.span { object.add("span", json: "[\(span.lowerBound), \(span.upperBound)]") }
                 }
             }
             out += "\n    }".utf8

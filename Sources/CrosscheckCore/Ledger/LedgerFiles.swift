@@ -141,7 +141,8 @@ public enum LedgerFiles {
                     credibility = value
                 }
                 links.append(Link(source: try linkFields.slug("source"), quote: try linkFields.optionalText("quote"),
-                                  attributedTo: try linkFields.optionalText("attributedTo"), credibility: credibility))
+                                  attributedTo: try linkFields.optionalText("attributedTo"), credibility: credibility,
+                                  span: try linkFields.optional("span").map(readSpan)))
             }
             claims.append(Claim(
                 id: id, metric: metric, scope: scope, text: words, figure: figure, asOf: try fields.time("asOf"),
@@ -204,7 +205,22 @@ public enum LedgerFiles {
     static let metricKeys: Set<String> = ["id", "kind", "aliases"]
     static let scopeKeys: Set<String> = ["id", "partOf", "aliases"]
     static let claimKeys: Set<String> = ["id", "metric", "scope", "text", "figure", "asOf", "confidence", "status", "sources"]
-    static let linkKeys: Set<String> = ["source", "quote", "attributedTo", "credibility"]
+    static let linkKeys: Set<String> = ["source", "quote", "attributedTo", "credibility", "span"]
+
+    /// `[start, end]`: two whole numbers, 0 ≤ start ≤ end.
+    private static func readSpan(_ reader: DocumentReader) throws(LedgerError) -> Range<Int> {
+        let items = try reader.array()
+        var bounds: [Int] = []
+        for item in items {
+            let number = try item.number()
+            guard let bound = Int(exactly: number), bound >= 0 else { throw item.fail(.outOfRange(JSONText.number(number), range: "0, 1, 2, …")) }
+            bounds.append(bound)
+        }
+        guard bounds.count == 2, bounds[0] <= bounds[1] else {
+            throw reader.fail(.wrongType(expected: "[start, end] with start ≤ end", found: "\(items.count) numbers"))
+        }
+        return bounds[0]..<bounds[1]
+    }
     static let figureKeys: Set<String> = ["lower", "upper", "lowerOpen", "upperOpen", "approximate", "kind", "unit", "coded"]
 
 }

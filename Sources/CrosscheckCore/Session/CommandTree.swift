@@ -5,6 +5,8 @@ public enum ValueKind: Sendable, Hashable {
     case source, event, claim, metric, scope
     case grade, credibility, status, confidence, metricKind, format, command
     case date, file
+    /// "START,END": where a figure stands in its source's text, in Unicode scalars.
+    case span
 
     /// The fixed choices, where there are any.
     public var choices: [String]? {
@@ -76,6 +78,7 @@ public struct CommandSpec: Sendable, Hashable {
         case .format: "FORMAT"
         case .command: "COMMAND"
         case .text: "TEXT"
+        case .span: "START,END"
         }
     }
 }
@@ -117,7 +120,7 @@ public struct CommandTree: Sendable {
              "walk through the figures of a source's text: accept, edit or skip each in a keystroke (--accept: every one with a metric)"),
         spec(["claim", "add"], [arg("PHRASE", .text)],
              [opt("--metric", .metric), opt("--scope", .scope), opt("--as-of", .date), opt("--attributed", .text),
-              opt("--credibility", .credibility), opt("--quote", .text), opt("--confidence", .confidence)],
+              opt("--credibility", .credibility), opt("--quote", .text), opt("--confidence", .confidence), opt("--span", .span)],
              "record a figure from the current source, with the conflicts it creates"),
         spec(["claim", "set"], [arg("CLAIM", .claim)],
              [opt("--figure", .text), opt("--status", .status), opt("--confidence", .confidence), opt("--metric", .metric),

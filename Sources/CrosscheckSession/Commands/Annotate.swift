@@ -28,12 +28,18 @@ extension Session {
         extractor.scopes = ledger.scopes
         extractor.published = source.published
         let mentions = extractor.extract(text)
+        // What an earlier walk made a claim of, by where it stands: passed over, never made twice.
+        let done = try workspace.database.spans(of: sourceID)
         var accepted = 0
-        if acceptingAll { return acceptAll(mentions) }
+        if acceptingAll { return acceptAll(mentions, done: done) }
         guard let input else { throw SessionError("annotate needs someone to answer") }
         for (index, mention) in mentions.enumerated() {
             var metric = mention.metric, phrase = mention.text, scope = mention.scope, speaker = mention.attributedTo
             output("\n[\(index + 1)/\(mentions.count)] line \(mention.line): \(mention.before)[\(mention.text)]\(mention.after)\n")
+            if let claim = done[mention.start..<mention.end] {
+                output("  done: \(claim)\n")
+                continue
+            }
             asking: while true {
                 output("  → \(metric ?? "(no metric)")\(scope.map { " in " + $0 } ?? ""): \(phrase)"
                        + (speaker.map { " (attributed to \($0))" } ?? "") + (mention.asOf.map { " as of \($0)" } ?? "") + "\n")
@@ -79,9 +85,13 @@ extension Session {
 
     /// Every proposal that has a metric, as it stands; a line for each claim made, its conflicts,
     /// and each proposal refused (a figure already recorded from this source).
-    private func acceptAll(_ mentions: [Mention]) -> String {
-        var accepted = 0, skipped = 0
+    private func acceptAll(_ mentions: [Mention], done: [Range<Int>: String]) -> String {
+        var accepted = 0, skipped = 0, recorded = 0
         for mention in mentions {
+            if done[mention.start..<mention.end] != nil {
+                recorded += 1
+                continue
+            }
             guard let metric = mention.metric else {
                 skipped += 1
                 continue
@@ -95,12 +105,15 @@ extension Session {
             }
         }
         return "annotate: \(Figure.grouped(Double(accepted))) of \(Figure.counted(mentions.count, "figure")) added as claims, "
-            + "\(Figure.grouped(Double(skipped))) without a metric skipped\n"
+            + "\(Figure.grouped(Double(skipped))) without a metric skipped"
+            + (recorded > 0 ? ", \(Figure.grouped(Double(recorded))) already recorded\n" : "\n")
     }
 
-    /// The `claim add` a proposal makes: its words, metric, scope, speaker and time, its clause as the quote.
+    /// The `claim add` a proposal makes: its words, metric, scope, speaker and time, its clause as
+    /// the quote, and where it stands in the text.
     static func claimAdd(_ mention: Mention, phrase: String, metric: String, scope: String?, speaker: String?) -> String {
         var line = "claim add \(ParsedCommand.quoted(phrase)) --metric \(ParsedCommand.quoted(metric)) --quote \(ParsedCommand.quoted(mention.clause ?? mention.text))"
+            + " --span \(mention.start),\(mention.end)"
         if let scope { line += " --scope \(ParsedCommand.quoted(scope))" }
         if let speaker { line += " --attributed \(ParsedCommand.quoted(speaker))" }
         if let asOf = mention.asOf { line += " --as-of \(asOf.description)" }

@@ -27,7 +27,7 @@ extension Session {
             id: "", metric: metric, scope: scope, text: phrase, figure: parsed.figure, asOf: asOf ?? source?.published,
             confidence: command.option("--confidence").flatMap(Confidence.init(rawValue:)), status: .open,
             sources: [Link(source: sourceID, quote: command.option("--quote") ?? phrase, attributedTo: command.option("--attributed"),
-                           credibility: credibility(command))])
+                           credibility: credibility(command), span: try command.option("--span").map(Self.span))])
         if let twin = before.claims.first(where: { Self.sameReport($0, claim, source: sourceID) }) {
             try confirmDuplicate(of: twin, sourceID)
         }
@@ -178,5 +178,14 @@ extension Session {
             }
         }
         return text
+    }
+
+    /// "START,END" of `--span`: two whole numbers, 0 ≤ START ≤ END.
+    static func span(_ text: String) throws(SessionError) -> Range<Int> {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let start = parts[0], let end = parts[1], start >= 0, start <= end else {
+            throw SessionError("--span \"\(text)\": give START,END, two whole numbers with START ≤ END")
+        }
+        return start..<end
     }
 }

@@ -80,11 +80,27 @@ struct LedgerFilesTests {
         #expect(c2.lowerBound < c10.lowerBound)
     }
 
+    @Test("a link's span is read and written back as [start, end]; a link without one is written as before")
+    func span() throws {
+        let ledger = try LedgerFiles.readEvent(eventFile(claim: """
+            { "id": "c1", "metric": "killed", "text": "23", "sources": [{ "source": "s1", "span": [40, 42] }, { "source": "s2" }] }
+            """))
+        #expect(ledger.claims[0].sources.map(\.span) == [40..<42, nil])
+        let written = LedgerFiles.writeEvent(ledger)
+        #expect(written.contains(#"{ "source": "s1", "quote": null, "attributedTo": null, "credibility": null, "span": [40, 42] }"#))
+        #expect(written.contains(#"{ "source": "s2", "quote": null, "attributedTo": null, "credibility": null }"#))
+        #expect(try LedgerFiles.readEvent(written) == ledger)
+    }
+
     @Test("bad input: the JSON path and what is wrong", arguments: [
         ("{ \"format\": \"crosscheck-claims/1\", ", "malformed JSON: line 1, column 36: the document ends inside an object"),
         ("{ \"format\": \"crosscheck-claims/2\" }", "format: unknown format \"crosscheck-claims/2\"; this version reads crosscheck-claims/1"),
         (eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "23", "sources": [{ "source": "s1", "credibility": 9 }] }"#),
          "claims[0].sources[0].credibility: 9 is not in 1–6"),
+        (eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "23", "sources": [{ "source": "s1", "span": [40, 12, 3] }] }"#),
+         "claims[0].sources[0].span: [start, end] with start ≤ end was expected, not 3 numbers"),
+        (eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "23", "sources": [{ "source": "s1", "span": [-1, 4] }] }"#),
+         "claims[0].sources[0].span[0]: -1 is not in 0, 1, 2, …"),
         (eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "23" }, { "id": "c1", "metric": "killed", "text": "4" }"#),
          "claims[1].id: the id \"c1\" is used twice"),
         (eventFile(claim: #"{ "id": "c1", "metric": "killed", "text": "23", "asOf": "17/06/2025" }"#),

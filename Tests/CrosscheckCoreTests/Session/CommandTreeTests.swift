@@ -20,9 +20,9 @@ struct CommandTreeTests {
     @Test("bad lines get one line that says what is wrong", arguments: [
         ("bogus", "bogus: no such command; help lists them"),
         ("claim", "claim: say which: add, set, remove, merge"),
-        ("claim add", "claim add needs PHRASE: claim add PHRASE [--metric METRIC] [--scope SCOPE] [--as-of DATE] [--attributed TEXT] [--credibility 1-6] [--quote TEXT] [--confidence WORD]"),
+        ("claim add", "claim add needs PHRASE: claim add PHRASE [--metric METRIC] [--scope SCOPE] [--as-of DATE] [--attributed TEXT] [--credibility 1-6] [--quote TEXT] [--confidence WORD] [--span START,END]"),
         ("claim add 23 --scope", "--scope needs a value (SCOPE)"),
-        ("claim add 23 --colour red", "claim add: unknown option --colour; it takes --metric, --scope, --as-of, --attributed, --credibility, --quote, --confidence"),
+        ("claim add 23 --colour red", "claim add: unknown option --colour; it takes --metric, --scope, --as-of, --attributed, --credibility, --quote, --confidence, --span"),
         ("claim add 23 --credibility 9", "--credibility: \"9\" is not one of 1, 2, 3, 4, 5, 6"),
         ("source grade ap G", "GRADE: \"G\" is not one of A, B, C, D, E, F"),
         ("metric add drones", "metric add needs --kind cumulative|snapshot"),
