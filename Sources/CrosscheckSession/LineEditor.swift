@@ -10,6 +10,27 @@ public final class LineEditor {
     public init(historyPath: String, complete: @escaping (String) -> [String]) {
         self.historyPath = historyPath
         LineEditor.complete = complete
+        Self.installCompletion()
+        stifle_history(1_000)
+        _ = read_history(historyPath)
+        // Ctrl-C cancels the line being typed, not the session. A parent may have blocked the
+        // signal (test runners do): unblock it first.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &interrupt, nil)
+        signal(SIGINT) { _ in
+            fputs("^C\n", stdout)
+            rl_on_new_line()
+            rl_replace_line("", 0)
+            rl_redisplay()
+        }
+    }
+
+    /// Tab asks `complete` for the words that may complete the line up to the cursor.
+    private static func installCompletion() {
+        guard !installed else { return }
+        installed = true
         rl_readline_name = UnsafePointer(strdup("crosscheck"))
         // Quotes are readline's to handle: a completed "very likely" gets its closing quote.
         rl_completer_quote_characters = UnsafePointer(strdup("\"'"))
@@ -28,20 +49,21 @@ public final class LineEditor {
                 return strdup(LineEditor.matches[LineEditor.next])
             }
         }
-        stifle_history(1_000)
-        _ = read_history(historyPath)
-        // Ctrl-C cancels the line being typed, not the session. A parent may have blocked the
-        // signal (test runners do): unblock it first.
-        var interrupt = sigset_t()
-        sigemptyset(&interrupt)
-        sigaddset(&interrupt, SIGINT)
-        sigprocmask(SIG_UNBLOCK, &interrupt, nil)
-        signal(SIGINT) { _ in
-            fputs("^C\n", stdout)
-            rl_on_new_line()
-            rl_replace_line("", 0)
-            rl_redisplay()
+    }
+
+    /// Runs `body` with Tab completing the whole line to one of `choices` (a metric, a scope of
+    /// several words), as a question's answer is one value, not a command.
+    static func offering<T>(_ choices: [String], _ body: () -> T) -> T {
+        let saved = complete
+        complete = { typed in
+            // Readline replaces only the word at the cursor: offer what follows the words before it.
+            let word = typed.split(separator: " ", omittingEmptySubsequences: false).last.map(String.init) ?? typed
+            return choices.filter { $0.lowercased().hasPrefix(typed.lowercased()) && $0 != typed }
+                .map { String($0.dropFirst(typed.count - word.count)) }
         }
+        installCompletion()
+        defer { complete = saved }
+        return body()
     }
 
     /// The next line, or nil at the end of input (Ctrl-D).
@@ -62,4 +84,5 @@ public final class LineEditor {
     nonisolated(unsafe) private static var complete: (String) -> [String] = { _ in [] }
     nonisolated(unsafe) private static var matches: [String] = []
     nonisolated(unsafe) private static var next = 0
+    nonisolated(unsafe) private static var installed = false
 }

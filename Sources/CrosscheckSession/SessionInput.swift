@@ -7,8 +7,18 @@ import CrosscheckCore
 public protocol SessionInput: AnyObject {
     /// One key; nil at the end of input. Throws when what came is no answer at all.
     func key(_ prompt: String) throws(SessionError) -> Character?
-    /// A line, `answer` offered as the default (an empty line keeps it); nil at the end of input.
-    func line(_ prompt: String, default answer: String) -> String?
+    /// A line, `answer` offered as the default (an empty line keeps it), `choices` what Tab
+    /// completes it to.
+    func line(_ prompt: String, default answer: String, choices: [String]) -> LineAnswer
+}
+
+/// What a question that wants a line got back.
+public enum LineAnswer: Sendable, Hashable {
+    case text(String)
+    /// Ctrl-C: the person called the question off.
+    case cancelled
+    /// The end of input.
+    case ended
 }
 
 /// The lines of a script, numbered, with one line that can be put back: a line that turns out
@@ -55,8 +65,8 @@ public final class ScriptInput: SessionInput {
         return answer.first ?? "\n"
     }
 
-    public func line(_ prompt: String, default answer: String) -> String? {
-        guard let text = lines.next()?.trimmingCharacters(in: .whitespaces) else { return nil }
-        return text.isEmpty ? answer : text
+    public func line(_ prompt: String, default answer: String, choices: [String]) -> LineAnswer {
+        guard let text = lines.next()?.trimmingCharacters(in: .whitespaces) else { return .ended }
+        return .text(text.isEmpty ? answer : text)
     }
 }

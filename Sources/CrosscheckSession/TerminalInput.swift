@@ -3,8 +3,8 @@ import CrosscheckCore
 import Foundation
 
 /// Keys read raw from the terminal (no Enter needed), lines through readline with the default
-/// already typed in. Ctrl-C at either answers nil, as the end of input does: the question is
-/// called off, and a walk through a text (`annotate`) stops there.
+/// already typed in and Tab completing the question's choices. Ctrl-C at a key answers nil, as
+/// the end of input does; at a line, it calls that question off.
 public final class TerminalInput: SessionInput {
     public init() {}
 
@@ -29,7 +29,11 @@ public final class TerminalInput: SessionInput {
         return key
     }
 
-    public func line(_ prompt: String, default answer: String) -> String? {
+    public func line(_ prompt: String, default answer: String, choices: [String]) -> LineAnswer {
+        LineEditor.offering(choices) { readLine(prompt, default: answer) }
+    }
+
+    private func readLine(_ prompt: String, default answer: String) -> LineAnswer {
         TerminalInput.preset = answer
         rl_startup_hook = {
             TerminalInput.preset.withCString { _ = rl_insert_text($0) }
@@ -55,13 +59,14 @@ public final class TerminalInput: SessionInput {
             rl_prep_term_function = rl_prep_terminal
             rl_unbind_key(3)
         }
-        guard let raw = readline(prompt) else { return nil }
+        guard let raw = readline(prompt) else { return .ended }
         defer { free(raw) }
         if TerminalInput.cancelled {
             FileHandle.standardOutput.write(Data("^C\n".utf8))
-            return nil
+            return .cancelled
         }
-        return String(cString: raw)
+        // Completion leaves a space after the word it completed.
+        return .text(String(cString: raw).trimmingCharacters(in: .whitespaces))
     }
 
     nonisolated(unsafe) private static var preset = ""

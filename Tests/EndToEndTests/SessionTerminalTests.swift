@@ -176,12 +176,24 @@ struct SessionTerminalTests {
         let file = try String(contentsOfFile: workspace + "/Claims/kyiv-strike-2025-06-17.json", encoding: .utf8)
         // The quote is the clause the figure stands in.
         #expect(file.contains(#""quote": "Officials said 31 people were killed and 140 were injured""#))
-        // Ctrl-C at an edit prompt (a line, through readline) stops the walk too, and the session goes on.
+        // A second walk passes over what the first recorded. Ctrl-C at an edit prompt calls the
+        // edit off and the proposal stands; Tab completes a field to the event's metrics and scopes.
         terminal.type("annotate\r")
+        #expect(terminal.waitFor("done: c25"), "\(terminal.screen)")
         #expect(terminal.waitForEnd("[a/e/s/q]? "))
         terminal.type("e")
         #expect(terminal.waitFor("metric: "))
         terminal.type("\u{03}")
+        #expect(terminal.waitFor("edit called off; the proposal stands"), "\(terminal.screen)")
+        #expect(terminal.waitForEnd("[a/e/s/q]? "))
+        terminal.type("e")
+        #expect(terminal.waitForEnd("metric: injured"))
+        terminal.type("\u{15}hosp\t\r")
+        #expect(terminal.waitForEnd("scope (empty for none): Ukraine"), "\(terminal.screen)")
+        terminal.type("\u{15}one bui\t\r\r\r\r")
+        #expect(terminal.waitFor("→ hospitalized in one building in Solomianskyi district: 140"), "\(terminal.screen)")
+        #expect(terminal.waitForEnd("[a/e/s/q]? "))
+        terminal.type("q")
         #expect(terminal.waitFor("annotate: 0 claims added"), "\(terminal.screen)")
         terminal.type("events\r")
         #expect(terminal.waitFor("pow-exchange-2025-06-19"), "\(terminal.screen)")

@@ -144,6 +144,7 @@ struct AnnotateTests {
             the school
 
 
+
             bogus
             cumulative
             Kramatorsk
@@ -189,8 +190,8 @@ struct AnnotateTests {
             were killed in Kyiv, officials said on Wednesday, and more than 130 were injured.
 
             """.write(toFile: article, atomically: true, encoding: .utf8)
-        // Accept 440 drones; skip 32 missiles; edit the 28 killed (keep metric, scope and
-        // attribution, say "28"), then accept; quit at the injured.
+        // Accept 440 drones; skip 32 missiles; edit the 28 killed (keep metric, scope,
+        // attribution and time, say "28"), then accept; quit at the injured.
         let script = """
             event use kyiv --title "Kyiv"
             scope add Kyiv
@@ -202,6 +203,7 @@ struct AnnotateTests {
 
 
             28
+
 
             a
             q

@@ -9,9 +9,36 @@ extension Session {
         },
     ]
 
+    /// What a claim made of a mention will say, as the analyst has it after any edit.
+    struct Proposal {
+        var metric: String?
+        var scope: String?
+        var phrase: String
+        var speaker: String?
+        var asOf: ReportedTime?
+
+        init(_ mention: Mention) {
+            (metric, scope, phrase, speaker, asOf) = (mention.metric, mention.scope, mention.text, mention.attributedTo, mention.asOf)
+        }
+
+        var description: String {
+            "  → \(metric ?? "(no metric)")\(scope.map { " in " + $0 } ?? ""): \(phrase)"
+                + (speaker.map { " (attributed to \($0))" } ?? "") + (asOf.map { " as of \($0)" } ?? "") + "\n"
+        }
+    }
+
+    /// How an edit of a proposal ended.
+    enum Edit {
+        case edited(Proposal)
+        /// Ctrl-C at one of its questions: the proposal stands as it was.
+        case cancelled
+        case ended
+    }
+
     /// Walks through the figures extracted from a source's text: each shown in its sentence with
     /// the claim it would make, and a key: accept, edit, skip, quit. What is accepted becomes a
-    /// claim of the current event linked to the source, its quote the figure's words.
+    /// claim of the current event linked to the source, its quote the figure's clause. A figure
+    /// an earlier walk made a claim of (the same span) is shown as done and passed over.
     /// `acceptingAll`: every proposal with a metric becomes a claim, the rest are skipped, and
     /// nobody is asked: the bulk path for a pile of reports.
     private func annotate(_ sourceID: String?, acceptingAll: Bool) throws -> String {
@@ -28,53 +55,44 @@ extension Session {
         extractor.scopes = ledger.scopes
         extractor.published = source.published
         let mentions = extractor.extract(text)
-        // What an earlier walk made a claim of, by where it stands: passed over, never made twice.
         let done = try workspace.database.spans(of: sourceID)
-        var accepted = 0
         if acceptingAll { return acceptAll(mentions, done: done) }
         guard let input else { throw SessionError("annotate needs someone to answer") }
+        var accepted = 0
+        let stopped = { "annotate: \(Figure.counted(accepted, "claim")) added\n" }
         for (index, mention) in mentions.enumerated() {
-            var metric = mention.metric, phrase = mention.text, scope = mention.scope, speaker = mention.attributedTo
             output("\n[\(index + 1)/\(mentions.count)] line \(mention.line): \(mention.before)[\(mention.text)]\(mention.after)\n")
             if let claim = done[mention.start..<mention.end] {
                 output("  done: \(claim)\n")
                 continue
             }
+            var proposal = Proposal(mention)
             asking: while true {
-                output("  → \(metric ?? "(no metric)")\(scope.map { " in " + $0 } ?? ""): \(phrase)"
-                       + (speaker.map { " (attributed to \($0))" } ?? "") + (mention.asOf.map { " as of \($0)" } ?? "") + "\n")
-                guard let key = try input.key("  accept, edit, skip, quit [a/e/s/q]? ") else { return "annotate: \(Figure.counted(accepted, "claim")) added\n" }
+                output(proposal.description)
+                guard let key = try input.key("  accept, edit, skip, quit [a/e/s/q]? ") else { return stopped() }
                 switch key {
                 case "a":
-                    guard let chosen = metric else {
+                    guard let metric = proposal.metric else {
                         output("  which metric? edit (e) to give one, or skip (s)\n")
                         continue asking
                     }
-                    let line = Self.claimAdd(mention, phrase: phrase, metric: chosen, scope: scope, speaker: speaker)
                     do {
-                        output(try run(line) ?? "")
+                        output(try run(Self.claimAdd(mention, proposal, metric: metric)) ?? "")
                         accepted += 1
                         break asking
                     } catch {
                         output("  \(error.message)\n")
                     }
                 case "e":
-                    guard let newMetric = input.line("  metric: ", default: metric ?? ""),
-                          let newScope = input.line("  scope (empty for none): ", default: scope ?? ""),
-                          let newPhrase = input.line("  figure: ", default: phrase),
-                          let newSpeaker = input.line("  attributed to (empty for none): ", default: speaker ?? "") else {
-                        return "annotate: \(Figure.counted(accepted, "claim")) added\n"
+                    switch try edit(proposal, speakers: mentions.compactMap(\.attributedTo), input) {
+                    case .edited(let edited): proposal = edited
+                    case .cancelled: output("  edit called off; the proposal stands\n")
+                    case .ended: return stopped()
                     }
-                    metric = newMetric.isEmpty ? nil : newMetric
-                    scope = newScope.isEmpty || newScope == "-" ? nil : newScope
-                    phrase = newPhrase
-                    speaker = newSpeaker.isEmpty || newSpeaker == "-" ? nil : newSpeaker
-                    // A metric or scope the event does not have yet is made here, not refused later.
-                    guard try define(metric: metric, scope: scope, input) else { return "annotate: \(Figure.counted(accepted, "claim")) added\n" }
                 case "s":
                     break asking
                 case "q":
-                    return "annotate: \(Figure.counted(accepted, "claim")) added\n"
+                    return stopped()
                 default:
                     output("  a, e, s or q\n")
                 }
@@ -83,8 +101,61 @@ extension Session {
         return "annotate: \(Figure.grouped(Double(accepted))) of \(Figure.counted(mentions.count, "figure")) added as claims\n"
     }
 
+    /// Asks for each field of a proposal with its value typed in and Tab completing the event's
+    /// metrics, scopes and the text's speakers; a metric or scope the event does not have yet is
+    /// made here, not refused later.
+    private func edit(_ proposal: Proposal, speakers: [String], _ input: SessionInput) throws -> Edit {
+        let ledger = try currentLedger()
+        var edited = proposal
+        var interruption = LineAnswer.cancelled
+        // nil when the question was called off; an empty answer or "-" is none.
+        func ask(_ prompt: String, _ value: String?, _ choices: [String] = []) -> String?? {
+            switch input.line(prompt, default: value ?? "", choices: Array(Set(choices)).sorted()) {
+            case .text(let text): return .some(text.isEmpty || text == "-" ? nil : text)
+            case let other:
+                interruption = other
+                return .none
+            }
+        }
+        func stopped() -> Edit { interruption == .ended ? .ended : .cancelled }
+        let metrics = ledger.metrics.map(\.id) + MetricVocabulary.standard.metrics.map(\.id)
+        guard let metric = ask("  metric: ", edited.metric, metrics),
+              let scope = ask("  scope (empty for none): ", edited.scope, ledger.scopes.flatMap { [$0.id] + $0.aliases }),
+              let phrase = ask("  figure: ", edited.phrase),
+              let speaker = ask("  attributed to (empty for none): ", edited.speaker, speakers) else { return stopped() }
+        (edited.metric, edited.scope, edited.phrase, edited.speaker) = (metric, scope, phrase ?? proposal.phrase, speaker)
+        while true {
+            guard let time = ask("  as of (empty for none): ", edited.asOf?.description) else { return stopped() }
+            do {
+                edited.asOf = try time.map { text throws(SessionError) in try self.time(text, "as of") }
+                break
+            } catch {
+                output("  \(error.message)\n")
+            }
+        }
+        guard let metric = edited.metric, !ledger.knows(metric: metric) else { return try defineScope(edited, ledger, ask) ?? stopped() }
+        var kind: MetricKind?
+        while kind == nil {
+            guard let answer = ask("  \(metric) is a new metric: cumulative or snapshot? ", nil, MetricKind.allCases.map(\.rawValue)) else {
+                return stopped()
+            }
+            kind = answer.flatMap(MetricKind.init(rawValue:))
+        }
+        output(try run("metric add \(ParsedCommand.quoted(metric)) --kind \(kind!.rawValue)") ?? "")
+        return try defineScope(edited, ledger, ask) ?? stopped()
+    }
+
+    /// Makes the proposal's scope when the event does not have it, asking what it is part of;
+    /// nil when that question was called off.
+    private func defineScope(_ proposal: Proposal, _ ledger: EventLedger, _ ask: (String, String?, [String]) -> String??) throws -> Edit? {
+        guard let scope = proposal.scope, ledger.scope(named: scope) == nil else { return .edited(proposal) }
+        guard let whole = ask("  \(scope) is a new scope: part of (empty for none)? ", nil, ledger.scopes.map(\.id)) else { return nil }
+        output(try run("scope add \(ParsedCommand.quoted(scope))" + (whole.map { " --part-of \(ParsedCommand.quoted($0))" } ?? "")) ?? "")
+        return .edited(proposal)
+    }
+
     /// Every proposal that has a metric, as it stands; a line for each claim made, its conflicts,
-    /// and each proposal refused (a figure already recorded from this source).
+    /// and each proposal refused. What an earlier walk recorded is counted, not made again.
     private func acceptAll(_ mentions: [Mention], done: [Range<Int>: String]) -> String {
         var accepted = 0, skipped = 0, recorded = 0
         for mention in mentions {
@@ -97,8 +168,7 @@ extension Session {
                 continue
             }
             do {
-                let line = Self.claimAdd(mention, phrase: mention.text, metric: metric, scope: mention.scope, speaker: mention.attributedTo)
-                output(try run(line) ?? "")
+                output(try run(Self.claimAdd(mention, Proposal(mention), metric: metric)) ?? "")
                 accepted += 1
             } catch {
                 output("  line \(mention.line), \"\(mention.text)\": \(error.message)\n")
@@ -111,31 +181,12 @@ extension Session {
 
     /// The `claim add` a proposal makes: its words, metric, scope, speaker and time, its clause as
     /// the quote, and where it stands in the text.
-    static func claimAdd(_ mention: Mention, phrase: String, metric: String, scope: String?, speaker: String?) -> String {
-        var line = "claim add \(ParsedCommand.quoted(phrase)) --metric \(ParsedCommand.quoted(metric)) --quote \(ParsedCommand.quoted(mention.clause ?? mention.text))"
-            + " --span \(mention.start),\(mention.end)"
-        if let scope { line += " --scope \(ParsedCommand.quoted(scope))" }
-        if let speaker { line += " --attributed \(ParsedCommand.quoted(speaker))" }
-        if let asOf = mention.asOf { line += " --as-of \(asOf.description)" }
+    static func claimAdd(_ mention: Mention, _ proposal: Proposal, metric: String) -> String {
+        var line = "claim add \(ParsedCommand.quoted(proposal.phrase)) --metric \(ParsedCommand.quoted(metric))"
+            + " --quote \(ParsedCommand.quoted(mention.clause ?? mention.text)) --span \(mention.start),\(mention.end)"
+        if let scope = proposal.scope { line += " --scope \(ParsedCommand.quoted(scope))" }
+        if let speaker = proposal.speaker { line += " --attributed \(ParsedCommand.quoted(speaker))" }
+        if let asOf = proposal.asOf { line += " --as-of \(asOf.description)" }
         return line
-    }
-
-    /// Makes a metric or scope named in an edit that the event does not have yet, asking what it
-    /// needs (a metric's kind, what a scope is part of); false at the end of input.
-    private func define(metric: String?, scope: String?, _ input: SessionInput) throws -> Bool {
-        let ledger = try currentLedger()
-        if let metric, !ledger.knows(metric: metric) {
-            var kind: String?
-            while kind == nil {
-                guard let answer = input.line("  \(metric) is a new metric: cumulative or snapshot? ", default: "") else { return false }
-                kind = MetricKind(rawValue: answer)?.rawValue
-            }
-            output(try run("metric add \(ParsedCommand.quoted(metric)) --kind \(kind!)") ?? "")
-        }
-        if let scope, ledger.scope(named: scope) == nil {
-            guard let whole = input.line("  \(scope) is a new scope: part of (empty for none)? ", default: "") else { return false }
-            output(try run("scope add \(ParsedCommand.quoted(scope))" + (whole.isEmpty ? "" : " --part-of \(ParsedCommand.quoted(whole))")) ?? "")
-        }
-        return true
     }
 }
