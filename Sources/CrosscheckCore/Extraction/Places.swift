@@ -2,6 +2,8 @@
 /// sentence without regard to case, whole words only.
 struct Places: Sendable {
     private var names: [(name: [UInt8], id: String)]
+    /// The names by their first byte, lower-cased.
+    private var byFirstByte: [[Int]] = Array(repeating: [], count: 256)
     private let parents: [String: String]
     /// The scope the event as a whole happened in: the one scope that is part of nothing and has
     /// parts ("Nepal" with its districts, beside "India" and "Tibet" where the quake was also
@@ -18,31 +20,29 @@ struct Places: Sendable {
         if let whole {
             names += ExtractionWords.wholeScope.map { (Array($0.utf8), whole) }
         }
+        for (index, name) in names.enumerated() { byFirstByte[Int(name.name[0])].append(index) }
     }
 
     var isEmpty: Bool { names.isEmpty }
 
-    /// Where each scope is named in a sentence: byte ranges, in order.
+    /// Where each scope is named in a sentence: byte ranges, in order. Each word start is tried
+    /// against the names that begin with its first letter only: most words are no place name.
     func named(in sentence: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, id: String)] {
         var found: [(range: Range<Int>, id: String)] = []
-        for (name, id) in names where name.count <= sentence.count {
-            let first = name[0]
-            var start = 0
-            while start + name.count <= sentence.count {
-                // The first byte, then the rest: most places are no place name at all.
-                guard Self.lower(sentence[start]) == first, Self.matches(name, at: start, in: sentence) else {
-                    start += 1
-                    continue
-                }
-                if (start == 0 || !Self.isWordByte(sentence[start - 1]))
-                    && (start + name.count == sentence.count || !Self.isWordByte(sentence[start + name.count]))
-                    && !Self.isDateline(start..<start + name.count, in: sentence) {
-                    found.append((start..<start + name.count, id))
-                    start += name.count
-                } else {
-                    start += 1
-                }
+        var start = 0
+        while start < sentence.count {
+            if start > 0, Self.isWordByte(sentence[start - 1]) {
+                start += 1
+                continue
             }
+            for index in byFirstByte[Int(Self.lower(sentence[start]))] {
+                let (name, id) = names[index]
+                guard start + name.count <= sentence.count, Self.matches(name, at: start, in: sentence),
+                      start + name.count == sentence.count || !Self.isWordByte(sentence[start + name.count]),
+                      !Self.isDateline(start..<start + name.count, in: sentence) else { continue }
+                found.append((start..<start + name.count, id))
+            }
+            start += 1
         }
         // A name inside a longer one is part of it: "Turkey" in "Turkey and Syria".
         let sorted = found.sorted { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }

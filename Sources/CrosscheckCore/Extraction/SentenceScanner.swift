@@ -5,6 +5,8 @@ struct SentenceScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     private let lexicon: Lexicon
     private var tokens: [Token] = []
+    /// The sentence's mentions until its lists are read, kept from sentence to sentence.
+    private var pending: [Pending] = []
     /// The sentence being read; token offsets are within it.
     private var sentence = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     private var line: Int
@@ -72,7 +74,7 @@ struct SentenceScanner {
         var places: [(range: Range<Int>, id: String)]?
         var times: Times?
         var figures: [Range<Int>] = []
-        var pending: [Pending] = []
+        pending.removeAll(keepingCapacity: true)
         defer { if let last = speakers?.last { lastSpeaker = last } }
         var j = 0
         while j < tokens.count {
@@ -131,7 +133,7 @@ struct SentenceScanner {
                 after: extractor.includesContext ? context(after: tokens[end - 1].end) : ""),
                 tokens: start..<end, needsMetric: needsMetric(parsed, start, end), countsOther: countsOther))
         }
-        shareMetrics(&pending)
+        if pending.count > 1 { shareMetrics() }
         for item in pending where item.mention.metric != nil || !item.needsMetric { emit(item.mention) }
     }
 
@@ -140,8 +142,7 @@ struct SentenceScanner {
     /// Figures of one list count one thing: a member that names no metric takes the nearest
     /// one's, before it first ("759 died in Sindh, 308 in Khyber Pakhtunkhwa"), else after it
     /// ("308 and 223 deaths", "95 soldiers … and one police officer have been released").
-    private func shareMetrics(_ pending: inout [Pending]) {
-        guard pending.count > 1 else { return }
+    private mutating func shareMetrics() {
         var listStart = 0
         for k in 0..<pending.count {
             // A share or a sum beside a count is no member of its list ("about 40% of those fired").
