@@ -1,4 +1,4 @@
 /// crosscheck's version, as `crosscheck --version` prints it (CHANGELOG.md lists what each brought).
 public enum Version {
-    public static let current = "0.8.0"
+    public static let current = "0.9.0"
 }
