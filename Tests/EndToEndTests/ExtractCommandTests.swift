@@ -31,12 +31,12 @@ struct ExtractCommandTests {
         #expect(result.status == 0)
     }
 
-    @Test("standard input, --json: start, end, text, metric, metricWords, the figure's fields, scope, attributedTo, asOf, asOfWords and clause")
+    @Test("standard input, --json: start, end, text, metric, metricWords, the figure's fields, scope, attributedTo, asOf, asOfWords, clause and role")
     func json() throws {
         let result = try Binary.run(["extract", "--json", "-"], stdin: "Ukraine returned 1,212 bodies, Russia 27.\n")
         #expect(result.stdout == """
-            {"start":17,"end":22,"line":1,"text":"1,212","metric":"bodies-repatriated","metricWords":"bodies","family":"exact","lower":1212,"upper":1212,"lowerOpen":false,"upperOpen":false,"approximate":false,"kind":"count","coded":1212,"scope":null,"attributedTo":null,"asOf":null,"asOfWords":null,"clause":"Ukraine returned 1,212 bodies"}
-            {"start":38,"end":40,"line":1,"text":"27","metric":"bodies-repatriated","metricWords":"bodies","family":"exact","lower":27,"upper":27,"lowerOpen":false,"upperOpen":false,"approximate":false,"kind":"count","coded":27,"scope":null,"attributedTo":null,"asOf":null,"asOfWords":null,"clause":"Russia 27"}
+            {"start":17,"end":22,"line":1,"text":"1,212","metric":"bodies-repatriated","metricWords":"bodies","family":"exact","lower":1212,"upper":1212,"lowerOpen":false,"upperOpen":false,"approximate":false,"kind":"count","coded":1212,"scope":null,"attributedTo":null,"asOf":null,"asOfWords":null,"clause":"Ukraine returned 1,212 bodies","role":null}
+            {"start":38,"end":40,"line":1,"text":"27","metric":"bodies-repatriated","metricWords":"bodies","family":"exact","lower":27,"upper":27,"lowerOpen":false,"upperOpen":false,"approximate":false,"kind":"count","coded":27,"scope":null,"attributedTo":null,"asOf":null,"asOfWords":null,"clause":"Russia 27","role":null}
 
             """)
         #expect(result.status == 0)

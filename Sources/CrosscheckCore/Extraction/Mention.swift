@@ -1,3 +1,13 @@
+/// What a figure is beside the count it names, where it is not that count itself.
+public enum MentionRole: String, Sendable, Hashable, CaseIterable {
+    /// A part of the figure before it: "including three children", "12 of them".
+    case part
+    /// How much a count grew, not the count: "22 more people", "37 new deaths", "26 in the last 24 hours".
+    case rise
+    /// What a count may come to: "the death toll could reach 20,000".
+    case projection
+}
+
 /// A figure found in a text: where it stands, its words, the figure, and what it counts.
 public struct Mention: Sendable, Hashable {
     /// Offsets in Unicode scalars of the whole text, start inclusive, end exclusive.
@@ -26,6 +36,8 @@ public struct Mention: Sendable, Hashable {
     /// The clause the figure stands in, between the commas, semicolons or sentence ends around
     /// it: what a claim quotes.
     public var clause: String?
+    /// What the figure is beside the count its metric names; nil where it is that count.
+    public var role: MentionRole?
     /// The words of its sentence before and after the figure, at most `Mention.contextLength`
     /// characters each way, with "…" where the sentence goes on; empty when the extractor was
     /// asked for figures only (`Extractor.includesContext`).
@@ -36,7 +48,7 @@ public struct Mention: Sendable, Hashable {
     public static let contextLength = 80
 
     /// One JSON object: `start`, `end`, `line`, `text`, `metric`, `metricWords`, `family`, the
-    /// figure's fields, then `scope`, `attributedTo`, `asOf`, `asOfWords` and `clause`.
+    /// figure's fields, then `scope`, `attributedTo`, `asOf`, `asOfWords`, `clause` and `role`.
     public var json: String {
         var object = JSONObjectWriter()
         object.add("start", Double(start))
@@ -52,6 +64,7 @@ public struct Mention: Sendable, Hashable {
         object.add("asOf", asOf?.description)
         object.add("asOfWords", asOfWords)
         object.add("clause", clause)
+        object.add("role", role?.rawValue)
         return object.result
     }
 }

@@ -128,13 +128,36 @@ struct SentenceScanner {
                 start: scalarStart, end: scalarEnd, line: line, text: figure.text, figure: figure.figure,
                 family: figure.family, metric: metric?.id, metricWords: metric?.words, scope: scope,
                 attributedTo: speakers?.nearest(to: start..<end), asOf: when?.time, asOfWords: when?.words,
-                clause: clause(around: bytes),
+                clause: clause(around: bytes), role: role(start, end),
                 before: extractor.includesContext ? context(before: tokens[start].start) : "",
                 after: extractor.includesContext ? context(after: tokens[end - 1].end) : ""),
                 tokens: start..<end, needsMetric: needsMetric(parsed, start, end), countsOther: countsOther))
         }
         if pending.count > 1 { shareMetrics() }
         for item in pending where item.mention.metric != nil || !item.needsMetric { emit(item.mention) }
+    }
+
+    // MARK: - Parts, rises, projections
+
+    /// What the figure at tokens `start..<end` is beside the count it names: a part ("including
+    /// three children", "12 of them"), a rise ("22 more people", "in the last 24 hours") or a
+    /// projection ("could reach 20,000"); nil where it is the count.
+    private func role(_ start: Int, _ end: Int) -> MentionRole? {
+        if endsHere(lexicon.asides, at: start) || lexicon.partsAfter.match(tokens, at: end) != nil { return .part }
+        if lexicon.risesAfter.match(tokens, at: end) != nil { return .rise }
+        var i = end
+        while i < min(tokens.count, end + 12), !(tokens[i].kind == .symbol && lexicon.info(tokens[i])?.isPunctuation == true) {
+            if lexicon.risePeriods.match(tokens, at: i) != nil { return .rise }
+            i += 1
+        }
+        // A modal before the verb that governs the figure: "could reach", "may rise to".
+        var k = start
+        while k > max(0, start - 5) {
+            k -= 1
+            if lexicon.modals.match(tokens, at: k) != nil { return .projection }
+            guard let info = lexicon.info(tokens[k]), info.isLeadConnector || lexicon.neutral.starts(with: tokens[k]) else { break }
+        }
+        return nil
     }
 
     // MARK: - Lists
@@ -225,7 +248,7 @@ struct SentenceScanner {
 
     // MARK: - What is not a count
 
-    /// Years, identifiers, phone numbers, ages, modifiers, page furniture, references, ordinals.
+    /// Years, identifiers, phone numbers, ages, durations, modifiers, page furniture, references, ordinals.
     private func isNotACount(_ parsed: ParsedPhrase, _ start: Int, _ end: Int) -> Bool {
         if parsed.figure.kind == .ordinal { return true }
         if let first = (start..<end).first(where: { tokens[$0].kind == .number }) {
@@ -243,7 +266,7 @@ struct SentenceScanner {
         }
         if start > 0, isMonth(tokens[start - 1]) { return true }  // "June 19"
         if end < tokens.count, tokens[end].joined { return true }  // "a nine-storey building", "45-year-old"
-        if lexicon.ageAfter.match(tokens, at: end) != nil { return true }
+        if lexicon.ageAfter.match(tokens, at: end) != nil || lexicon.durationAfter.match(tokens, at: end) != nil { return true }
         if let furniture = lexicon.furnitureAfter.match(tokens, at: end), furniture.end > end { return true }
         if (end..<min(end + 3, tokens.count)).contains(where: { tokens[$0].id == lexicon.symbols.ago }) { return true }
         return endsHere(lexicon.ageBefore, at: start) || endsHere(lexicon.furnitureBefore, at: start)
@@ -342,8 +365,8 @@ struct SentenceScanner {
                 continue
             }
             if token.kind == .number { return nil }
-            if let neutral = lexicon.neutral.match(tokens, at: i) {
-                i = neutral.end  // "170 additional individuals"
+            if let neutral = lexicon.neutral.match(tokens, at: i) ?? lexicon.risesAfter.match(tokens, at: i) {
+                i = neutral.end  // "170 additional individuals", "37 new deaths"
                 continue
             }
             if let match = lexicon.people.match(tokens, at: i) {

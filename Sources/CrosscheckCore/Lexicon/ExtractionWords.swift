@@ -56,6 +56,12 @@ enum ExtractionWords {
     ]
     static let ageBefore: [String] = ["aged", "age", "ages"]
 
+    /// Units of time after a number that make it a duration, not a count: "the past 24 hours".
+    static let durationAfter: [String] = [
+        "seconds", "second", "minutes", "minute", "hours", "hour", "hrs", "days", "day", "weeks", "week",
+        "months", "month", "years", "year", "decades", "decade", "centuries", "century",
+    ]
+
     /// Words that open an aside about who was among the counted: "15 people, including three
     /// children, were killed".
     static let asides: [String] = ["including", "among them", "among whom", "of whom", "most of them", "many of them"]
@@ -159,6 +165,21 @@ enum ExtractionWords {
     /// Words that put a figure in the event's whole, the widest scope it has: "the national
     /// death toll", "across the country".
     static let wholeScope: [String] = ["national", "nationwide", "countrywide", "across the country", "nationally", "in all"]
+
+    /// Words after a figure that make it a part of the figure before: "12 of them hospitalised".
+    static let partsAfter: [String] = ["of them", "of whom", "among them"]
+
+    /// Words right after a figure that make it a rise, not the count: "22 more people", "37 new deaths".
+    static let risesAfter: [String] = ["more", "new", "fresh"]
+
+    /// A period in the figure's clause that makes it a rise: "26 lives lost in the last 24 hours".
+    static let risePeriods: [String] = [
+        "in the last", "in the past", "over the past", "over the last", "during the past", "during the last",
+        "within the past", "within the last", "in the previous", "since yesterday",
+    ]
+
+    /// Words before the verb that governs a figure that make it a projection: "could reach 20,000".
+    static let modals: [String] = ["could", "may", "might", "would", "will", "can", "expected to", "likely to", "feared to", "set to"]
 
     /// Words that end the clause a figure stands in: a bare figure before them counts what the
     /// figure before it counted ("Ukraine returned 1,212 bodies, Russia 27").

@@ -88,6 +88,11 @@ final class Lexicon: Sendable {
     let peopleVerbs: PhraseTable<String>
     let peopleVerbExceptions: PhraseTable<Bool>
     let listJoins: PhraseTable<Bool>
+    let partsAfter: PhraseTable<Bool>
+    let durationAfter: PhraseTable<Bool>
+    let risesAfter: PhraseTable<Bool>
+    let risePeriods: PhraseTable<Bool>
+    let modals: PhraseTable<Bool>
     let linkingWords: PhraseTable<Bool>
     let citing: PhraseTable<Bool>
     let listenerVerbs: PhraseTable<Bool>
@@ -195,6 +200,11 @@ final class Lexicon: Sendable {
         peopleVerbs = table(ExtractionWords.peopleVerbs)
         peopleVerbExceptions = set(ExtractionWords.peopleVerbExceptions)
         listJoins = set(ExtractionWords.listJoins)
+        partsAfter = set(ExtractionWords.partsAfter)
+        durationAfter = set(ExtractionWords.durationAfter)
+        risesAfter = set(ExtractionWords.risesAfter)
+        risePeriods = set(ExtractionWords.risePeriods)
+        modals = set(ExtractionWords.modals)
         linkingWords = set(ExtractionWords.linkingWords)
         citing = set(ExtractionWords.citing)
         listenerVerbs = set(ExtractionWords.listenerVerbs)

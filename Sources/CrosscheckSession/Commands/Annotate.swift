@@ -16,14 +16,25 @@ extension Session {
         var phrase: String
         var speaker: String?
         var asOf: ReportedTime?
+        let role: MentionRole?
 
         init(_ mention: Mention) {
             (metric, scope, phrase, speaker, asOf) = (mention.metric, mention.scope, mention.text, mention.attributedTo, mention.asOf)
+            role = mention.role
         }
 
         var description: String {
             "  → \(metric ?? "(no metric)")\(scope.map { " in " + $0 } ?? ""): \(phrase)"
-                + (speaker.map { " (attributed to \($0))" } ?? "") + (asOf.map { " as of \($0)" } ?? "") + "\n"
+                + (speaker.map { " (attributed to \($0))" } ?? "") + (asOf.map { " as of \($0)" } ?? "")
+                + (role.map { " — " + Self.roleNote($0) } ?? "") + "\n"
+        }
+
+        static func roleNote(_ role: MentionRole) -> String {
+            switch role {
+            case .part: "a part of the figure before it"
+            case .rise: "how much the count rose, not the count"
+            case .projection: "what the count may come to, not a count"
+            }
         }
     }
 
@@ -154,13 +165,18 @@ extension Session {
         return .edited(proposal)
     }
 
-    /// Every proposal that has a metric, as it stands; a line for each claim made, its conflicts,
-    /// and each proposal refused. What an earlier walk recorded is counted, not made again.
+    /// Every proposal that has a metric and is a count itself (not a part of another figure, a
+    /// rise or a projection), as it stands; a line for each claim made, its conflicts, and each
+    /// proposal refused. What an earlier walk recorded is counted, not made again.
     private func acceptAll(_ mentions: [Mention], done: [Range<Int>: String]) -> String {
-        var accepted = 0, skipped = 0, recorded = 0
+        var accepted = 0, skipped = 0, recorded = 0, notCounts = 0
         for mention in mentions {
             if done[mention.start..<mention.end] != nil {
                 recorded += 1
+                continue
+            }
+            if mention.metric != nil, mention.role != nil {
+                notCounts += 1
                 continue
             }
             guard let metric = mention.metric else {
@@ -176,6 +192,7 @@ extension Session {
         }
         return "annotate: \(Figure.grouped(Double(accepted))) of \(Figure.counted(mentions.count, "figure")) added as claims, "
             + "\(Figure.grouped(Double(skipped))) without a metric skipped"
+            + (notCounts > 0 ? ", \(Figure.grouped(Double(notCounts))) parts, rises or projections skipped" : "")
             + (recorded > 0 ? ", \(Figure.grouped(Double(recorded))) already recorded\n" : "\n")
     }
 

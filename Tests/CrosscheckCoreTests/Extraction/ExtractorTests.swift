@@ -47,8 +47,8 @@ President Volodymyr Zelensky said Russia had launched 440 drones and 32 cruise m
                 == ["prisoners-exchanged"])
         #expect(mentions("The swap involved hundreds of soldiers.").map(\.metric) == ["prisoners-exchanged"])
         #expect(mentions("The evacuation brought 3,400 residents out of the town.").map(\.metric) == ["evacuated"])
-        // Not people: no metric from the subject.
-        #expect(mentions("The exchange took 3 hours of talks and 40 trucks.").map(\.metric) == [nil, nil])
+        // Not people: no metric from the subject (and "3 hours", a duration, is no figure).
+        #expect(mentions("The exchange took 3 hours of talks and 40 trucks.").map(\.metric) == [nil])
         #expect(mentions("The attack involved 300 soldiers.").map(\.metric) == [nil])
     }
 
@@ -90,6 +90,17 @@ President Volodymyr Zelensky said Russia had launched 440 drones and 32 cruise m
         // Two places, neither the other's whole: no whole to fall back on.
         extractor.scopes = [Scope(id: "Kyiv"), Scope(id: "Odesa")]
         #expect(scopes("The death toll rose to 28.") == ["-"])
+    }
+
+    @Test("a part of another figure, a rise and a projection are told from the count itself")
+    func roles() {
+        let extractor = Extractor()
+        func roles(_ text: String) -> [String] { extractor.extract(text).map { "\($0.text) \($0.metric ?? "-") \($0.role?.rawValue ?? "count")" } }
+        #expect(roles("The strike killed 35 residents, including two children.") == ["35 killed count", "two killed part"])
+        #expect(roles("30 people were injured, 12 of them hospitalised.") == ["30 injured count", "12 hospitalized part"])
+        #expect(roles("The toll rose to 1,508 as 22 more people died. It added 26 deaths in the last 24 hours.")
+                == ["1,508 killed count", "22 killed rise", "26 killed rise"])
+        #expect(roles("The death toll could reach 20,000, the mayor said, and 5,500 have died.") == ["20,000 killed projection", "5,500 killed count"])
     }
 
     @Test("as of when: the day and time the sentence gives, read against the publication; never a period's start or the event's own day")
