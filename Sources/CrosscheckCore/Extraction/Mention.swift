@@ -6,6 +6,8 @@ public enum MentionRole: String, Sendable, Hashable, CaseIterable {
     case rise
     /// What a count may come to: "the death toll could reach 20,000".
     case projection
+    /// What a count was before, as the report recalls it: "previously put the death toll at 5,500".
+    case earlier
 }
 
 /// A figure found in a text: where it stands, its words, the figure, and what it counts.

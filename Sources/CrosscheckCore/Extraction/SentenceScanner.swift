@@ -140,8 +140,9 @@ struct SentenceScanner {
     // MARK: - Parts, rises, projections
 
     /// What the figure at tokens `start..<end` is beside the count it names: a part ("including
-    /// three children", "12 of them"), a rise ("22 more people", "in the last 24 hours") or a
-    /// projection ("could reach 20,000"); nil where it is the count.
+    /// three children", "12 of them"), a rise ("22 more people", "in the last 24 hours"), a
+    /// projection ("could reach 20,000") or an earlier count ("previously put … at 5,500"); nil
+    /// where it is the count.
     private func role(_ start: Int, _ end: Int) -> MentionRole? {
         if endsHere(lexicon.asides, at: start) || lexicon.partsAfter.match(tokens, at: end) != nil { return .part }
         if lexicon.risesAfter.match(tokens, at: end) != nil { return .rise }
@@ -156,6 +157,12 @@ struct SentenceScanner {
             k -= 1
             if lexicon.modals.match(tokens, at: k) != nil { return .projection }
             guard let info = lexicon.info(tokens[k]), info.isLeadConnector || lexicon.neutral.starts(with: tokens[k]) else { break }
+        }
+        // "Health authorities previously put the death toll in Derna at 5,500."
+        k = start
+        while k > 0, !Places.endsClause(tokens[k - 1].start, in: sentence) {
+            k -= 1
+            if lexicon.earlier.match(tokens, at: k) != nil { return .earlier }
         }
         return nil
     }
@@ -181,6 +188,10 @@ struct SentenceScanner {
                 let source = named.last { $0 < member } ?? named.first { $0 > member }!
                 pending[member].mention.metric = pending[source].mention.metric
                 pending[member].mention.metricWords = pending[source].mention.metricWords
+            }
+            // The members after a part are parts too: "including nine Nepalis and four foreigners".
+            for member in list.dropFirst() where pending[member - 1].mention.role == .part && pending[member].mention.role == nil {
+                pending[member].mention.role = .part
             }
         }
     }

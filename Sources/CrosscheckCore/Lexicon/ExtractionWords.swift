@@ -164,7 +164,9 @@ enum ExtractionWords {
 
     /// Words that put a figure in the event's whole, the widest scope it has: "the national
     /// death toll", "across the country".
-    static let wholeScope: [String] = ["national", "nationwide", "countrywide", "across the country", "nationally", "in all"]
+    static let wholeScope: [String] = [
+        "national", "nationwide", "countrywide", "across the country", "nationally", "in all", "overall", "combined", "altogether",
+    ]
 
     /// Words after a figure that make it a part of the figure before: "12 of them hospitalised".
     static let partsAfter: [String] = ["of them", "of whom", "among them"]
@@ -179,6 +181,9 @@ enum ExtractionWords {
     ]
 
     /// Words before the verb that governs a figure that make it a projection: "could reach 20,000".
+    /// Words in the clause before a figure that make it an earlier count the report recalls.
+    static let earlier: [String] = ["previously", "previous", "earlier", "initially", "at first", "originally"]
+
     static let modals: [String] = ["could", "may", "might", "would", "will", "can", "expected to", "likely to", "feared to", "set to"]
 
     /// Words that end the clause a figure stands in: a bare figure before them counts what the

@@ -93,6 +93,7 @@ final class Lexicon: Sendable {
     let risesAfter: PhraseTable<Bool>
     let risePeriods: PhraseTable<Bool>
     let modals: PhraseTable<Bool>
+    let earlier: PhraseTable<Bool>
     let linkingWords: PhraseTable<Bool>
     let citing: PhraseTable<Bool>
     let listenerVerbs: PhraseTable<Bool>
@@ -205,6 +206,7 @@ final class Lexicon: Sendable {
         risesAfter = set(ExtractionWords.risesAfter)
         risePeriods = set(ExtractionWords.risePeriods)
         modals = set(ExtractionWords.modals)
+        earlier = set(ExtractionWords.earlier)
         linkingWords = set(ExtractionWords.linkingWords)
         citing = set(ExtractionWords.citing)
         listenerVerbs = set(ExtractionWords.listenerVerbs)

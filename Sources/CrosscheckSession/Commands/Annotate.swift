@@ -34,6 +34,7 @@ extension Session {
             case .part: "a part of the figure before it"
             case .rise: "how much the count rose, not the count"
             case .projection: "what the count may come to, not a count"
+            case .earlier: "what the count was before, as the report recalls it"
             }
         }
     }
@@ -166,7 +167,7 @@ extension Session {
     }
 
     /// Every proposal that has a metric and is a count itself (not a part of another figure, a
-    /// rise or a projection), as it stands; a line for each claim made, its conflicts, and each
+    /// rise, a projection or an earlier count), as it stands; a line for each claim made, its conflicts, and each
     /// proposal refused. What an earlier walk recorded is counted, not made again.
     private func acceptAll(_ mentions: [Mention], done: [Range<Int>: String]) -> String {
         var accepted = 0, skipped = 0, recorded = 0, notCounts = 0
@@ -192,7 +193,7 @@ extension Session {
         }
         return "annotate: \(Figure.grouped(Double(accepted))) of \(Figure.counted(mentions.count, "figure")) added as claims, "
             + "\(Figure.grouped(Double(skipped))) without a metric skipped"
-            + (notCounts > 0 ? ", \(Figure.grouped(Double(notCounts))) parts, rises or projections skipped" : "")
+            + (notCounts > 0 ? ", \(Figure.grouped(Double(notCounts))) parts, rises, projections or earlier counts skipped" : "")
             + (recorded > 0 ? ", \(Figure.grouped(Double(recorded))) already recorded\n" : "\n")
     }
 

@@ -101,6 +101,9 @@ President Volodymyr Zelensky said Russia had launched 440 drones and 32 cruise m
         #expect(roles("The toll rose to 1,508 as 22 more people died. It added 26 deaths in the last 24 hours.")
                 == ["1,508 killed count", "22 killed rise", "26 killed rise"])
         #expect(roles("The death toll could reach 20,000, the mayor said, and 5,500 have died.") == ["20,000 killed projection", "5,500 killed count"])
+        #expect(roles("13 bodies were recovered, including nine Nepalis and four foreigners.")
+                == ["13 bodies-recovered count", "nine bodies-recovered part", "four bodies-recovered part"])
+        #expect(roles("The toll is 11,300. Officials previously put the death toll at 5,500.") == ["11,300 killed count", "5,500 killed earlier"])
     }
 
     @Test("as of when: the day and time the sentence gives, read against the publication; never a period's start or the event's own day")
