@@ -73,15 +73,18 @@ struct Places: Sendable {
         while clauseStart > 0, !Self.endsClause(clauseStart - 1, in: sentence) { clauseStart -= 1 }
         while clauseEnd < sentence.count, !Self.endsClause(clauseEnd, in: sentence) { clauseEnd += 1 }
         let inClause = named.filter { $0.range.lowerBound >= clauseStart && $0.range.upperBound <= clauseEnd }
-        let chosen = inClause.first { $0.range.lowerBound >= figure.upperBound }
-            ?? inClause.last { $0.range.upperBound <= figure.lowerBound && !attached($0.range) }
-            ?? named.last { $0.range.upperBound <= figure.lowerBound && !attached($0.range) }
+        // The most specific place the clause names within the one it names first.
+        if let chosen = inClause.first(where: { $0.range.lowerBound >= figure.upperBound })
+            ?? inClause.last(where: { $0.range.upperBound <= figure.lowerBound && !attached($0.range) }) {
+            return inClause.first { isPart($0.id, of: chosen.id) }?.id ?? chosen.id
+        }
+        let chosen = named.last { $0.range.upperBound <= figure.lowerBound && !attached($0.range) }
             ?? named.first { $0.range.lowerBound >= figure.upperBound
                 && !(figure.upperBound..<$0.range.lowerBound).contains { sentence[$0] >= 0x30 && sentence[$0] <= 0x39 } }
         guard let chosen else { return commonWhole(of: named.map(\.id)) }
-        // The most specific place named within the chosen one: in the clause, else before the figure.
-        return inClause.first { isPart($0.id, of: chosen.id) }?.id
-            ?? named.last { $0.range.upperBound <= figure.lowerBound && isPart($0.id, of: chosen.id) && !attached($0.range) }?.id
+        // Beyond the clause, a part named before the figure within the chosen place: "a high
+        // school in St. Louis, … wounding six others" is the school's.
+        return named.last { $0.range.upperBound <= figure.lowerBound && isPart($0.id, of: chosen.id) && !attached($0.range) }?.id
             ?? chosen.id
     }
 
