@@ -167,8 +167,8 @@ extension Session {
     }
 
     /// Every proposal that has a metric and is a count itself (not a part of another figure, a
-    /// rise, a projection or an earlier count), as it stands; a line for each claim made, its conflicts, and each
-    /// proposal refused. What an earlier walk recorded is counted, not made again.
+    /// rise, a projection or an earlier count), as it stands; a line for each claim made, its
+    /// conflicts, and each proposal refused. What an earlier walk recorded is counted, not made again.
     private func acceptAll(_ mentions: [Mention], done: [Range<Int>: String]) -> String {
         var accepted = 0, skipped = 0, recorded = 0, notCounts = 0
         for mention in mentions {
