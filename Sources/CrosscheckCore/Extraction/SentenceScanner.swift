@@ -455,10 +455,11 @@ struct SentenceScanner {
             boundary -= 1
             steps += 1
         }
-        if tollVerb { return subject(before: boundary, in: lexicon.metrics) }
+        if tollVerb { return subject(before: boundary, in: lexicon.metrics).map { ($0.id, text($0.range)) } }
         // "was 5,500", "at 5,500" say whose figure it is only of a toll: "the previous death toll … was 5,500".
-        guard linked, let toll = subject(before: boundary, in: lexicon.metrics), isToll(toll.words) else { return nil }
-        return toll
+        guard linked, let toll = subject(before: boundary, in: lexicon.metrics),
+              toll.range.contains(where: { lexicon.tollNouns.match(tokens, at: $0) != nil }) else { return nil }
+        return (toll.id, text(toll.range))
     }
 
     /// Where a day named right before token `end` starts ("Wednesday", "on Monday"), or nil.
@@ -471,17 +472,14 @@ struct SentenceScanner {
         return nil
     }
 
-    /// Whether a metric's words name a toll rather than what it counts: "death toll", "number of victims".
-    private func isToll(_ words: String) -> Bool {
-        words.lowercased().split(separator: " ").contains { ExtractionWords.tollNouns.contains(String($0)) }
-    }
 
     /// What the event a clause is about counts, for a figure of people: "the swap, which took
     /// place on June 19, involved hundreds of soldiers".
     private func eventSubject(before start: Int, countingPeopleAt end: Int) -> (id: String, words: String)? {
         // "hundreds of soldiers": a vague figure's "of" before its people.
         let people = end < tokens.count && tokens[end].id == lexicon.symbols.of ? end + 1 : end
-        return isPeople(at: people) ? subject(before: start, in: lexicon.eventSubjects) : nil
+        guard isPeople(at: people), let event = subject(before: start, in: lexicon.eventSubjects) else { return nil }
+        return (event.id, text(event.range))
     }
 
     /// The first phrase of `table` in the clause before a token, its subject ("the death toll
@@ -489,7 +487,7 @@ struct SentenceScanner {
     /// the last comma, else from the sentence's start, a semicolon or a colon, at most 30 words
     /// back ("Tens of thousands of people still missing, and the death toll could reach 20,000":
     /// the toll, not the missing).
-    private func subject(before end: Int, in table: PhraseTable<String>) -> (id: String, words: String)? {
+    private func subject(before end: Int, in table: PhraseTable<String>) -> (id: String, range: Range<Int>)? {
         var start = end
         var comma: Int?
         while start > 0, end - start < 30, tokens[start - 1].id != lexicon.symbols.semicolon,
@@ -499,7 +497,7 @@ struct SentenceScanner {
         }
         for from in [comma, start].compactMap({ $0 }) {
             for i in from..<end {
-                if let named = table.match(tokens, at: i), named.end <= end { return (named.value, text(i..<named.end)) }
+                if let named = table.match(tokens, at: i), named.end <= end { return (named.value, i..<named.end) }
             }
         }
         return nil

@@ -77,7 +77,8 @@ enum ExtractionWords {
 
     /// Words that link a toll named as the clause's subject to its figure without a verb of
     /// change: "the previous death toll … was 5,500", "put the death toll in Derna at 5,500".
-    static let tollNouns: Set<String> = ["toll", "number", "count", "tally", "total", "figure"]
+    /// The words that name a toll rather than what it counts: "the death toll", "the number of dead".
+    static let tollNouns: [String] = ["toll", "number", "count", "tally", "total", "figure"]
     static let linkingWords: [String] = VerbForms.all(["be:was:been"]) + ["is", "are", "were", "at"]
 
     /// What an event named as a clause's subject counts, when its figure counts people: "the swap

@@ -93,6 +93,7 @@ final class Lexicon: Sendable {
     let risesAfter: PhraseTable<Bool>
     let risePeriods: PhraseTable<Bool>
     let modals: PhraseTable<Bool>
+    let tollNouns: PhraseTable<Bool>
     let earlier: PhraseTable<Bool>
     let linkingWords: PhraseTable<Bool>
     let citing: PhraseTable<Bool>
@@ -206,6 +207,7 @@ final class Lexicon: Sendable {
         risesAfter = set(ExtractionWords.risesAfter)
         risePeriods = set(ExtractionWords.risePeriods)
         modals = set(ExtractionWords.modals)
+        tollNouns = set(ExtractionWords.tollNouns)
         earlier = set(ExtractionWords.earlier)
         linkingWords = set(ExtractionWords.linkingWords)
         citing = set(ExtractionWords.citing)
