@@ -162,6 +162,25 @@ struct AnnotateTests {
             """))
     }
 
+    @Test("what the analyst teaches the event, annotate reads by at once: a new metric and its words, a scope's alias")
+    func taughtWords() throws {
+        let workspace = try Binary.newWorkspace()
+        try "About 1,200 people are sheltering in the metro, officials in the capital said.\n"
+            .write(toFile: workspace + "/a.txt", atomically: true, encoding: .utf8)
+        let script = """
+            event use kyiv --title K
+            scope add Kyiv --alias "the capital"
+            metric add sheltering --kind snapshot --alias "sheltering in the metro"
+            source add s --title S --outlet O --published 2025-06-17 --text-file \(workspace)/a.txt
+            annotate s --accept
+
+            """
+        let result = try Binary.run(["--workspace", workspace], stdin: script)
+        #expect(result.stderr == "" && result.status == 0, Comment(rawValue: result.stderr))
+        #expect(result.stdout.hasSuffix("c1: sheltering in Kyiv [1,080, 1,320]\nannotate: 1 of 1 figure added as claims, 0 without a metric skipped\n"),
+                Comment(rawValue: result.stdout))
+    }
+
     @Test("in script mode a line that is no answer stops the walk with an error naming it, and is read as a command")
     func noAnswer() throws {
         let workspace = try Binary.newWorkspace()

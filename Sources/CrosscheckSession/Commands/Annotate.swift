@@ -62,8 +62,10 @@ extension Session {
         guard acceptingAll || input != nil else { throw SessionError("annotate needs someone to answer") }
         let ledger = try currentLedger()
         currentSource = sourceID
-        // The event's scopes and their aliases, as the analyst has them now.
-        var extractor = Extractor()
+        // The event's metrics, scopes and their aliases, as the analyst has them now.
+        var vocabulary = MetricVocabulary.standard
+        for metric in ledger.metrics { vocabulary.add(metric) }
+        var extractor = Extractor(vocabulary: vocabulary)
         extractor.scopes = ledger.scopes
         extractor.published = source.published
         let mentions = extractor.extract(text)
