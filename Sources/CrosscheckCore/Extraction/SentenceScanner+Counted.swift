@@ -1,0 +1,191 @@
+/// Extraction's cue pass for what a figure counts: the counted noun, the verb or toll that
+/// governs it, what was done to it, the clause's subject.
+extension SentenceScanner {
+    /// What a figure counts, and whether it counts something that is no metric.
+    func metric(_ start: Int, _ end: Int, previous: (id: String, words: String)?) -> ((id: String, words: String)?, Bool) {
+        var metric = countedNoun(after: end) ?? governingWords(before: start) ?? eventSubject(before: start, countingPeopleAt: end)
+        if metric == nil, let previous, isBare(after: end) || endsHere(lexicon.asides, at: start) {
+            // "Ukraine returned 1,212 bodies, Russia 27"; "killed 35 residents, including two children"
+            metric = previous
+        }
+        guard let counted = metric else { return (nil, false) }
+        let done = action(on: counted, start, end)
+        // "72 apartments" are no metric unless something was done to them.
+        if lexicon.objectGroups.contains(done.id) { return (nil, true) }
+        return (done, false)
+    }
+
+
+    /// The metric named after the figure: "440 drones", "32 cruise missiles", "15 people died",
+    /// "dozens of missiles", "23 people were killed".
+    /// A thing no metric counts by itself comes back as its group ("72 apartments": `buildings`),
+    /// for an action to make a metric of; a verb said of people as its metric ("207 of our
+    /// people have returned").
+    func countedNoun(after end: Int) -> (id: String, words: String)? {
+        var i = end
+        var unknown = 0
+        var steps = 0
+        var people = false
+        while i < tokens.count, steps < 6 {
+            steps += 1
+            if let named = lexicon.metrics.match(tokens, at: i) {
+                return (named.value, text(i..<named.end))
+            }
+            if let object = lexicon.objects.match(tokens, at: i) {
+                // "35 residents of the building": the people are counted, the building is where.
+                guard people else { return (object.value, text(i..<object.end)) }
+                i = object.end
+                continue
+            }
+            if people, let verb = lexicon.peopleVerbs.match(tokens, at: i), lexicon.peopleVerbExceptions.match(tokens, at: verb.end) == nil {
+                return (verb.value, text(i..<verb.end))
+            }
+            let token = tokens[i]
+            if token.id == lexicon.symbols.among {
+                // "more than a dozen children were among the 75 people injured": what the other figure counts.
+                i += 1
+                while i < tokens.count, tokens[i].kind == .number || lexicon.neutral.starts(with: tokens[i]) { i += 1 }
+                steps -= 1
+                continue
+            }
+            if token.kind == .number { return nil }
+            if let neutral = lexicon.neutral.match(tokens, at: i) ?? lexicon.risesAfter.match(tokens, at: i) {
+                i = neutral.end  // "170 additional individuals", "37 new deaths"
+                continue
+            }
+            if let match = lexicon.people.match(tokens, at: i) {
+                people = true
+                i = match.end
+            } else if let aside = asideEnd(at: i) {
+                i = aside  // "15 people, including three children, were killed"
+            } else if let auxiliary = lexicon.auxiliaries.match(tokens, at: i) {
+                i = auxiliary.end
+            } else if token.kind == .word, token.id < 0, unknown < 2 {
+                unknown += 1  // an adjective: "440 Russian drones", "23 Ukrainian servicemen"
+                i += 1
+            } else {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// What was done to what the figure counts, where it changes the count: a verb of the
+    /// action within four words before the figure or eight after it, in its own clause ("428 drones were shot down",
+    /// "intercepted 30 missiles", "pulled 15 bodies from the rubble").
+    func action(on metric: (id: String, words: String), _ start: Int, _ end: Int) -> (id: String, words: String) {
+        // Within the figure's own stretch of words: never past another number or punctuation.
+        func ends(_ i: Int) -> Bool { tokens[i].kind == .number || tokens[i].kind == .symbol && lexicon.info(tokens[i])?.isPunctuation == true }
+        var first = start
+        while first > max(0, start - 4), !ends(first - 1) { first -= 1 }
+        var last = end
+        while last < min(tokens.count, end + 8), !ends(last) { last += 1 }
+        for action in lexicon.actions where action.metric == metric.id {
+            for i in first..<last where i < start || i >= end {
+                if let verb = action.verbs.match(tokens, at: i), verb.end <= last { return (action.becomes, text(i..<verb.end)) }
+            }
+        }
+        return metric
+    }
+
+    /// The end of an aside between commas that names who was among them (", including three
+    /// children,"), or nil.
+    func asideEnd(at i: Int) -> Int? {
+        guard i + 1 < tokens.count, tokens[i].id == lexicon.symbols.comma,
+              lexicon.asides.match(tokens, at: i + 1) != nil else { return nil }
+        var k = i + 2
+        while k < tokens.count, k < i + 12 {
+            if tokens[k].id == lexicon.symbols.comma { return k + 1 }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The metric named before the figure: a verb ("killing at least 23", "wounding 17",
+    /// "displaced more than 6 million") or a toll ("the death toll rose to 28", "bringing the
+    /// number of victims to 14"), or, past a toll verb, the toll that is the clause's subject
+    /// ("the death toll from the strike on the building in Dnipro has risen to 35").
+    func governingWords(before start: Int) -> (id: String, words: String)? {
+        var boundary = start
+        var steps = 0
+        // A figure written with its verb ("nears 1,300", "passed 800") has passed one already.
+        var tollVerb = lexicon.tollVerbs.match(tokens, at: start) != nil
+        var linked = false
+        while boundary > 0, steps < 6 {
+            for from in max(0, boundary - 5)..<boundary {
+                if let named = lexicon.metrics.match(tokens, at: from), named.end == boundary {
+                    return (named.value, text(from..<boundary))
+                }
+            }
+            let token = tokens[boundary - 1]
+            if let day = dayBefore(boundary) {
+                boundary = day  // "the death toll rose Wednesday to 9,500"
+                continue
+            }
+            guard let info = lexicon.info(token), info.isLeadConnector || lexicon.neutral.starts(with: token) else { break }
+            if lexicon.tollVerbs.starts(with: token) { tollVerb = true }
+            if lexicon.linkingWords.starts(with: token) { linked = true }
+            boundary -= 1
+            steps += 1
+        }
+        if tollVerb { return subject(before: boundary, in: lexicon.metrics).map { ($0.id, text($0.range)) } }
+        // "was 5,500", "at 5,500" say whose figure it is only of a toll: "the previous death toll … was 5,500".
+        guard linked, let toll = subject(before: boundary, in: lexicon.metrics),
+              toll.range.contains(where: { lexicon.tollNouns.match(tokens, at: $0) != nil }) else { return nil }
+        return (toll.id, text(toll.range))
+    }
+
+    /// Where a day named right before token `end` starts ("Wednesday", "on Monday"), or nil.
+    func dayBefore(_ end: Int) -> Int? {
+        for from in max(0, end - 2)..<end {
+            if let day = lexicon.weekdays.match(tokens, at: from) ?? lexicon.relativeDays.match(tokens, at: from), day.end == end {
+                return from
+            }
+        }
+        return nil
+    }
+
+
+    /// What the event a clause is about counts, for a figure of people: "the swap, which took
+    /// place on June 19, involved hundreds of soldiers".
+    func eventSubject(before start: Int, countingPeopleAt end: Int) -> (id: String, words: String)? {
+        // "hundreds of soldiers": a vague figure's "of" before its people.
+        let people = end < tokens.count && tokens[end].id == lexicon.symbols.of ? end + 1 : end
+        guard isPeople(at: people), let event = subject(before: start, in: lexicon.eventSubjects) else { return nil }
+        return (event.id, text(event.range))
+    }
+
+    /// The first phrase of `table` in the clause before a token, its subject ("the death toll
+    /// from the missile strike on the building has risen to 35": the toll, not the missile): from
+    /// the last comma, else from the sentence's start, a semicolon or a colon, at most 30 words
+    /// back ("Tens of thousands of people still missing, and the death toll could reach 20,000":
+    /// the toll, not the missing).
+    func subject(before end: Int, in table: PhraseTable<String>) -> (id: String, range: Range<Int>)? {
+        var start = end
+        var comma: Int?
+        while start > 0, end - start < 30, tokens[start - 1].id != lexicon.symbols.semicolon,
+              tokens[start - 1].id != lexicon.symbols.colon {
+            if comma == nil, tokens[start - 1].id == lexicon.symbols.comma { comma = start }
+            start -= 1
+        }
+        for from in [comma, start].compactMap({ $0 }) {
+            for i in from..<end {
+                if let named = table.match(tokens, at: i), named.end <= end { return (named.value, i..<named.end) }
+            }
+        }
+        return nil
+    }
+
+    /// Nothing but people or the end of the clause follows the figure: it counts what the figure
+    /// before it counted.
+    func isBare(after end: Int) -> Bool {
+        var i = end
+        if let people = lexicon.people.match(tokens, at: i) { i = people.end }
+        guard i < tokens.count else { return true }
+        let token = tokens[i]
+        if token.kind == .symbol { return lexicon.info(token)?.isPunctuation == true }
+        return lexicon.clauseEnds.match(tokens, at: i) != nil
+    }
+
+    func isPeople(at i: Int) -> Bool { lexicon.people.match(tokens, at: i) != nil }
+}

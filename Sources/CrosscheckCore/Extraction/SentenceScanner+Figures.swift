@@ -1,0 +1,102 @@
+/// Extraction's figure pass: where a figure may start, and which numbers are no count (years,
+/// ages, durations, identifiers, page furniture) and are skipped.
+extension SentenceScanner {
+    /// A number, a number word, or a word that can open a figure ("at least", "dozens", "no").
+    func mayStartFigure(_ i: Int) -> Bool {
+        let token = tokens[i]
+        if token.kind == .number { return true }
+        guard token.id >= 0 else { return false }
+        let info = lexicon.info[Int(token.id)]
+        if info.cardinal >= 0 || info.multiplier > 0 || info.isArticle || info.isHalf || info.currencySymbolIndex >= 0 {
+            return true
+        }
+        return lexicon.prefixes.starts(with: token) || lexicon.vague.starts(with: token)
+            || lexicon.zero.starts(with: token) || lexicon.rangeOpeners.starts(with: token)
+    }
+
+    // MARK: - What is not a count
+
+    /// Years, identifiers, phone numbers, ages, durations, modifiers, page furniture, references, ordinals.
+    func isNotACount(_ parsed: ParsedPhrase, _ start: Int, _ end: Int) -> Bool {
+        if parsed.figure.kind == .ordinal { return true }
+        if let first = (start..<end).first(where: { tokens[$0].kind == .number }) {
+            let token = tokens[first]
+            if first > 0, !token.spaceBefore, isAttachedToName(first) { return true }
+            // A step of a web path: "6/recent/ticker-posts".
+            if first + 2 < tokens.count, tokens[first + 1].id == lexicon.symbols.slash, !tokens[first + 1].spaceBefore,
+               tokens[first + 2].kind == .word, !tokens[first + 2].spaceBefore { return true }
+            if isPhoneNumber(first, end) { return true }
+            // A year: four bare digits, 1800–2100, that count nothing ("since 2014", "the 2022 invasion").
+            if parsed.family == .exact, end - start == 1, token.integerDigits == 4, token.end - token.start == 4,
+               (1800...2100).contains(parsed.figure.lower), countedNoun(after: end) == nil, !isPeople(at: end) {
+                return true
+            }
+        }
+        if start > 0, isMonth(tokens[start - 1]) { return true }  // "June 19"
+        if end < tokens.count, tokens[end].joined { return true }  // "a nine-storey building", "45-year-old"
+        if lexicon.ageAfter.match(tokens, at: end) != nil || lexicon.durationAfter.match(tokens, at: end) != nil { return true }
+        if let furniture = lexicon.furnitureAfter.match(tokens, at: end), furniture.end > end { return true }
+        if (end..<min(end + 3, tokens.count)).contains(where: { tokens[$0].id == lexicon.symbols.ago }) { return true }
+        return endsHere(lexicon.ageBefore, at: start) || endsHere(lexicon.furnitureBefore, at: start)
+            || endsHere(lexicon.identifierBefore, at: start)
+    }
+
+    /// "MH17", "Su-34", "#Kyiv2025", "@user123", "v2": digits joined to a name are part of it.
+    func isAttachedToName(_ i: Int) -> Bool {
+        let before = tokens[i - 1]
+        if before.kind == .word { return true }
+        guard before.kind == .symbol else { return false }
+        let info = lexicon.info(before)
+        if info?.currencySymbolIndex ?? -1 >= 0 { return false }
+        if info?.isRangeDash == true {
+            // "Su-34": a dash joined to a name on its left; "20 -34" or "x - 34" is not.
+            return !before.spaceBefore && i >= 2 && tokens[i - 2].kind == .word
+        }
+        return [lexicon.symbols.hash, lexicon.symbols.at, lexicon.symbols.slash, lexicon.symbols.plus].contains(before.id)
+            || before.id < 0
+    }
+
+    /// After digits that were not a count, the groups joined to them ("-2222-2222"), which are not either.
+    func pastDigitChain(_ end: Int) -> Int {
+        var i = end
+        while i + 1 < tokens.count, tokens[i].kind == .symbol, !tokens[i].spaceBefore,
+              tokens[i + 1].kind == .number, !tokens[i + 1].spaceBefore {
+            i += 2
+        }
+        return i
+    }
+
+    /// "+1-222-2222-2222", "044-123-4567": three or more groups of digits joined by dashes.
+    func isPhoneNumber(_ first: Int, _ end: Int) -> Bool {
+        var groups = 1
+        var i = first + 1
+        while i + 1 < tokens.count, lexicon.info(tokens[i])?.isRangeDash == true, !tokens[i].spaceBefore,
+              tokens[i + 1].kind == .number, !tokens[i + 1].spaceBefore {
+            groups += 1
+            i += 2
+        }
+        return groups >= 3
+    }
+
+    /// Whether a phrase of `table` ends right before token `start` ("Article 5", "No. 5", "aged 45").
+    func endsHere(_ table: PhraseTable<Bool>, at start: Int) -> Bool {
+        for from in max(0, start - 3)..<start {
+            if let match = table.match(tokens, at: from), match.end == start { return true }
+        }
+        return false
+    }
+
+    func isMonth(_ token: Token) -> Bool {
+        guard let info = lexicon.info(token), info.isMonth else { return false }
+        return token.capitalised || !info.isMonthOnlyCapitalised
+    }
+
+    /// Vague words, zero and "one" are figures only where a metric makes them one: "several
+    /// times", "no doubt" and "one of them" are not.
+    func needsMetric(_ parsed: ParsedPhrase, _ start: Int, _ end: Int) -> Bool {
+        switch parsed.family {
+        case .vague, .zero: return true
+        default: return tokens[start].kind == .word && parsed.figure.lower <= 1 && end - start <= 2
+        }
+    }
+}

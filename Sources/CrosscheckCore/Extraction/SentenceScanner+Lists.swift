@@ -1,0 +1,48 @@
+/// Extraction's list pass, over a sentence's figures once they are read: the members of a list
+/// share one metric.
+extension SentenceScanner {
+    /// Figures of one list count one thing: a member that names no metric takes the nearest
+    /// one's, before it first ("759 died in Sindh, 308 in Khyber Pakhtunkhwa"), else after it
+    /// ("308 and 223 deaths", "95 soldiers … and one police officer have been released").
+    mutating func shareMetrics() {
+        var listStart = 0
+        for k in 0..<pending.count {
+            // A share or a sum beside a count is no member of its list ("about 40% of those fired").
+            let endsList = k + 1 == pending.count || pending[k].mention.figure.kind != .count
+                || pending[k + 1].mention.figure.kind != .count || !joined(pending[k].tokens, pending[k + 1].tokens)
+            guard endsList else { continue }
+            let list = listStart...k
+            listStart = k + 1
+            guard list.count > 1 else { continue }
+            let named = list.filter { pending[$0].mention.metric != nil }
+            guard !named.isEmpty else { continue }
+            for member in list where pending[member].mention.metric == nil && !pending[member].countsOther {
+                let source = named.last { $0 < member } ?? named.first { $0 > member }!
+                pending[member].mention.metric = pending[source].mention.metric
+                pending[member].mention.metricWords = pending[source].mention.metricWords
+            }
+            // The members after a part are parts too: "including nine Nepalis and four foreigners".
+            for member in list.dropFirst() where pending[member - 1].mention.role == .part && pending[member].mention.role == nil {
+                pending[member].mention.role = .part
+            }
+        }
+    }
+
+    /// Whether the figure at `b` follows the one at `a` in a list: only what the first counts and
+    /// where stand between them, then a comma or a joining word, with no stop, speaker or aside.
+    /// Numbers between them were no figures ("died in Sindh since June 14, followed by 306").
+    func joined(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard b.lowerBound - a.upperBound <= 14, b.lowerBound > a.upperBound else { return false }
+        var joins = tokens[b.lowerBound - 1].id == lexicon.symbols.comma
+        for from in max(a.upperBound, b.lowerBound - 3)..<b.lowerBound where !joins {
+            if let join = lexicon.listJoins.match(tokens, at: from), join.end == b.lowerBound { joins = true }
+        }
+        guard joins else { return false }
+        for k in a.upperBound..<b.lowerBound {
+            let token = tokens[k]
+            if token.kind == .symbol, token.id != lexicon.symbols.comma, lexicon.info(token)?.isPunctuation == true { return false }
+            if lexicon.speechCues.match(tokens, at: k) != nil || lexicon.asides.match(tokens, at: k) != nil { return false }
+        }
+        return true
+    }
+}
