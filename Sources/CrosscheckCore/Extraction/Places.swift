@@ -25,16 +25,13 @@ struct Places: Sendable {
 
     var isEmpty: Bool { names.isEmpty }
 
-    /// Where each scope is named in a sentence: byte ranges, in order. Each word start is tried
-    /// against the names that begin with its first letter only: most words are no place name.
-    func named(in sentence: UnsafeBufferPointer<UInt8>) -> [(range: Range<Int>, id: String)] {
+    /// Where each scope is named in a sentence: byte ranges, in order. Each word is tried against
+    /// the names that begin with its first letter only: most words are no place name.
+    func named(in sentence: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [(range: Range<Int>, id: String)] {
         var found: [(range: Range<Int>, id: String)] = []
-        var start = 0
-        while start < sentence.count {
-            if start > 0, Self.isWordByte(sentence[start - 1]) {
-                start += 1
-                continue
-            }
+        for token in tokens where token.kind == .word {
+            let start = token.start
+            guard start == 0 || !Self.isWordByte(sentence[start - 1]) else { continue }
             for index in byFirstByte[Int(Self.lower(sentence[start]))] {
                 let (name, id) = names[index]
                 guard start + name.count <= sentence.count, Self.matches(name, at: start, in: sentence),
@@ -42,7 +39,6 @@ struct Places: Sendable {
                       !Self.isDateline(start..<start + name.count, in: sentence) else { continue }
                 found.append((start..<start + name.count, id))
             }
-            start += 1
         }
         // A name inside a longer one is part of it: "Turkey" in "Turkey and Syria".
         let sorted = found.sorted { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }

@@ -118,7 +118,7 @@ struct SentenceScanner {
             var figure = parsed
             figure.text = text(start..<end)
             if speakers == nil { speakers = Speakers(tokens: tokens, sentence: sentence, lexicon: lexicon, previous: lastSpeaker) }
-            if places == nil { places = extractor.places.isEmpty ? [] : extractor.places.named(in: sentence) }
+            if places == nil { places = extractor.places.isEmpty ? [] : extractor.places.named(in: sentence, tokens: tokens) }
             if times == nil, let published = extractor.published {
                 times = Times(tokens: tokens, sentence: sentence, lexicon: lexicon, published: published)
             }

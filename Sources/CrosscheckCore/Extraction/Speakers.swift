@@ -25,7 +25,9 @@ struct Speakers {
             if cue.value {
                 // "according to X"
                 let end = Self.forward(from: cue.end, tokens, lexicon)
-                if let name = Self.name(cue.end..<end, tokens, text, lexicon, previous) {
+                // "according to figures released by Nepali police": the figures are the police's.
+                let passedOn = lexicon.speechCues.match(tokens, at: end)?.value == true
+                if !passedOn, let name = Self.name(cue.end..<end, tokens, text, lexicon, previous) {
                     // "Al Jazeera reports citing the Libyan Red Crescent": the figure is the Red Crescent's.
                     if lexicon.citing.match(tokens, at: i) != nil, let last = found.last, i - last.at <= 2 { found.removeLast() }
                     found.append(Speaker(at: i, name: name))
@@ -58,6 +60,8 @@ struct Speakers {
         guard verb > 1, tokens[verb - 1].id == lexicon.symbols.comma else { return nil }
         let start = backward(from: verb - 1, tokens, lexicon)
         guard start < verb - 1, start > 0, tokens[start - 1].id == lexicon.symbols.comma else { return nil }
+        // "Marie el-Drese, the IFRC's secretary-general, told": a stretch opening with an article is a title.
+        if lexicon.info(tokens[start])?.isArticle == true || tokens[start].id == lexicon.symbols.the { return nil }
         return name(start..<verb - 1, tokens, text, lexicon, previous)
     }
 

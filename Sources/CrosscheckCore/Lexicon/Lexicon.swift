@@ -108,7 +108,7 @@ final class Lexicon: Sendable {
         var of: Int32 = -1, openBracket: Int32 = -1, closeBracket: Int32 = -1, plus: Int32 = -1
         var slash: Int32 = -1, comma: Int32 = -1, single: Int32 = -1, ago: Int32 = -1, hash: Int32 = -1
         var at: Int32 = -1, dash: Int32 = -1, semicolon: Int32 = -1, colon: Int32 = -1, apostrophe: Int32 = -1
-        var rightQuote: Int32 = -1, among: Int32 = -1
+        var rightQuote: Int32 = -1, among: Int32 = -1, the: Int32 = -1
     }
 
     /// The lexicon of the standard metric vocabulary, compiled once.
@@ -220,7 +220,7 @@ final class Lexicon: Sendable {
         symbols = Symbols(of: builder.id("of"), openBracket: builder.id("("), closeBracket: builder.id(")"),
                           plus: builder.id("+"), slash: builder.id("/"), comma: builder.id(","), single: builder.id("single"),
                           ago: builder.id(ExtractionWords.ago), hash: builder.id("#"), at: builder.id("@"), dash: builder.id("-"),
-                          semicolon: builder.id(";"), colon: builder.id(":"), apostrophe: builder.id("'"), rightQuote: builder.id("’"), among: builder.id("among"))
+                          semicolon: builder.id(";"), colon: builder.id(":"), apostrophe: builder.id("'"), rightQuote: builder.id("’"), among: builder.id("among"), the: builder.id("the"))
         ids = builder.ids
         index = WordIndex(builder.ids)
         info = builder.info

@@ -217,12 +217,12 @@ struct ExtractionCorpusTests {
 /// Just under what extraction reaches today: a change that reads the corpus worse fails.
 enum CorpusFloors {
     // On 60 reports of 15 events (224 figures): found 221, metric 178/183, scope 130/151,
-    // attribution 120/137, as-of 37/39. The five events marked `unseen` (15 reports, 69 figures),
+    // attribution 121/137, as-of 37/39. The five events marked `unseen` (15 reports, 69 figures),
     // measured before any rule was tuned on them, first gave found 95.7%, metric 72.7%, scope
     // 71.9%, attribution 68.4%, as-of 8/8.
     static let found = 0.98
     static let metric = 0.97
     static let scope = 0.85
-    static let attribution = 0.87
+    static let attribution = 0.88
     static let asOf = 0.94
 }

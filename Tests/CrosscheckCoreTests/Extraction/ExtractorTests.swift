@@ -62,6 +62,11 @@ President Volodymyr Zelensky said Russia had launched 440 drones and 32 cruise m
         #expect(speakers("\"Nine people died,\" said Oleh Syniehubov, the governor.") == ["Oleh Syniehubov"])
         // The outlet speaking for itself, or an unnamed "it", gives no speaker.
         #expect(speakers("The strike killed 9 people.") == ["-"])
+        // A document someone released is theirs; whom a speaker told is not the speaker; a cited source is the origin.
+        #expect(speakers("Around 8,300 people were injured, according to figures released by Nepali police.") == ["Nepali police"])
+        #expect(speakers("Marie el-Drese, the IFRC's secretary-general, told The Associated Press another 10,100 people are missing.")
+                == ["Marie el-Drese"])
+        #expect(speakers("The death toll has soared to 11,300, Al Jazeera reports citing the Libyan Red Crescent.") == ["the Libyan Red Crescent"])
     }
 
     @Test("where: the place its clause names among the event's scopes and aliases, a part before its whole, datelines aside")
