@@ -15,7 +15,6 @@ extension SentenceScanner {
         return (done, false)
     }
 
-
     /// The metric named after the figure: "440 drones", "32 cruise missiles", "15 people died",
     /// "dozens of missiles", "23 people were killed".
     /// A thing no metric counts by itself comes back as its group ("72 apartments": `buildings`),
@@ -71,11 +70,11 @@ extension SentenceScanner {
     }
 
     /// What was done to what the figure counts, where it changes the count: a verb of the
-    /// action within four words before the figure or eight after it, in its own clause ("428 drones were shot down",
-    /// "intercepted 30 missiles", "pulled 15 bodies from the rubble").
+    /// action within four words before the figure or eight after it, in its own clause ("428
+    /// drones were shot down", "intercepted 30 missiles", "pulled 15 bodies from the rubble").
     func action(on metric: (id: String, words: String), _ start: Int, _ end: Int) -> (id: String, words: String) {
         // Within the figure's own stretch of words: never past another number or punctuation.
-        func ends(_ i: Int) -> Bool { tokens[i].kind == .number || tokens[i].kind == .symbol && lexicon.info(tokens[i])?.isPunctuation == true }
+        func ends(_ i: Int) -> Bool { tokens[i].kind == .number || isPunctuation(i) }
         var first = start
         while first > max(0, start - 4), !ends(first - 1) { first -= 1 }
         var last = end
@@ -144,7 +143,6 @@ extension SentenceScanner {
         }
         return nil
     }
-
 
     /// What the event a clause is about counts, for a figure of people: "the swap, which took
     /// place on June 19, involved hundreds of soldiers".

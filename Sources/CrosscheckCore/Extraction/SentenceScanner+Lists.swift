@@ -39,8 +39,7 @@ extension SentenceScanner {
         }
         guard joins else { return false }
         for k in a.upperBound..<b.lowerBound {
-            let token = tokens[k]
-            if token.kind == .symbol, token.id != lexicon.symbols.comma, lexicon.info(token)?.isPunctuation == true { return false }
+            if tokens[k].id != lexicon.symbols.comma, isPunctuation(k) { return false }
             if lexicon.speechCues.match(tokens, at: k) != nil || lexicon.asides.match(tokens, at: k) != nil { return false }
         }
         return true

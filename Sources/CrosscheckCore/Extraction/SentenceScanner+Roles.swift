@@ -9,7 +9,7 @@ extension SentenceScanner {
         if endsHere(lexicon.asides, at: start) || lexicon.partsAfter.match(tokens, at: end) != nil { return .part }
         if lexicon.risesAfter.match(tokens, at: end) != nil { return .rise }
         var i = end
-        while i < min(tokens.count, end + 12), !(tokens[i].kind == .symbol && lexicon.info(tokens[i])?.isPunctuation == true) {
+        while i < min(tokens.count, end + 12), !isPunctuation(i) {
             if lexicon.risePeriods.match(tokens, at: i) != nil { return .rise }
             i += 1
         }

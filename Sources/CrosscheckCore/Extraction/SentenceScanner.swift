@@ -152,6 +152,11 @@ struct SentenceScanner {
         return extractor.places.scope(of: bytes, in: sentence, named: places, figures: figures)
     }
 
+    /// Whether token `i` is punctuation: where a figure's stretch of words, or its clause, ends.
+    func isPunctuation(_ i: Int) -> Bool {
+        tokens[i].kind == .symbol && lexicon.info(tokens[i])?.isPunctuation == true
+    }
+
     // MARK: - Text
 
     /// The sentence's own text of a range of tokens.
