@@ -27,9 +27,10 @@ struct Places: Sendable {
 
     /// Where each scope is named in a sentence: byte ranges, in order. Each word is tried against
     /// the names that begin with its first letter only: most words are no place name.
-    func named(in sentence: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [(range: Range<Int>, id: String)] {
+    func named(in stream: TokenStream) -> [(range: Range<Int>, id: String)] {
+        let sentence = stream.bytes
         var found: [(range: Range<Int>, id: String)] = []
-        for token in tokens where token.kind == .word {
+        for token in stream.tokens where token.kind == .word {
             let start = token.start
             guard start == 0 || !Self.isWordByte(sentence[start - 1]) else { continue }
             for index in byFirstByte[Int(Self.lower(sentence[start]))] {

@@ -28,16 +28,16 @@ extension SentenceScanner {
         while i < tokens.count, steps < 6 {
             steps += 1
             if let named = lexicon.metrics.match(tokens, at: i) {
-                return (named.value, text(i..<named.end))
+                return (named.value, stream.text(i..<named.end))
             }
             if let object = lexicon.objects.match(tokens, at: i) {
                 // "35 residents of the building": the people are counted, the building is where.
-                guard people else { return (object.value, text(i..<object.end)) }
+                guard people else { return (object.value, stream.text(i..<object.end)) }
                 i = object.end
                 continue
             }
             if people, let verb = lexicon.peopleVerbs.match(tokens, at: i), lexicon.peopleVerbExceptions.match(tokens, at: verb.end) == nil {
-                return (verb.value, text(i..<verb.end))
+                return (verb.value, stream.text(i..<verb.end))
             }
             let token = tokens[i]
             if token.id == lexicon.symbols.among {
@@ -74,14 +74,14 @@ extension SentenceScanner {
     /// drones were shot down", "intercepted 30 missiles", "pulled 15 bodies from the rubble").
     func action(on metric: (id: String, words: String), _ start: Int, _ end: Int) -> (id: String, words: String) {
         // Within the figure's own stretch of words: never past another number or punctuation.
-        func ends(_ i: Int) -> Bool { tokens[i].kind == .number || isPunctuation(i) }
+        func ends(_ i: Int) -> Bool { tokens[i].kind == .number || stream.isPunctuation(i) }
         var first = start
         while first > max(0, start - 4), !ends(first - 1) { first -= 1 }
         var last = end
         while last < min(tokens.count, end + 8), !ends(last) { last += 1 }
         for action in lexicon.actions where action.metric == metric.id {
             for i in first..<last where i < start || i >= end {
-                if let verb = action.verbs.match(tokens, at: i), verb.end <= last { return (action.becomes, text(i..<verb.end)) }
+                if let verb = action.verbs.match(tokens, at: i), verb.end <= last { return (action.becomes, stream.text(i..<verb.end)) }
             }
         }
         return metric
@@ -113,7 +113,7 @@ extension SentenceScanner {
         while boundary > 0, steps < 6 {
             for from in max(0, boundary - 5)..<boundary {
                 if let named = lexicon.metrics.match(tokens, at: from), named.end == boundary {
-                    return (named.value, text(from..<boundary))
+                    return (named.value, stream.text(from..<boundary))
                 }
             }
             let token = tokens[boundary - 1]
@@ -127,11 +127,11 @@ extension SentenceScanner {
             boundary -= 1
             steps += 1
         }
-        if tollVerb { return subject(before: boundary, in: lexicon.metrics).map { ($0.id, text($0.range)) } }
+        if tollVerb { return subject(before: boundary, in: lexicon.metrics).map { ($0.id, stream.text($0.range)) } }
         // "was 5,500", "at 5,500" say whose figure it is only of a toll: "the previous death toll … was 5,500".
         guard linked, let toll = subject(before: boundary, in: lexicon.metrics),
               toll.range.contains(where: { lexicon.tollNouns.match(tokens, at: $0) != nil }) else { return nil }
-        return (toll.id, text(toll.range))
+        return (toll.id, stream.text(toll.range))
     }
 
     /// Where a day named right before token `end` starts ("Wednesday", "on Monday"), or nil.
@@ -150,7 +150,7 @@ extension SentenceScanner {
         // "hundreds of soldiers": a vague figure's "of" before its people.
         let people = end < tokens.count && tokens[end].id == lexicon.symbols.of ? end + 1 : end
         guard isPeople(at: people), let event = subject(before: start, in: lexicon.eventSubjects) else { return nil }
-        return (event.id, text(event.range))
+        return (event.id, stream.text(event.range))
     }
 
     /// The first phrase of `table` in the clause before a token, its subject ("the death toll

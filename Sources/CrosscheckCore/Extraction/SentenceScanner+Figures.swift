@@ -32,7 +32,7 @@ extension SentenceScanner {
                 return true
             }
         }
-        if start > 0, isMonth(tokens[start - 1]) { return true }  // "June 19"
+        if start > 0, stream.isMonth(tokens[start - 1]) { return true }  // "June 19"
         if end < tokens.count, tokens[end].joined { return true }  // "a nine-storey building", "45-year-old"
         if lexicon.ageAfter.match(tokens, at: end) != nil || lexicon.durationAfter.match(tokens, at: end) != nil { return true }
         if let furniture = lexicon.furnitureAfter.match(tokens, at: end), furniture.end > end { return true }
@@ -84,11 +84,6 @@ extension SentenceScanner {
             if let match = table.match(tokens, at: from), match.end == start { return true }
         }
         return false
-    }
-
-    func isMonth(_ token: Token) -> Bool {
-        guard let info = lexicon.info(token), info.isMonth else { return false }
-        return token.capitalised || !info.isMonthOnlyCapitalised
     }
 
     /// Vague words, zero and "one" are figures only where a metric makes them one: "several

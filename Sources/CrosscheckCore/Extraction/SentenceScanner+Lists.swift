@@ -39,7 +39,7 @@ extension SentenceScanner {
         }
         guard joins else { return false }
         for k in a.upperBound..<b.lowerBound {
-            if tokens[k].id != lexicon.symbols.comma, isPunctuation(k) { return false }
+            if tokens[k].id != lexicon.symbols.comma, stream.isPunctuation(k) { return false }
             if lexicon.speechCues.match(tokens, at: k) != nil || lexicon.asides.match(tokens, at: k) != nil { return false }
         }
         return true

@@ -9,7 +9,7 @@ extension SentenceScanner {
         if endsHere(lexicon.asides, at: start) || lexicon.partsAfter.match(tokens, at: end) != nil { return .part }
         if lexicon.risesAfter.match(tokens, at: end) != nil { return .rise }
         var i = end
-        while i < min(tokens.count, end + 12), !isPunctuation(i) {
+        while i < min(tokens.count, end + 12), !stream.isPunctuation(i) {
             if lexicon.risePeriods.match(tokens, at: i) != nil { return .rise }
             i += 1
         }

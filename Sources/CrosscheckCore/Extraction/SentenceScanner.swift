@@ -7,11 +7,13 @@ struct SentenceScanner {
     let extractor: Extractor
     let bytes: UnsafeBufferPointer<UInt8>
     let lexicon: Lexicon
-    var tokens: [Token] = []
+    /// The sentence being read, as the figure parser and every pass read it; token offsets are
+    /// within the sentence.
+    private(set) var stream: TokenStream
+    var tokens: [Token] { stream.tokens }
+    var sentence: UnsafeBufferPointer<UInt8> { stream.bytes }
     /// The sentence's mentions until its lists are read, kept from sentence to sentence.
     var pending: [Pending] = []
-    /// The sentence being read; token offsets are within it.
-    var sentence = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     var line: Int
     /// Scalars before `cursorByte`: offsets are counted once, moving forward only.
     var cursorByte = 0
@@ -29,7 +31,7 @@ struct SentenceScanner {
         self.line = position.line
         self.cursorScalar = position.scalar
         self.lastScope = extractor.places.whole
-        tokens.reserveCapacity(256)
+        self.stream = .empty(extractor.lexicon)
     }
 
     mutating func newLine() {
@@ -69,8 +71,12 @@ struct SentenceScanner {
     }
 
     mutating func scan(_ range: Range<Int>, emit: (Mention) -> Void) {
-        sentence = UnsafeBufferPointer(rebasing: bytes[range])
+        let sentence = UnsafeBufferPointer(rebasing: bytes[range])
+        // The last sentence's buffer, taken back from the stream so that it is reused, not copied.
+        var tokens = stream.tokens
+        stream = .empty(lexicon)
         PhraseTokenizer.tokenizeText(sentence, lexicon: lexicon, into: &tokens)
+        stream = TokenStream(bytes: sentence, tokens: tokens, lexicon: lexicon)
         var previous: (id: String, words: String)?
         // Who and where, worked out once a sentence, when it has a figure.
         var speakers: Speakers?
@@ -85,9 +91,7 @@ struct SentenceScanner {
                 j += 1
                 continue
             }
-            var reader = PhraseReader(phrase: "", bytes: sentence, tokens: tokens, lexicon: lexicon,
-                                      tolerance: extractor.tolerance)
-            reader.index = j
+            var reader = PhraseReader(stream, from: j, tolerance: extractor.tolerance)
             let parsed: ParsedPhrase?
             do {
                 parsed = try reader.readMention()
@@ -116,11 +120,11 @@ struct SentenceScanner {
             let scalarStart = scalar(at: byteStart)
             let scalarEnd = scalar(at: byteEnd)
             var figure = parsed
-            figure.text = text(start..<end)
-            if speakers == nil { speakers = Speakers(tokens: tokens, sentence: sentence, lexicon: lexicon, previous: lastSpeaker) }
-            if places == nil { places = extractor.places.isEmpty ? [] : extractor.places.named(in: sentence, tokens: tokens) }
+            figure.text = stream.text(start..<end)
+            if speakers == nil { speakers = Speakers(stream, previous: lastSpeaker) }
+            if places == nil { places = extractor.places.isEmpty ? [] : extractor.places.named(in: stream) }
             if times == nil, let published = extractor.published {
-                times = Times(tokens: tokens, sentence: sentence, lexicon: lexicon, published: published)
+                times = Times(stream, published: published)
             }
             let when = times?.nearest(to: start..<end)
             let bytes = tokens[start].start..<tokens[end - 1].end
@@ -152,18 +156,7 @@ struct SentenceScanner {
         return extractor.places.scope(of: bytes, in: sentence, named: places, figures: figures)
     }
 
-    /// Whether token `i` is punctuation: where a figure's stretch of words, or its clause, ends.
-    func isPunctuation(_ i: Int) -> Bool {
-        tokens[i].kind == .symbol && lexicon.info(tokens[i])?.isPunctuation == true
-    }
-
     // MARK: - Text
-
-    /// The sentence's own text of a range of tokens.
-    func text(_ range: Range<Int>) -> String {
-        let bytes = sentence[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
-    }
 
     /// The clause around a figure's bytes: to the commas, semicolons, colons or dashes that bound
     /// it, or the sentence's ends, without the spaces and closing punctuation at its ends.

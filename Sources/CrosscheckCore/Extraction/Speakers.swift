@@ -11,11 +11,8 @@ struct Speakers {
     private(set) var found: [Speaker] = []
 
     /// `previous`: the speaker the sentences before named last, for a pronoun.
-    init(tokens: [Token], sentence: UnsafeBufferPointer<UInt8>, lexicon: Lexicon, previous: String?) {
-        // The sentence's own words of a range of tokens.
-        func text(_ range: Range<Int>) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: sentence[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end]), as: UTF8.self)
-        }
+    init(_ stream: TokenStream, previous: String?) {
+        let tokens = stream.tokens, lexicon = stream.lexicon, text = stream.text
         var i = 0
         while i < tokens.count {
             guard let cue = lexicon.speechCues.match(tokens, at: i) else {

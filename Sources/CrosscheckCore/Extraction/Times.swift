@@ -10,10 +10,9 @@ struct Times {
 
     private(set) var found: [Cue] = []
 
-    init(tokens: [Token], sentence: UnsafeBufferPointer<UInt8>, lexicon: Lexicon, published: ReportedTime) {
-        func word(_ i: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: sentence[tokens[i].start..<tokens[i].end]), as: UTF8.self).lowercased()
-        }
+    init(_ stream: TokenStream, published: ReportedTime) {
+        let tokens = stream.tokens, lexicon = stream.lexicon
+        func word(_ i: Int) -> String { stream.text(i..<i + 1).lowercased() }
         let today = ReportedTime.epochDay(published.year, published.month, published.day)
         var clock: (at: Int, hour: Int, minute: Int)?
         for i in tokens.indices {

@@ -41,7 +41,7 @@ public struct FigureParser: Sendable {
                     return .failure(FigureError(phrase, .foreignDigits(digits)))
                 }
             }
-            var reader = PhraseReader(phrase: phrase, bytes: bytes, tokens: tokens, lexicon: lexicon, tolerance: tolerance)
+            var reader = PhraseReader(TokenStream(bytes: bytes, tokens: tokens, lexicon: lexicon), phrase: phrase, tolerance: tolerance)
             do throws(FigureError) {
                 return .success(try reader.read())
             } catch {

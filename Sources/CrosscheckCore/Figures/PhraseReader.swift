@@ -9,23 +9,27 @@ struct NumberRead {
     var endToken: Int
 }
 
-/// One pass over the tokens of one phrase: lead words, the number or quantity, its qualifiers,
-/// then the words that say what it counts.
+/// One pass over a token stream: lead words, the number or quantity, its qualifiers, then the
+/// words that say what it counts. It reads a whole phrase (`read`), or a figure from where one
+/// may start in a sentence (`readMention`), and stands after what it read.
 struct PhraseReader {
+    let stream: TokenStream
+    /// The phrase as given, for an error's message: empty where the reader reads a sentence.
     let phrase: String
-    let bytes: UnsafeBufferPointer<UInt8>
-    let tokens: [Token]
-    let lexicon: Lexicon
     let tolerance: Double
-    var index = 0
+    /// The token the reader stands at.
+    private(set) var index: Int
 
-    init(phrase: String, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], lexicon: Lexicon, tolerance: Double) {
+    init(_ stream: TokenStream, from start: Int = 0, phrase: String = "", tolerance: Double) {
+        self.stream = stream
+        self.index = start
         self.phrase = phrase
-        self.bytes = bytes
-        self.tokens = tokens
-        self.lexicon = lexicon
         self.tolerance = tolerance
     }
+
+    private var tokens: [Token] { stream.tokens }
+    private var bytes: UnsafeBufferPointer<UInt8> { stream.bytes }
+    private var lexicon: Lexicon { stream.lexicon }
 
     private enum Core {
         case number(NumberRead)
@@ -79,13 +83,13 @@ struct PhraseReader {
                 if let prefix, prefix.end == longest {
                     try qualify(prefix.value, words: index..<prefix.end)
                 } else if let tooVague, tooVague.end == longest {
-                    throw fail(.tooVague(text(index..<tooVague.end)))
+                    throw fail(.tooVague(stream.text(index..<tooVague.end)))
                 } else if let opener, opener.end == longest {
                     rangeOpened = true
                 } else if let money, money.end == longest {
                     currency = money.value
                 } else if let named, named.end == longest {
-                    try name(named.value, words: text(index..<named.end))
+                    try name(named.value, words: stream.text(index..<named.end))
                     leadMetric = true
                 }
                 index = longest
@@ -102,16 +106,16 @@ struct PhraseReader {
             if lexicon.negative.match(tokens, at: index) != nil
                 || (info?.isMinus == true && index + 1 < tokens.count && tokens[index + 1].kind == .number
                     && !tokens[index + 1].spaceBefore) {
-                throw fail(.negative(text(index..<min(index + 2, tokens.count))))
+                throw fail(.negative(stream.text(index..<min(index + 2, tokens.count))))
             }
             if let code = info?.currencySymbol {
                 currency = code
             } else if info?.isPunctuation == true || (leadMetric && info?.isLeadConnector == true) {
                 // Quotes, brackets and the words between a metric and its figure carry nothing.
-            } else if isMonth(token), index + 1 < tokens.count, tokens[index + 1].kind == .number {
-                throw fail(.date(text(index..<index + 2)))
+            } else if stream.isMonth(token), index + 1 < tokens.count, tokens[index + 1].kind == .number {
+                throw fail(.date(stream.text(index..<index + 2)))
             } else {
-                throw fail(.notUnderstood(text(index..<index + 1)))
+                throw fail(.notUnderstood(stream.text(index..<index + 1)))
             }
             index += 1
         }
@@ -194,8 +198,8 @@ struct PhraseReader {
                     first.value *= second.magnitude
                 }
                 guard first.value <= second.value else {
-                    throw fail(.reversedRange(text(first.firstToken..<first.endToken),
-                                              text(second.firstToken..<second.endToken)))
+                    throw fail(.reversedRange(stream.text(first.firstToken..<first.endToken),
+                                              stream.text(second.firstToken..<second.endToken)))
                 }
                 return .range(first, second)
             }
@@ -246,10 +250,10 @@ struct PhraseReader {
                 continue
             }
             if token.kind == .number {
-                throw fail(.secondFigure(text(index..<index + 1)))
+                throw fail(.secondFigure(stream.text(index..<index + 1)))
             }
             if let named = lexicon.metrics.match(tokens, at: index) {
-                try name(named.value, words: text(index..<named.end))
+                try name(named.value, words: stream.text(index..<named.end))
                 index = named.end
                 continue
             }
@@ -259,7 +263,7 @@ struct PhraseReader {
                 continue
             }
             if let info = lexicon.info(token), info.cardinal > 1 || info.multiplier > 0 {
-                throw fail(.secondFigure(text(index..<index + 1)))
+                throw fail(.secondFigure(stream.text(index..<index + 1)))
             }
             index += 1
         }
@@ -321,13 +325,13 @@ struct PhraseReader {
             if info.isExponent, index + 1 < tokens.count, !tokens[index + 1].spaceBefore,
                tokens[index + 1].kind == .number || lexicon.info(tokens[index + 1])?.isMinus == true
                 || tokens[index + 1].id == lexicon.symbols.plus {
-                throw fail(.scientificNotation(text(first..<min(index + 3, tokens.count))))
+                throw fail(.scientificNotation(stream.text(first..<min(index + 3, tokens.count))))
             }
         }
         if index < tokens.count, tokens[index].kind == .symbol, !tokens[index].spaceBefore,
            tokens[index].id == lexicon.symbols.slash, index + 1 < tokens.count, tokens[index + 1].kind == .number {
             let isDate = index + 3 < tokens.count && tokens[index + 2].id == tokens[index].id && tokens[index + 3].kind == .number
-            throw fail(isDate ? .date(text(first..<index + 4)) : .fraction(text(first..<index + 2)))
+            throw fail(isDate ? .date(stream.text(first..<index + 4)) : .fraction(stream.text(first..<index + 2)))
         }
         // "1 point 5"
         if token.fractionDigits == 0, index + 1 < tokens.count, lexicon.info(tokens[index])?.isPoint == true,
@@ -367,7 +371,7 @@ struct PhraseReader {
             }
         }
         if index < tokens.count, lexicon.info(tokens[index])?.isFraction == true {
-            throw fail(.fraction(text(first..<index + 1)))
+            throw fail(.fraction(stream.text(first..<index + 1)))
         }
         guard value < 1e15 else { throw fail(.tooLarge) }
         return NumberRead(value: value, magnitude: multiplier, firstToken: first, endToken: index)
@@ -431,7 +435,7 @@ struct PhraseReader {
         var decimals = 0
 
         func numberWordsError() -> FigureError {
-            fail(.numberWords(index > first ? text(index - 1..<index) : "", text(index..<index + 1)))
+            fail(.numberWords(index > first ? stream.text(index - 1..<index) : "", stream.text(index..<index + 1)))
         }
 
         func finish(_ value: Double, ordinal: Bool = false) throws(FigureError) -> NumberRead? {
@@ -539,13 +543,13 @@ struct PhraseReader {
                 }
                 guard last.isIn(.start, .hundred, .scale, .and) || (last == .tens && value < 10 && Int(group) % 10 == 0) else {
                     // "one sixth", "three fifths": a fraction.
-                    throw fail(.fraction(text(first..<index + 1)))
+                    throw fail(.fraction(stream.text(first..<index + 1)))
                 }
                 index += 1
                 return try finish(total + group + value, ordinal: true)
             }
             if info.isFraction, last != .start {
-                throw fail(.fraction(text(first..<index + 1)))
+                throw fail(.fraction(stream.text(first..<index + 1)))
             }
             if info.isAnd || tokens[index].id == lexicon.symbols.comma {
                 if info.isAnd, isAndAHalf(at: index), last.isIn(.unit, .teen, .tens) {
@@ -609,7 +613,7 @@ struct PhraseReader {
     /// A number that is part of a date ("June 19", "2025-06-19") or a time ("9:30", "9 a.m.").
     private func refuseDateOrTime(after number: NumberRead) throws(FigureError) {
         let i = number.endToken
-        let words = text(number.firstToken..<min(i + 2, tokens.count))
+        let words = stream.text(number.firstToken..<min(i + 2, tokens.count))
         if i + 1 < tokens.count, tokens[i].kind == .symbol, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
            tokens[i + 1].kind == .number {
             let symbol = bytes[tokens[i].start]
@@ -618,23 +622,18 @@ struct PhraseReader {
             if symbol == UInt8(ascii: "-"), tokens[number.firstToken].kind == .number,
                tokens[number.firstToken].integerDigits == 4, i + 3 < tokens.count,
                bytes[tokens[i + 2].start] == UInt8(ascii: "-"), tokens[i + 3].kind == .number {
-                throw fail(.date(text(number.firstToken..<i + 4)))
+                throw fail(.date(stream.text(number.firstToken..<i + 4)))
             }
         }
         if let time = lexicon.timeOfDay.match(tokens, at: i), tokens[number.firstToken].kind == .number {
-            throw fail(.time(text(number.firstToken..<time.end)))
+            throw fail(.time(stream.text(number.firstToken..<time.end)))
         }
-        if i < tokens.count, isMonth(tokens[i]), number.value >= 1, number.value <= 31 {
+        if i < tokens.count, stream.isMonth(tokens[i]), number.value >= 1, number.value <= 31 {
             throw fail(.date(words))
         }
-        if i + 1 < tokens.count, number.isOrdinal, tokens[i].id == lexicon.symbols.of, isMonth(tokens[i + 1]) {
-            throw fail(.date(text(number.firstToken..<i + 2)))
+        if i + 1 < tokens.count, number.isOrdinal, tokens[i].id == lexicon.symbols.of, stream.isMonth(tokens[i + 1]) {
+            throw fail(.date(stream.text(number.firstToken..<i + 2)))
         }
-    }
-
-    private func isMonth(_ token: Token) -> Bool {
-        guard let info = lexicon.info(token), info.isMonth else { return false }
-        return token.capitalised || !info.isMonthOnlyCapitalised
     }
 
     /// Units written between the ends of a range ("between 2l and 7l", "from 30 celsius to 40"),
@@ -664,7 +663,7 @@ struct PhraseReader {
     /// Records a bound or approximation word; a second one must agree with the first.
     private mutating func qualify(_ family: PhraseFamily, words: Range<Int>) throws(FigureError) {
         if let qualifier, qualifier.family != family {
-            throw fail(.conflictingWords(text(qualifier.words), text(words)))
+            throw fail(.conflictingWords(stream.text(qualifier.words), stream.text(words)))
         }
         qualifier = Qualifier(family: family, words: words)
     }
@@ -682,7 +681,7 @@ struct PhraseReader {
         let qualifierFamily = qualifier?.family
         switch core {
         case .zero:
-            if let qualifier { throw fail(.notWithZero(text(qualifier.words))) }
+            if let qualifier { throw fail(.notWithZero(stream.text(qualifier.words))) }
             family = .zero
             figure = .exactly(0)
         case .vague(let quantity):
@@ -701,7 +700,7 @@ struct PhraseReader {
                 figure.upperOpen = quantity.upperOpen || qualifierFamily == .upperBoundOpen
                 figure.coded = nil
             default:
-                throw fail(.notWithVague(text(qualifier!.words)))
+                throw fail(.notWithVague(stream.text(qualifier!.words)))
             }
         case .range(let a, let b):
             family = .range
@@ -711,11 +710,11 @@ struct PhraseReader {
                 figure.upper = clean(b.value * (1 + tolerance))
                 figure.approximate = true
             } else if let qualifier {
-                throw fail(.notWithRange(text(qualifier.words)))
+                throw fail(.notWithRange(stream.text(qualifier.words)))
             }
         case .number(let number):
             if number.isOrdinal {
-                if let qualifier { throw fail(.notWithOrdinal(text(qualifier.words))) }
+                if let qualifier { throw fail(.notWithOrdinal(stream.text(qualifier.words))) }
                 family = .ordinal
                 figure = .exactly(number.value, kind: .ordinal)
             } else {
@@ -782,14 +781,6 @@ struct PhraseReader {
     }()
 
     // MARK: - Helpers
-
-    /// The phrase's own text of a range of tokens.
-    func text(_ range: Range<Int>) -> String {
-        guard !range.isEmpty else { return "" }
-        let start = tokens[range.lowerBound].start
-        let end = tokens[range.upperBound - 1].end
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-    }
 
     func fail(_ reason: FigureError.Reason) -> FigureError { FigureError(phrase, reason) }
 }
