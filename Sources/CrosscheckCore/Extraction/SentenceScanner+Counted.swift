@@ -1,8 +1,12 @@
 /// Extraction's cue pass for what a figure counts: the counted noun, the verb or toll that
 /// governs it, what was done to it, the clause's subject.
 extension SentenceScanner {
+    /// A metric and the words that decided it, as tokens of the sentence: text is made only for
+    /// the one a figure keeps.
+    typealias Counted = (id: String, words: Range<Int>)
+
     /// What a figure counts, and whether it counts something that is no metric.
-    func metric(_ start: Int, _ end: Int, previous: (id: String, words: String)?) -> ((id: String, words: String)?, Bool) {
+    func metric(_ start: Int, _ end: Int, previous: Counted?) -> (Counted?, Bool) {
         var metric = countedNoun(after: end) ?? governingWords(before: start) ?? eventSubject(before: start, countingPeopleAt: end)
         if metric == nil, let previous, isBare(after: end) || endsHere(lexicon.asides, at: start) {
             // "Ukraine returned 1,212 bodies, Russia 27"; "killed 35 residents, including two children"
@@ -20,7 +24,7 @@ extension SentenceScanner {
     /// A thing no metric counts by itself comes back as its group ("72 apartments": `buildings`),
     /// for an action to make a metric of; a verb said of people as its metric ("207 of our
     /// people have returned").
-    func countedNoun(after end: Int) -> (id: String, words: String)? {
+    func countedNoun(after end: Int) -> Counted? {
         var i = end
         var unknown = 0
         var steps = 0
@@ -28,16 +32,16 @@ extension SentenceScanner {
         while i < tokens.count, steps < 6 {
             steps += 1
             if let named = lexicon.metrics.match(tokens, at: i) {
-                return (named.value, stream.text(i..<named.end))
+                return (named.value, i..<named.end)
             }
             if let object = lexicon.objects.match(tokens, at: i) {
                 // "35 residents of the building": the people are counted, the building is where.
-                guard people else { return (object.value, stream.text(i..<object.end)) }
+                guard people else { return (object.value, i..<object.end) }
                 i = object.end
                 continue
             }
             if people, let verb = lexicon.peopleVerbs.match(tokens, at: i), lexicon.peopleVerbExceptions.match(tokens, at: verb.end) == nil {
-                return (verb.value, stream.text(i..<verb.end))
+                return (verb.value, i..<verb.end)
             }
             let token = tokens[i]
             if token.id == lexicon.symbols.among {
@@ -72,7 +76,7 @@ extension SentenceScanner {
     /// What was done to what the figure counts, where it changes the count: a verb of the
     /// action within four words before the figure or eight after it, in its own clause ("428
     /// drones were shot down", "intercepted 30 missiles", "pulled 15 bodies from the rubble").
-    func action(on metric: (id: String, words: String), _ start: Int, _ end: Int) -> (id: String, words: String) {
+    func action(on metric: Counted, _ start: Int, _ end: Int) -> Counted {
         // Within the figure's own stretch of words: never past another number or punctuation.
         func ends(_ i: Int) -> Bool { tokens[i].kind == .number || stream.isPunctuation(i) }
         var first = start
@@ -81,7 +85,7 @@ extension SentenceScanner {
         while last < min(tokens.count, end + 8), !ends(last) { last += 1 }
         for action in lexicon.actions where action.metric == metric.id {
             for i in first..<last where i < start || i >= end {
-                if let verb = action.verbs.match(tokens, at: i), verb.end <= last { return (action.becomes, stream.text(i..<verb.end)) }
+                if let verb = action.verbs.match(tokens, at: i), verb.end <= last { return (action.becomes, i..<verb.end) }
             }
         }
         return metric
@@ -104,7 +108,7 @@ extension SentenceScanner {
     /// "displaced more than 6 million") or a toll ("the death toll rose to 28", "bringing the
     /// number of victims to 14"), or, past a toll verb, the toll that is the clause's subject
     /// ("the death toll from the strike on the building in Dnipro has risen to 35").
-    func governingWords(before start: Int) -> (id: String, words: String)? {
+    func governingWords(before start: Int) -> Counted? {
         var boundary = start
         var steps = 0
         // A figure written with its verb ("nears 1,300", "passed 800") has passed one already.
@@ -113,7 +117,7 @@ extension SentenceScanner {
         while boundary > 0, steps < 6 {
             for from in max(0, boundary - 5)..<boundary {
                 if let named = lexicon.metrics.match(tokens, at: from), named.end == boundary {
-                    return (named.value, stream.text(from..<boundary))
+                    return (named.value, from..<boundary)
                 }
             }
             let token = tokens[boundary - 1]
@@ -127,11 +131,11 @@ extension SentenceScanner {
             boundary -= 1
             steps += 1
         }
-        if tollVerb { return subject(before: boundary, in: lexicon.metrics).map { ($0.id, stream.text($0.range)) } }
+        if tollVerb { return subject(before: boundary, in: lexicon.metrics).map { ($0.id, $0.range) } }
         // "was 5,500", "at 5,500" say whose figure it is only of a toll: "the previous death toll … was 5,500".
         guard linked, let toll = subject(before: boundary, in: lexicon.metrics),
               toll.range.contains(where: { lexicon.tollNouns.match(tokens, at: $0) != nil }) else { return nil }
-        return (toll.id, stream.text(toll.range))
+        return (toll.id, toll.range)
     }
 
     /// Where a day named right before token `end` starts ("Wednesday", "on Monday"), or nil.
@@ -146,11 +150,11 @@ extension SentenceScanner {
 
     /// What the event a clause is about counts, for a figure of people: "the swap, which took
     /// place on June 19, involved hundreds of soldiers".
-    func eventSubject(before start: Int, countingPeopleAt end: Int) -> (id: String, words: String)? {
+    func eventSubject(before start: Int, countingPeopleAt end: Int) -> Counted? {
         // "hundreds of soldiers": a vague figure's "of" before its people.
         let people = end < tokens.count && tokens[end].id == lexicon.symbols.of ? end + 1 : end
         guard isPeople(at: people), let event = subject(before: start, in: lexicon.eventSubjects) else { return nil }
-        return (event.id, stream.text(event.range))
+        return (event.id, event.range)
     }
 
     /// The first phrase of `table` in the clause before a token, its subject ("the death toll

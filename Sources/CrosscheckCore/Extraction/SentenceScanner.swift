@@ -77,7 +77,7 @@ struct SentenceScanner {
         stream = .empty(lexicon)
         PhraseTokenizer.tokenizeText(sentence, lexicon: lexicon, into: &tokens)
         stream = TokenStream(bytes: sentence, tokens: tokens, lexicon: lexicon)
-        var previous: (id: String, words: String)?
+        var previous: Counted?
         // Who and where, worked out once a sentence, when it has a figure.
         var speakers: Speakers?
         var places: [(range: Range<Int>, id: String)]?
@@ -119,8 +119,6 @@ struct SentenceScanner {
             let byteEnd = range.lowerBound + tokens[end - 1].end
             let scalarStart = scalar(at: byteStart)
             let scalarEnd = scalar(at: byteEnd)
-            var figure = parsed
-            figure.text = stream.text(start..<end)
             if speakers == nil { speakers = Speakers(stream, previous: lastSpeaker) }
             if places == nil { places = extractor.places.isEmpty ? [] : extractor.places.named(in: stream) }
             if times == nil, let published = extractor.published {
@@ -132,8 +130,8 @@ struct SentenceScanner {
             if !extractor.places.isEmpty { figures.append(bytes) }
             if scope != nil { lastScope = scope }
             pending.append(Pending(mention: Mention(
-                start: scalarStart, end: scalarEnd, line: line, text: figure.text, figure: figure.figure,
-                family: figure.family, metric: metric?.id, metricWords: metric?.words, scope: scope,
+                start: scalarStart, end: scalarEnd, line: line, text: stream.text(start..<end), figure: parsed.figure,
+                family: parsed.family, metric: metric?.id, metricWords: metric.map { stream.text($0.words) }, scope: scope,
                 attributedTo: speakers?.nearest(to: start..<end), asOf: when?.time, asOfWords: when?.words,
                 clause: clause(around: bytes), role: role(start, end),
                 before: extractor.includesContext ? context(before: tokens[start].start) : "",

@@ -24,7 +24,8 @@ struct Times {
                 continue
             }
             // Words the calendar tables know, looked up by id: a string is made only for a day found.
-            guard token.kind == .word, token.id >= 0 else { continue }
+            guard token.kind == .word, token.id >= 0, lexicon.weekdays.starts(with: token) || lexicon.relativeDays.starts(with: token)
+                    || lexicon.info(token)?.isMonth == true else { continue }
             var day: Int64?
             var words = ""
             if let weekday = lexicon.weekdays.match(tokens, at: i)?.value {

@@ -613,7 +613,7 @@ struct PhraseReader {
     /// A number that is part of a date ("June 19", "2025-06-19") or a time ("9:30", "9 a.m.").
     private func refuseDateOrTime(after number: NumberRead) throws(FigureError) {
         let i = number.endToken
-        let words = stream.text(number.firstToken..<min(i + 2, tokens.count))
+        var words: String { stream.text(number.firstToken..<min(i + 2, tokens.count)) }
         if i + 1 < tokens.count, tokens[i].kind == .symbol, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
            tokens[i + 1].kind == .number {
             let symbol = bytes[tokens[i].start]

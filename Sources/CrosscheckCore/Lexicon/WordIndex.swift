@@ -1,13 +1,14 @@
 /// The lexicon's words by their lower-case UTF-8 bytes, in an open-addressing table, so that a
 /// word of a phrase is found without building a String or hashing it with SipHash.
 ///
-/// A class, so that the hot path reads its arrays in place instead of copying them out.
-final class WordIndex: Sendable {
-    private let slots: [Int32]
+/// A class that owns its tables as buffers it never changes after `init`: the tokenizer looks up
+/// every word of a text here, and reads them in place, without a reference count.
+final class WordIndex: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Int32>
     private let mask: Int
     /// Each id's bytes, at `offsets[id]..<offsets[id + 1]` of `bytes`.
-    private let bytes: [UInt8]
-    private let offsets: [Int]
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    private let offsets: UnsafeMutableBufferPointer<Int>
 
     init(_ words: [String: Int32]) {
         var capacity = 64
@@ -25,7 +26,22 @@ final class WordIndex: Sendable {
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = id
         }
-        (self.slots, self.mask, self.bytes, self.offsets) = (slots, mask, bytes, offsets)
+        self.mask = mask
+        self.slots = Self.buffer(slots)
+        self.bytes = Self.buffer(bytes)
+        self.offsets = Self.buffer(offsets)
+    }
+
+    deinit {
+        slots.deallocate()
+        bytes.deallocate()
+        offsets.deallocate()
+    }
+
+    private static func buffer<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+        _ = buffer.initialize(from: array)
+        return buffer
     }
 
     static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
