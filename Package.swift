@@ -13,8 +13,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
-        // The domain: figures, the word tables they are read with, and (later) extraction,
-        // the ledger, the check and the exports. Pure: no files, no database, no terminal.
+        // The domain: figures, the word tables they are read with, extraction, the ledger, the
+        // check and the exports. Pure: no files, no database, no terminal, no libc.
         .target(name: "CrosscheckCore", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // The only module that imports GRDB: the SQLite store, the workspace files, the history.
         .target(
@@ -27,7 +27,8 @@ let package = Package(
         ),
         // GNU readline, through the system's library.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
-        // The annotation session: its commands over the workspace, and the line editor.
+        // The annotation session: its command grammar and commands over the workspace, the line
+        // editor, and everything shown on a terminal (the check's text, the plot).
         .target(name: "CrosscheckSession", dependencies: ["CrosscheckCore", "CrosscheckStore", "CReadline"]),
         .executableTarget(
             name: "crosscheck",
@@ -56,6 +57,10 @@ let package = Package(
         .testTarget(
             name: "CrosscheckStoreTests",
             dependencies: ["CrosscheckStore", "CrosscheckCore", "CrosscheckSession"]
+        ),
+        .testTarget(
+            name: "CrosscheckSessionTests",
+            dependencies: ["CrosscheckSession", "CrosscheckCore"]
         ),
         .testTarget(
             name: "EndToEndTests",

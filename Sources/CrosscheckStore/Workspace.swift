@@ -424,10 +424,8 @@ extension Workspace {
         let chosen = ids.filter { event == nil || $0 == event }
         let results = CheckResults(count: chosen.count, progress: progress)
         let database = self.database
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chosen.count, 8))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        WorkerPool.run(items: chosen.count) { mine in
             var names: [String: String] = [:]
-            let mine = Array(stride(from: worker, to: chosen.count, by: workers))
             do throws(StoreError) {
                 try database.events(mine.map { chosen[$0] }) { position, ledger in
                     let found = check.run(ledger, sources: sources, names: &names)

@@ -21,7 +21,6 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "generate-ledge
     exit(0)
 }
 
-Allocator.keepFreedMemory()
 let requested = CommandLine.arguments.dropFirst()
 let names = requested.isEmpty ? ["parse", "extract", "ledger", "check", "export"] : Array(requested)
 for name in names {

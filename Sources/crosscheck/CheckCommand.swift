@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
             format = .json
         } else {
             let terminal = Terminal.standardOutput
-            format = .text(listUnordered: unordered, listSetAside: setAside, colour: terminal.colour, width: terminal.width ?? 100)
+            format = .text(CheckText(listUnordered: unordered, listSetAside: setAside, colour: terminal.colour, width: terminal.width ?? 100))
         }
         let document: CheckDocument
         do {

@@ -5,10 +5,8 @@ public struct CheckDocument: Sendable {
     /// How the check prints.
     public enum Format: Sendable {
         case json
-        /// The readable report; `listUnordered` lists unordered pairs and `listSetAside` the
-        /// claims set aside instead of counting them, `colour` paints it for a terminal, `width`
-        /// is the line width.
-        case text(listUnordered: Bool, listSetAside: Bool, colour: Bool, width: Int)
+        /// The readable report, as the side that shows it renders it.
+        case text(any CheckTextRendering)
     }
 
     /// How many findings of each list.
@@ -52,9 +50,7 @@ public struct CheckDocument: Sendable {
     public static func part(_ output: CheckOutput, format: Format) -> Part {
         switch format {
         case .json: Part(counts: Counts(output.report), lists: output.jsonLists)
-        case .text(let listUnordered, let listSetAside, let colour, let width):
-            Part(counts: Counts(output.report),
-                 text: output.textBlock(listUnordered: listUnordered, listSetAside: listSetAside, colour: colour, width: width))
+        case .text(let rendering): Part(counts: Counts(output.report), text: rendering.block(output))
         }
     }
 
@@ -83,9 +79,9 @@ public struct CheckDocument: Sendable {
     public func write(bytes sink: (UnsafeRawBufferPointer) -> Void) {
         switch format {
         case .json: Self.json(lists, sink)
-        case .text(_, _, let colour, _):
+        case .text(let rendering):
             Self.put(text, sink)
-            Self.put(Self.summary(counts, colour: colour), sink)
+            Self.put(rendering.summary(counts), sink)
         }
     }
 
@@ -124,14 +120,13 @@ public struct CheckDocument: Sendable {
         var text = text
         text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
     }
+}
 
-    static func summary(_ counts: Counts, colour: Bool) -> String {
-        let style = CheckOutput.Style(on: colour)
-        let head = counts.conflicts == 0
-            ? style.green("consistent: no conflicts")
-            : style.red(Figure.counted(counts.conflicts, "conflict"))
-        return "\(head); \(Figure.counted(counts.nearMisses, "near miss", "near misses")), \(Figure.counted(counts.updates, "update")), "
-            + "\(Figure.grouped(Double(counts.unordered))) unordered"
-            + (counts.setAside == 0 ? "" : ", \(Figure.grouped(Double(counts.setAside))) set aside (false or retracted)") + "\n"
-    }
+/// The check's report for a person, rendered by the side that knows where it is shown (a
+/// terminal's colours and width): the core decides what was found, not how it looks.
+public protocol CheckTextRendering: Sendable {
+    /// One event's block of the report.
+    func block(_ output: CheckOutput) -> String
+    /// The closing line: what the check found in all.
+    func summary(_ counts: CheckDocument.Counts) -> String
 }

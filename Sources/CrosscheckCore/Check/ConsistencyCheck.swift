@@ -1,10 +1,4 @@
-import Dispatch
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The consistency check of a ledger: which figures truly conflict, which are a toll rising,
 /// which only touch, and what the weight of independent reports supports.
@@ -23,11 +17,10 @@ public struct ConsistencyCheck: Sendable {
     /// each core checks every other one, and the reports are joined in the order of `ledgers`.
     public func run(_ ledgers: [EventLedger], sources: [Source]) -> CheckReport {
         let registry = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let workers = max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), ledgers.count, 8))
         let reports = Mutex([CheckReport](repeating: CheckReport(), count: ledgers.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        WorkerPool.run(items: ledgers.count) { mine in
             var names: [String: String] = [:]
-            for index in stride(from: worker, to: ledgers.count, by: workers) {
+            for index in mine {
                 let report = run(ledgers[index], sources: registry, names: &names)
                 reports.withLock { $0[index] = report }
             }

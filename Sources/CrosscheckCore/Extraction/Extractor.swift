@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Finds every figure mention in a text: its span, its words, the figure, and the metric it
 /// counts, decided by the counted noun ("440 drones"), the verb that governs it ("killing at
 /// least 23 people"), a toll phrase ("the death toll rose to 28"), or carried over from the
@@ -76,10 +70,13 @@ public struct Extractor: Sendable {
 
     /// The offset of the next line feed at or after `start`, or the end of the bytes.
     static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) else {
-            return bytes.count
-        }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress!)
+        guard let address = bytes.baseAddress else { return bytes.count }
+        let base = UnsafeRawPointer(address)
+        var i = start
+        // Eight bytes at a time past runs that hold no line feed.
+        while i + 8 <= bytes.count, !has(0x0A, in: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+        while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+        return i
     }
 
     /// The longest a sentence may be before it is cut at a space: the tokens of one sentence
@@ -121,15 +118,17 @@ public struct Extractor: Sendable {
         return lineEnd
     }
 
-    /// Whether eight bytes hold a full stop, an exclamation or a question mark (a zero byte
-    /// test on each, in one word).
+    /// Whether eight bytes hold a full stop, an exclamation or a question mark.
     @inline(__always)
     private static func mayEndSentence(_ word: UInt64) -> Bool {
-        func hasByte(_ value: UInt8) -> Bool {
-            let x = word ^ (0x0101_0101_0101_0101 &* UInt64(value))
-            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
-        }
-        return hasByte(0x2E) || hasByte(0x21) || hasByte(0x3F)
+        has(0x2E, in: word) || has(0x21, in: word) || has(0x3F, in: word)
+    }
+
+    /// Whether one of eight bytes is `value`: a zero-byte test on all of them at once.
+    @inline(__always)
+    private static func has(_ value: UInt8, in word: UInt64) -> Bool {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(value))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     private static func endsAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, at dot: Int, from start: Int) -> Bool {

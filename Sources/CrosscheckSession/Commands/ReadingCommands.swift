@@ -11,9 +11,9 @@ extension Session {
         "list": { session, command in try session.list(command) },
         "check": { session, command in
             guard let event = command.option("--event") ?? session.currentEvent else { throw SessionError("no event yet; event use ID first") }
-            let format = CheckDocument.Format.text(
+            let format = CheckDocument.Format.text(CheckText(
                 listUnordered: command.options["--unordered"] != nil, listSetAside: command.options["--set-aside"] != nil,
-                colour: session.colour, width: session.width())
+                colour: session.colour, width: session.width()))
             return try session.workspace.check(event: event, format: format).rendered
         },
         "plot": { session, command in try session.plot(command) },

@@ -1,3 +1,5 @@
+import CrosscheckCore
+
 /// The ids a session can complete, by kind: what the workspace holds now.
 public struct CompletionContext: Sendable {
     public var ids: [ValueKind: [String]]

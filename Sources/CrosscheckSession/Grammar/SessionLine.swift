@@ -1,3 +1,5 @@
+import CrosscheckCore
+
 /// One line of the session cut into words as a shell would: spaces separate, double or single
 /// quotes keep spaces ("at least 23"), a backslash keeps the next character.
 public struct SessionLine: Sendable, Hashable {

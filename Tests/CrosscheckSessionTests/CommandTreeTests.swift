@@ -1,4 +1,5 @@
 import CrosscheckCore
+import CrosscheckSession
 import Testing
 
 @Suite("The session's command tree: parsing, help and completion")

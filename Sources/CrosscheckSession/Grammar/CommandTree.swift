@@ -1,3 +1,5 @@
+import CrosscheckCore
+
 /// What kind of value an argument or option takes: completion offers the right words, and the
 /// parser checks the closed sets.
 public enum ValueKind: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import CrosscheckCore
+
 /// A terminal chart of one metric of an event: a row a claim in time order, its interval drawn
 /// as a bar on the value axis (█ exact, ▓ a bound or range, ░ approximate, ▶ unbounded above),
 /// the consensus band shaded (▒ where no bar covers it), conflicting claims marked ✗. Fitted to
