@@ -410,196 +410,234 @@ struct PhraseReader {
         return 0
     }
 
+    /// What a number word is, for the grammar of number words.
     private enum WordClass: UInt16 {
         case start, unit, teen, tens, hundred, scale, and, article, half, point
 
-        /// Whether the class is one of `classes`, without building a collection on a hot path.
+        /// Whether the class is one of `classes`.
         @inline(__always)
-        func isIn(_ classes: WordClass...) -> Bool {
-            for c in classes where c == self { return true }
-            return false
-        }
+        func isIn(_ classes: UInt16) -> Bool { classes & (1 << rawValue) != 0 }
+
+        static func set(_ classes: WordClass...) -> UInt16 { classes.reduce(0) { $0 | 1 << $1.rawValue } }
     }
 
-    /// "twenty-three", "two hundred and forty", "a dozen", "half a million", "seventeen hundred",
-    /// "one point five million", "twenty-first", "three million, two hundred".
-    private mutating func readNumberWords() throws(FigureError) -> NumberRead? {
-        let first = index
+    /// The grammar of number words as data: after which word each kind of word may come.
+    private enum MayFollow {
+        /// "two", "twelve", "forty": at the start, after "hundred", a scale or "and".
+        static let cardinal = WordClass.set(.start, .hundred, .scale, .and)
+        /// "hundred": at the start ("hundred"), after a number below a hundred or "a".
+        static let hundred = WordClass.set(.start, .unit, .teen, .tens, .article)
+        /// "thousand", "million": after anything but another scale, "and" or "point".
+        static let scale = WordClass.set(.start, .unit, .teen, .tens, .hundred, .article, .half)
+        /// "thousand" after a number below a hundred: "two dozen", "three score".
+        static let belowHundred = WordClass.set(.unit, .teen, .tens)
+        /// "hundredth" after a number: "two hundredth".
+        static let largeOrdinal = WordClass.set(.unit, .teen, .tens, .hundred, .article)
+        /// "and" or a comma between groups: "two hundred and forty", "three million, two hundred".
+        static let joiner = WordClass.set(.hundred, .scale)
+        /// "point" between a whole and its spoken decimals: "one point five".
+        static let point = WordClass.set(.unit, .teen, .tens, .hundred, .scale)
+    }
+
+    /// Number words read so far: what is summed, and what came last.
+    private struct NumberWords {
+        let first: Int
         var total = 0.0
         var group = 0.0
         var groupHasHundred = false
         var lastScale = Double.infinity
         var last = WordClass.start
         var magnitude = 1.0
+        /// Where a reading that goes wrong after "and" or a comma falls back to: "three hundred
+        /// and forty fifty" is three hundred and forty.
         var rollback: (index: Int, value: Double)?
         var decimals = 0
+    }
 
-        func numberWordsError() -> FigureError {
-            fail(.numberWords(index > first ? stream.text(index - 1..<index) : "", stream.text(index..<index + 1)))
-        }
+    /// What one word does to the number being read.
+    private enum Step {
+        /// The word is read; on to the next.
+        case next
+        /// The word is no part of the number: it ends before it.
+        case stop
+        /// The number ends with this word.
+        case finish(Double, ordinal: Bool)
+        /// The word cannot follow the last: back to the rollback, or an error.
+        case refuse
+    }
 
+    /// "twenty-three", "two hundred and forty", "a dozen", "half a million", "seventeen hundred",
+    /// "one point five million", "twenty-first", "three million, two hundred".
+    private mutating func readNumberWords() throws(FigureError) -> NumberRead? {
+        var words = NumberWords(first: index)
         func finish(_ value: Double, ordinal: Bool = false) throws(FigureError) -> NumberRead? {
-            guard index > first else { return nil }
+            guard index > words.first else { return nil }
             guard value < 1e15 else { throw fail(.tooLarge) }
-            return NumberRead(value: value, magnitude: magnitude, isOrdinal: ordinal, firstToken: first, endToken: index)
+            return NumberRead(value: value, magnitude: words.magnitude, isOrdinal: ordinal, firstToken: words.first, endToken: index)
         }
-
-        while index < tokens.count {
-            guard let info = lexicon.info(tokens[index]) else { break }
-            if last == .point {
-                // The digits after "point", as spoken: "one point three five", "point seventy-one".
-                var digits: [Int] = []
-                while index < tokens.count, let digit = lexicon.info(tokens[index]), digit.cardinal >= 0, digit.cardinal < 100 {
-                    let value = digit.cardinal
-                    if value >= 20, value % 10 == 0, index + 1 < tokens.count,
-                       let unit = lexicon.info(tokens[index + 1]), (1...9).contains(unit.cardinal) {
-                        digits += [value / 10, unit.cardinal]
-                        index += 2
-                    } else {
-                        digits += value < 10 ? [value] : [value / 10, value % 10]
-                        index += 1
-                    }
+        reading: while index < tokens.count, let info = lexicon.info(tokens[index]) {
+            switch try step(info, &words) {
+            case .next: continue
+            case .stop: break reading
+            case .finish(let value, let ordinal): return try finish(value, ordinal: ordinal)
+            case .refuse:
+                if let rollback = words.rollback {
+                    index = rollback.index
+                    return try finish(rollback.value)
                 }
-                for digit in digits {
-                    decimals += 1
-                    group += Double(digit) / Self.powerOfTen(decimals)
-                }
-                last = .unit
-                continue
+                // "twenty thirty", "five six": two numbers written one after the other.
+                throw fail(.numberWords(index > words.first ? stream.text(index - 1..<index) : "", stream.text(index..<index + 1)))
             }
-            if info.cardinal >= 0 {
-                let value = info.cardinal
-                let allowed = last.isIn(.start, .hundred, .scale, .and)
-                    || (value < 10 && last == .tens && Int(group) % 10 == 0)
-                    || (last == .article && tokens[index].id == lexicon.symbols.single)
-                guard allowed else {
-                    if let rollback { index = rollback.index; return try finish(rollback.value) }
-                    // "twenty thirty", "five six": two numbers written one after the other.
-                    throw numberWordsError()
-                }
-                group += last == .article ? 0 : Double(value)
-                if last == .article { group = 1 }
-                last = value < 10 ? .unit : value < 20 ? .teen : .tens
-                index += 1
-                continue
-            }
-            if info.multiplier == 100 {
-                guard last.isIn(.start, .unit, .teen, .tens, .article), !groupHasHundred, group < 100 else {
-                    if let rollback { index = rollback.index; return try finish(rollback.value) }
-                    throw numberWordsError()
-                }
-                group = (group == 0 ? 1 : group) * 100
-                groupHasHundred = true
-                magnitude = max(magnitude, 100)
-                last = .hundred
-                index += 1
-                continue
-            }
-            let scale = info.multiplier > 0 ? info.multiplier : (last == .start ? 0 : info.magnitude)
-            if scale > 0, scale < 100, let rollback, last.isIn(.unit, .teen, .tens) {
-                // "three hundred and two dozens": the dozens are of the words after "and".
-                let before = rollback.value - total
-                group = before + (group - before) * scale
-                index += 1
-                last = .scale
-                lastScale = scale
-                continue
-            }
-            if scale > 0 {
-                if last == .scale, scale > lastScale, group == 0 {
-                    // "three thousand millions", "three lakh crore": a magnitude of a magnitude.
-                    total *= scale
-                    lastScale = scale
-                    magnitude *= scale
-                    index += 1
-                    continue
-                }
-                guard last.isIn(.start, .unit, .teen, .tens, .hundred, .article, .half), scale < lastScale else {
-                    if let rollback { index = rollback.index; return try finish(rollback.value) }
-                    throw numberWordsError()
-                }
-                total += (group == 0 ? 1 : group) * scale
-                group = 0
-                groupHasHundred = false
-                lastScale = scale
-                magnitude = scale
-                last = .scale
-                index += 1
-                if isAndAHalf(at: index) {
-                    // "a million and a half"
-                    total += 0.5 * scale
-                    index += 3
-                    break
-                }
-                continue
-            }
-            if info.ordinal >= 0 {
-                // The last word of an ordinal: "fourth", "twenty-first", "one hundredth".
-                let value = Double(info.ordinal)
-                if value >= 100, last.isIn(.unit, .teen, .tens, .hundred, .article) {
-                    // "two hundredth", "a hundred trillionth"
-                    index += 1
-                    return try finish(total + group * value, ordinal: true)
-                }
-                guard last.isIn(.start, .hundred, .scale, .and) || (last == .tens && value < 10 && Int(group) % 10 == 0) else {
-                    // "one sixth", "three fifths": a fraction.
-                    throw fail(.fraction(stream.text(first..<index + 1)))
-                }
-                index += 1
-                return try finish(total + group + value, ordinal: true)
-            }
-            if info.isFraction, last != .start {
-                throw fail(.fraction(stream.text(first..<index + 1)))
-            }
-            if info.isAnd || tokens[index].id == lexicon.symbols.comma {
-                if info.isAnd, isAndAHalf(at: index), last.isIn(.unit, .teen, .tens) {
-                    // "two and a half", "two and a half million"
-                    group += 0.5
-                    index += 3
-                    last = .unit
-                    continue
-                }
-                guard last.isIn(.hundred, .scale), index + 1 < tokens.count,
-                      let next = lexicon.info(tokens[index + 1]), next.cardinal > 0 || next.ordinal > 0 else { break }
-                rollback = (index, total + group)
-                last = .and
-                index += 1
-                continue
-            }
-            if info.isArticle {
-                guard last == .start || last == .half, index + 1 < tokens.count,
-                      let next = lexicon.info(tokens[index + 1]), next.takesArticle else { break }
-                if last == .start { group = 1 }
-                last = .article
-                index += 1
-                continue
-            }
-            if info.isHalf, last == .start, index + 1 < tokens.count, lexicon.info(tokens[index + 1])?.isArticle == true {
-                group = 0.5
-                last = .half
-                index += 1
-                continue
-            }
-            if info.isPoint, last == .start, index + 1 < tokens.count, tokens[index + 1].kind == .number,
-               tokens[index + 1].fractionDigits == 0, !tokens[index + 1].overflow {
-                // "point 77"
-                let digits = tokens[index + 1]
-                index += 2
-                return try finish(Double(digits.mantissa) / Self.powerOfTen(digits.end - digits.start))
-            }
-            if info.isPoint, last.isIn(.unit, .teen, .tens, .hundred, .scale), index + 1 < tokens.count,
-               let next = lexicon.info(tokens[index + 1]), next.cardinal >= 0, next.cardinal < 100 {
-                last = .point
-                index += 1
-                continue
-            }
-            break
         }
-        if last == .article || last == .half || last == .and {
-            index = first
+        if words.last.isIn(WordClass.set(.article, .half, .and)) {
+            index = words.first
             return nil
         }
-        return try finish(total + group)
+        return try finish(words.total + words.group)
+    }
+
+    /// Reads the word at `index` into `words`.
+    private mutating func step(_ info: WordInfo, _ words: inout NumberWords) throws(FigureError) -> Step {
+        if words.last == .point { return readSpokenDecimals(&words) }
+        if info.cardinal >= 0 { return cardinal(info.cardinal, &words) }
+        if info.multiplier == 100 { return hundred(&words) }
+        let scale = info.multiplier > 0 ? info.multiplier : (words.last == .start ? 0 : info.magnitude)
+        if scale > 0 { return self.scale(scale, &words) }
+        if info.ordinal >= 0 { return try ordinal(Double(info.ordinal), &words) }
+        if info.isFraction, words.last != .start { throw fail(.fraction(stream.text(words.first..<index + 1))) }
+        if info.isAnd || tokens[index].id == lexicon.symbols.comma { return joiner(info, &words) }
+        if info.isArticle {
+            guard words.last == .start || words.last == .half, index + 1 < tokens.count,
+                  let next = lexicon.info(tokens[index + 1]), next.takesArticle else { return .stop }
+            if words.last == .start { words.group = 1 }
+            return advance(&words, to: .article)
+        }
+        if info.isHalf, words.last == .start, index + 1 < tokens.count, lexicon.info(tokens[index + 1])?.isArticle == true {
+            words.group = 0.5
+            return advance(&words, to: .half)
+        }
+        if info.isPoint { return point(&words) }
+        return .stop
+    }
+
+    private mutating func advance(_ words: inout NumberWords, to last: WordClass, by count: Int = 1) -> Step {
+        words.last = last
+        index += count
+        return .next
+    }
+
+    /// The digits after "point", as spoken: "one point three five", "point seventy-one".
+    private mutating func readSpokenDecimals(_ words: inout NumberWords) -> Step {
+        var digits: [Int] = []
+        while index < tokens.count, let digit = lexicon.info(tokens[index]), digit.cardinal >= 0, digit.cardinal < 100 {
+            let value = digit.cardinal
+            if value >= 20, value % 10 == 0, index + 1 < tokens.count,
+               let unit = lexicon.info(tokens[index + 1]), (1...9).contains(unit.cardinal) {
+                digits += [value / 10, unit.cardinal]
+                index += 2
+            } else {
+                digits += value < 10 ? [value] : [value / 10, value % 10]
+                index += 1
+            }
+        }
+        for digit in digits {
+            words.decimals += 1
+            words.group += Double(digit) / Self.powerOfTen(words.decimals)
+        }
+        words.last = .unit
+        return .next
+    }
+
+    /// "two", "twelve", "forty"; "a single".
+    private mutating func cardinal(_ value: Int, _ words: inout NumberWords) -> Step {
+        let allowed = words.last.isIn(MayFollow.cardinal)
+            || (value < 10 && words.last == .tens && Int(words.group) % 10 == 0)
+            || (words.last == .article && tokens[index].id == lexicon.symbols.single)
+        guard allowed else { return .refuse }
+        words.group = words.last == .article ? 1 : words.group + Double(value)
+        return advance(&words, to: value < 10 ? .unit : value < 20 ? .teen : .tens)
+    }
+
+    /// "hundred": of the group before it, once a group.
+    private mutating func hundred(_ words: inout NumberWords) -> Step {
+        guard words.last.isIn(MayFollow.hundred), !words.groupHasHundred, words.group < 100 else { return .refuse }
+        words.group = (words.group == 0 ? 1 : words.group) * 100
+        words.groupHasHundred = true
+        words.magnitude = max(words.magnitude, 100)
+        return advance(&words, to: .hundred)
+    }
+
+    /// "thousand", "million", "dozen", "lakh": a scale of what came before it.
+    private mutating func scale(_ scale: Double, _ words: inout NumberWords) -> Step {
+        if scale < 100, let rollback = words.rollback, words.last.isIn(MayFollow.belowHundred) {
+            // "three hundred and two dozens": the dozens are of the words after "and".
+            let before = rollback.value - words.total
+            words.group = before + (words.group - before) * scale
+            words.lastScale = scale
+            return advance(&words, to: .scale)
+        }
+        if words.last == .scale, scale > words.lastScale, words.group == 0 {
+            // "three thousand millions", "three lakh crore": a magnitude of a magnitude.
+            words.total *= scale
+            words.lastScale = scale
+            words.magnitude *= scale
+            index += 1
+            return .next
+        }
+        guard words.last.isIn(MayFollow.scale), scale < words.lastScale else { return .refuse }
+        words.total += (words.group == 0 ? 1 : words.group) * scale
+        words.group = 0
+        words.groupHasHundred = false
+        words.lastScale = scale
+        words.magnitude = scale
+        _ = advance(&words, to: .scale)
+        if isAndAHalf(at: index) {
+            // "a million and a half"
+            index += 3
+            return .finish(words.total + 0.5 * scale, ordinal: false)
+        }
+        return .next
+    }
+
+    /// The last word of an ordinal: "fourth", "twenty-first", "one hundredth".
+    private mutating func ordinal(_ value: Double, _ words: inout NumberWords) throws(FigureError) -> Step {
+        if value >= 100, words.last.isIn(MayFollow.largeOrdinal) {
+            // "two hundredth", "a hundred trillionth"
+            index += 1
+            return .finish(words.total + words.group * value, ordinal: true)
+        }
+        guard words.last.isIn(MayFollow.cardinal) || (words.last == .tens && value < 10 && Int(words.group) % 10 == 0) else {
+            // "one sixth", "three fifths": a fraction.
+            throw fail(.fraction(stream.text(words.first..<index + 1)))
+        }
+        index += 1
+        return .finish(words.total + words.group + value, ordinal: true)
+    }
+
+    /// "and" or a comma: "two and a half", or the next group of "two hundred and forty".
+    private mutating func joiner(_ info: WordInfo, _ words: inout NumberWords) -> Step {
+        if info.isAnd, isAndAHalf(at: index), words.last.isIn(MayFollow.belowHundred) {
+            // "two and a half", "two and a half million"
+            words.group += 0.5
+            return advance(&words, to: .unit, by: 3)
+        }
+        guard words.last.isIn(MayFollow.joiner), index + 1 < tokens.count,
+              let next = lexicon.info(tokens[index + 1]), next.cardinal > 0 || next.ordinal > 0 else { return .stop }
+        words.rollback = (index, words.total + words.group)
+        return advance(&words, to: .and)
+    }
+
+    /// "point 77", or "point" before spoken decimals: "one point five".
+    private mutating func point(_ words: inout NumberWords) -> Step {
+        if words.last == .start, index + 1 < tokens.count, tokens[index + 1].kind == .number,
+           tokens[index + 1].fractionDigits == 0, !tokens[index + 1].overflow {
+            let digits = tokens[index + 1]
+            index += 2
+            return .finish(Double(digits.mantissa) / Self.powerOfTen(digits.end - digits.start), ordinal: false)
+        }
+        guard words.last.isIn(MayFollow.point), index + 1 < tokens.count,
+              let next = lexicon.info(tokens[index + 1]), next.cardinal >= 0, next.cardinal < 100 else { return .stop }
+        return advance(&words, to: .point)
     }
 
     /// "and a half" at the token.
