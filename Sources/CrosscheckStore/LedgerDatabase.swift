@@ -22,12 +22,18 @@ public final class LedgerDatabase: Sendable {
             throw StoreError("\(path): cannot open the database: \(Self.describe(error, path: path))")
         }
         do {
-            let applied = try pool.read { db in try Self.migrator.appliedIdentifiers(db) }
-            let known = Set(Self.migrator.migrations)
-            if let unknown = applied.subtracting(known).sorted().first {
+            let migrator = Self.migrator
+            if try pool.read(migrator.hasBeenSuperseded) {
+                let unknown = try pool.read(migrator.appliedIdentifiers).subtracting(migrator.migrations).sorted().first ?? ""
                 throw StoreError("\(path): the database was written by a newer crosscheck (migration \"\(unknown)\"); update crosscheck to open it")
             }
-            try Self.migrator.migrate(pool)
+            try migrator.migrate(pool)
+            // The packs are a cache of the rows: an event without one (a database from before
+            // packs) gets it here, through the one path that writes them.
+            let unpacked = "SELECT id FROM event WHERE id NOT IN (SELECT event FROM eventPack)"
+            if try pool.read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS (\(unpacked))") ?? false }) {
+                try pool.write { db in try Self.packMissing(db, unpacked) }
+            }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -47,114 +53,121 @@ public final class LedgerDatabase: Sendable {
         ProcessInfo.processInfo.environment["CROSSCHECK_BUSY_TIMEOUT"].flatMap(TimeInterval.init) ?? 30
     }
 
+    /// The schema, a step a version, in SQL alone: as GRDB's migration guide asks, a migration
+    /// never calls the application's code, which changes after the migration has shipped. A step
+    /// never changes once shipped; its name is what a database records.
+    static let migrations: [(name: String, sql: String)] = [
+        ("v1: ledger, history, workspace files", """
+            CREATE TABLE source (
+                id TEXT PRIMARY KEY NOT NULL,
+                title TEXT NOT NULL,
+                outlet TEXT NOT NULL,
+                url TEXT,
+                published TEXT,
+                reliability TEXT CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+                text TEXT
+            );
+            CREATE TABLE event (
+                id TEXT PRIMARY KEY NOT NULL,
+                title TEXT NOT NULL,
+                date TEXT
+            );
+            CREATE TABLE metric (
+                event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                id TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('cumulative', 'snapshot')),
+                aliases TEXT NOT NULL,
+                PRIMARY KEY (event, id)
+            );
+            CREATE TABLE scope (
+                event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                id TEXT NOT NULL,
+                partOf TEXT,
+                PRIMARY KEY (event, id)
+            );
+            CREATE TABLE claim (
+                id TEXT PRIMARY KEY NOT NULL,
+                event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                metric TEXT NOT NULL,
+                scope TEXT,
+                text TEXT NOT NULL,
+                lower REAL NOT NULL,
+                upper REAL,
+                lowerOpen INTEGER NOT NULL,
+                upperOpen INTEGER NOT NULL,
+                approximate INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                unit TEXT,
+                coded REAL,
+                asOf TEXT,
+                asOfEarliest INTEGER,
+                asOfLatest INTEGER,
+                confidence TEXT,
+                status TEXT,
+                FOREIGN KEY (event, metric) REFERENCES metric(event, id),
+                FOREIGN KEY (event, scope) REFERENCES scope(event, id)
+            );
+            CREATE INDEX claim_by_event_metric_scope ON claim(event, metric, scope);
+            CREATE TABLE link (
+                claim TEXT NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                source TEXT NOT NULL REFERENCES source(id),
+                quote TEXT,
+                attributedTo TEXT,
+                credibility INTEGER CHECK (credibility BETWEEN 1 AND 6),
+                PRIMARY KEY (claim, position)
+            );
+            CREATE INDEX link_by_source ON link(source);
+            CREATE TABLE history (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                time TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                command TEXT NOT NULL,
+                before TEXT,
+                after TEXT
+            );
+            CREATE TABLE workspaceFile (
+                path TEXT PRIMARY KEY NOT NULL,
+                size INTEGER NOT NULL,
+                modified INTEGER NOT NULL,
+                hash TEXT NOT NULL
+            );
+            """),
+        ("v2: origins", """
+            CREATE TABLE origin (
+                id TEXT PRIMARY KEY NOT NULL,
+                aliases TEXT NOT NULL
+            );
+            """),
+        ("v3: event packs", """
+            CREATE TABLE eventPack (
+                event TEXT PRIMARY KEY NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                pack BLOB NOT NULL
+            );
+            """),
+        ("v4: history names what it created; scope aliases; pending files indexed", """
+            ALTER TABLE history ADD COLUMN created TEXT NOT NULL DEFAULT '';
+            ALTER TABLE scope ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]';
+            -- Every command asks whether a killed process left files to rewrite: a look-up, not a scan.
+            CREATE INDEX workspaceFile_pending ON workspaceFile(hash) WHERE hash = 'pending';
+            """),
+        ("v5: where a linked figure stands in its source's text", """
+            ALTER TABLE link ADD COLUMN spanStart INTEGER;
+            ALTER TABLE link ADD COLUMN spanEnd INTEGER;
+            """),
+    ]
+
+    /// Packs the events `query` names, from their rows.
+    private static func packMissing(_ db: Database, _ query: String) throws {
+        for id in try String.fetchAll(db, sql: query) {
+            if let ledger = try event(id, condition: "claim.event = ?", arguments: [id], whole: false, db) { try pack(id, ledger.claims, db) }
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: ledger, history, workspace files") { db in
-            try db.execute(sql: """
-                CREATE TABLE source (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    title TEXT NOT NULL,
-                    outlet TEXT NOT NULL,
-                    url TEXT,
-                    published TEXT,
-                    reliability TEXT CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
-                    text TEXT
-                );
-                CREATE TABLE event (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    title TEXT NOT NULL,
-                    date TEXT
-                );
-                CREATE TABLE metric (
-                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
-                    id TEXT NOT NULL,
-                    kind TEXT NOT NULL CHECK (kind IN ('cumulative', 'snapshot')),
-                    aliases TEXT NOT NULL,
-                    PRIMARY KEY (event, id)
-                );
-                CREATE TABLE scope (
-                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
-                    id TEXT NOT NULL,
-                    partOf TEXT,
-                    PRIMARY KEY (event, id)
-                );
-                CREATE TABLE claim (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
-                    metric TEXT NOT NULL,
-                    scope TEXT,
-                    text TEXT NOT NULL,
-                    lower REAL NOT NULL,
-                    upper REAL,
-                    lowerOpen INTEGER NOT NULL,
-                    upperOpen INTEGER NOT NULL,
-                    approximate INTEGER NOT NULL,
-                    kind TEXT NOT NULL,
-                    unit TEXT,
-                    coded REAL,
-                    asOf TEXT,
-                    asOfEarliest INTEGER,
-                    asOfLatest INTEGER,
-                    confidence TEXT,
-                    status TEXT,
-                    FOREIGN KEY (event, metric) REFERENCES metric(event, id),
-                    FOREIGN KEY (event, scope) REFERENCES scope(event, id)
-                );
-                CREATE INDEX claim_by_event_metric_scope ON claim(event, metric, scope);
-                CREATE TABLE link (
-                    claim TEXT NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
-                    position INTEGER NOT NULL,
-                    source TEXT NOT NULL REFERENCES source(id),
-                    quote TEXT,
-                    attributedTo TEXT,
-                    credibility INTEGER CHECK (credibility BETWEEN 1 AND 6),
-                    PRIMARY KEY (claim, position)
-                );
-                CREATE INDEX link_by_source ON link(source);
-                CREATE TABLE history (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    time TEXT NOT NULL,
-                    actor TEXT NOT NULL,
-                    command TEXT NOT NULL,
-                    before TEXT,
-                    after TEXT
-                );
-                CREATE TABLE workspaceFile (
-                    path TEXT PRIMARY KEY NOT NULL,
-                    size INTEGER NOT NULL,
-                    modified INTEGER NOT NULL,
-                    hash TEXT NOT NULL
-                );
-                """)
-        }
-        migrator.registerMigration("v2: origins") { db in
-            try db.execute(sql: """
-                CREATE TABLE origin (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    aliases TEXT NOT NULL
-                );
-                """)
-        }
-        migrator.registerMigration("v3: event packs") { db in
-            try db.execute(sql: """
-                CREATE TABLE eventPack (
-                    event TEXT PRIMARY KEY NOT NULL REFERENCES event(id) ON DELETE CASCADE,
-                    pack BLOB NOT NULL
-                );
-                """)
-            for id in try String.fetchAll(db, sql: "SELECT id FROM event") {
-                if let ledger = try event(id, condition: "claim.event = ?", arguments: [id], whole: false, db) { try pack(id, ledger.claims, db) }
-            }
-        }
-        migrator.registerMigration("v4: history names what it created; scope aliases; pending files indexed") { db in
-            try db.execute(sql: "ALTER TABLE history ADD COLUMN created TEXT NOT NULL DEFAULT ''")
-            try db.execute(sql: "ALTER TABLE scope ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]'")
-            // Every command asks whether a killed process left files to rewrite: a look-up, not a scan.
-            try db.execute(sql: "CREATE INDEX workspaceFile_pending ON workspaceFile(hash) WHERE hash = 'pending'")
-        }
-        migrator.registerMigration("v5: where a linked figure stands in its source's text") { db in
-            try db.execute(sql: "ALTER TABLE link ADD COLUMN spanStart INTEGER")
-            try db.execute(sql: "ALTER TABLE link ADD COLUMN spanEnd INTEGER")
+        for (name, sql) in migrations {
+            migrator.registerMigration(name) { db in try db.execute(sql: sql) }
         }
         return migrator
     }

@@ -17,71 +17,102 @@ struct TimelineChart {
     /// draws in a fraction of the time.
     static let linkedBars = 1_000
 
+    /// Where things stand on the chart: its plot area, the value axis from 0 to `ceiling`, and the
+    /// time axis from `start` to `end`.
+    private struct Frame {
+        let plotLeft: Double, plotRight: Double, plotBottom: Double
+        let step: Double, ceiling: Double
+        let start: Int64, end: Int64
+        let undated: Bool
+
+        func y(_ value: Double) -> Double { plotBottom - min(value, ceiling) / ceiling * (plotBottom - TimelineChart.top) }
+
+        func x(_ time: Int64) -> Double {
+            plotLeft + 8 + Double(time - start) / Double(end - start) * (plotRight - plotLeft - 16)
+        }
+    }
+
     func svg() -> String {
-        let plotBottom = Self.height - Self.bottom
-        let undated = claims.contains { $0.window.earliest == .min }
-        let plotLeft = Self.left + (undated ? 44 : 0)
-        let plotRight = Self.width - Self.right
         let intervals = claims.map { Interval($0.claim.figure) }
-
-        // The value axis: 0 to a round number above every finite end and the consensus.
-        var highest = intervals.map { $0.upper ?? $0.lower }.max() ?? 1
-        if let consensus { highest = max(highest, consensus.high ?? consensus.low) }
-        let (step, ceiling) = Self.ticks(above: highest)
-        func y(_ value: Double) -> Double { plotBottom - min(value, ceiling) / ceiling * (plotBottom - Self.top) }
-
-        // The time axis: from the earliest to the latest moment any dated claim covers.
-        let dated = claims.map(\.window).filter { $0.earliest != .min }
-        var start = dated.map(\.earliest).min() ?? 0, end = dated.map { min($0.latest, Int64.max / 2) }.max() ?? 1
-        if end - start < 3_600 { (start, end) = (start - 1_800, end + 1_800) }
-        let span = Double(end - start)
-        func x(_ time: Int64) -> Double { plotLeft + 8 + Double(time - start) / span * (plotRight - plotLeft - 16) }
-
+        let frame = self.frame(intervals)
         var out = "<svg class=\"chart\" viewBox=\"0 0 \(Self.width.coordinate) \(Self.height.coordinate)\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
             + "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
             + "<rect width=\"6\" height=\"6\" fill=\"#c9d8ee\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#3b6fb6\" stroke-width=\"3\"/>"
             + "</pattern></defs>\n"
-        // Grid and value labels.
+        out += grid(frame)
+        out += timeAxis(frame)
+        out += bars(frame, intervals)
+        return out + "</svg>\n"
+    }
+
+    /// The value axis from 0 to a round number above every finite end and the consensus, and
+    /// the time axis from the earliest to the latest moment any dated claim covers.
+    private func frame(_ intervals: [Interval]) -> Frame {
+        let undated = claims.contains { $0.window.earliest == .min }
+        var highest = intervals.map { $0.upper ?? $0.lower }.max() ?? 1
+        if let consensus { highest = max(highest, consensus.high ?? consensus.low) }
+        let (step, ceiling) = Self.ticks(above: highest)
+        let dated = claims.map(\.window).filter { $0.earliest != .min }
+        var start = dated.map(\.earliest).min() ?? 0, end = dated.map { min($0.latest, Int64.max / 2) }.max() ?? 1
+        if end - start < 3_600 { (start, end) = (start - 1_800, end + 1_800) }
+        return Frame(plotLeft: Self.left + (undated ? 44 : 0), plotRight: Self.width - Self.right, plotBottom: Self.height - Self.bottom,
+                     step: step, ceiling: ceiling, start: start, end: end, undated: undated)
+    }
+
+    /// Grid lines with their values, and the consensus band behind the bars.
+    private func grid(_ frame: Frame) -> String {
+        var out = ""
         var value = 0.0
-        while value <= ceiling + step / 2 {
-            out += "<line class=\"grid\" x1=\"\(plotLeft.coordinate)\" x2=\"\(plotRight.coordinate)\" y1=\"\(y(value).coordinate)\" y2=\"\(y(value).coordinate)\"/>"
-                + "<text x=\"\((Self.left - 6).coordinate)\" y=\"\((y(value) + 4).coordinate)\" text-anchor=\"end\">\(Figure.grouped(value))</text>\n"
-            value += step
+        while value <= frame.ceiling + frame.step / 2 {
+            let y = frame.y(value)
+            out += "<line class=\"grid\" x1=\"\(frame.plotLeft.coordinate)\" x2=\"\(frame.plotRight.coordinate)\" y1=\"\(y.coordinate)\" y2=\"\(y.coordinate)\"/>"
+                + "<text x=\"\((Self.left - 6).coordinate)\" y=\"\((y + 4).coordinate)\" text-anchor=\"end\">\(Figure.grouped(value))</text>\n"
+            value += frame.step
         }
-        // The consensus band, behind the bars.
         if let consensus {
-            let top = y(consensus.high ?? ceiling), low = y(consensus.low)
-            out += "<rect class=\"band\" x=\"\(plotLeft.coordinate)\" y=\"\(top.coordinate)\" width=\"\((plotRight - plotLeft).coordinate)\" "
+            let top = frame.y(consensus.high ?? frame.ceiling), low = frame.y(consensus.low)
+            out += "<rect class=\"band\" x=\"\(frame.plotLeft.coordinate)\" y=\"\(top.coordinate)\" width=\"\((frame.plotRight - frame.plotLeft).coordinate)\" "
                 + "height=\"\(max(2, low - top).coordinate)\"><title>consensus \(Escaping.html(consensus.rangeDescription))</title></rect>\n"
         }
-        // Time ticks: each midnight of the event's zone when there are a few, else six dates
-        // spread evenly; the first and last moments when no midnight falls inside.
+        return out
+    }
+
+    /// Time ticks: each midnight of the event's zone when there are a few, else six dates spread
+    /// evenly; the first and last moments when no midnight falls inside. Then the two axes.
+    private func timeAxis(_ frame: Frame) -> String {
         let offset = Int64(zone) * 60
-        let firstDay = Self.floorDiv(start + offset, 86_400) + 1, lastDay = Self.floorDiv(end + offset, 86_400)
+        let firstDay = Self.floorDiv(frame.start + offset, 86_400) + 1, lastDay = Self.floorDiv(frame.end + offset, 86_400)
         var ticks: [(time: Int64, label: String)] = []
         if lastDay >= firstDay {
             let days = lastDay - firstDay + 1
             let every = days <= 10 ? 1 : (days + 5) / 6
             for day in stride(from: firstDay, through: lastDay, by: Int(every)) { ticks.append((day * 86_400 - offset, date(day * 86_400 - offset))) }
-        } else if !dated.isEmpty {
-            ticks = [(start, date(start, withTime: true)), (end, date(end, withTime: true))]
+        } else if claims.contains(where: { $0.window.earliest != .min }) {
+            ticks = [(frame.start, date(frame.start, withTime: true)), (frame.end, date(frame.end, withTime: true))]
         }
+        var out = ""
+        let (plotLeft, plotRight, plotBottom) = (frame.plotLeft, frame.plotRight, frame.plotBottom)
         for tick in ticks {
-            let position = x(tick.time)
+            let position = frame.x(tick.time)
             let anchor = position < plotLeft + 40 ? "start" : position > plotRight - 40 ? "end" : "middle"
             out += "<line class=\"grid\" x1=\"\(position.coordinate)\" x2=\"\(position.coordinate)\" y1=\"\(Self.top.coordinate)\" y2=\"\(plotBottom.coordinate)\"/>"
                 + "<text x=\"\(position.coordinate)\" y=\"\((plotBottom + 16).coordinate)\" text-anchor=\"\(anchor)\">\(tick.label)</text>\n"
         }
-        if undated {
+        if frame.undated {
             out += "<text x=\"\((Self.left + 22).coordinate)\" y=\"\((plotBottom + 16).coordinate)\" text-anchor=\"middle\">no time</text>"
         }
-        out += "<line class=\"axis\" x1=\"\(plotLeft.coordinate)\" x2=\"\(plotRight.coordinate)\" y1=\"\(plotBottom.coordinate)\" y2=\"\(plotBottom.coordinate)\"/>"
+        return out + "<line class=\"axis\" x1=\"\(plotLeft.coordinate)\" x2=\"\(plotRight.coordinate)\" y1=\"\(plotBottom.coordinate)\" y2=\"\(plotBottom.coordinate)\"/>"
             + "<line class=\"axis\" x1=\"\(plotLeft.coordinate)\" x2=\"\(plotLeft.coordinate)\" y1=\"\(Self.top.coordinate)\" y2=\"\(plotBottom.coordinate)\"/>\n"
-        // The bars: a bar at each claim's time (the middle of a bare date, whose whole day is
-        // drawn as a line beneath); claims sharing a time stand side by side.
+    }
+
+    /// The bars: a bar at each claim's time (the middle of a bare date, whose whole day is drawn
+    /// as a line beneath); claims sharing a time stand side by side.
+    private func bars(_ frame: Frame, _ intervals: [Interval]) -> String {
+        var out = ""
         let dense = claims.count > Self.linkedBars
         var merged: [String: String] = [:]  // dense charts: one path a style
         var atTime: [Int64: Int] = [:]
+        let (plotLeft, plotRight, plotBottom) = (frame.plotLeft, frame.plotRight, frame.plotBottom)
         for (index, item) in claims.enumerated() {
             let interval = intervals[index]
             let (claim, window) = item
@@ -89,7 +120,7 @@ struct TimelineChart {
             if window.earliest == .min {
                 centre = Self.left + 22
             } else {
-                let from = x(window.earliest), to = x(min(window.latest, end))
+                let from = frame.x(window.earliest), to = frame.x(min(window.latest, frame.end))
                 centre = (from + to) / 2
                 if to - from > Self.barWidth {
                     let span = "M\(from.coordinate) \((plotBottom - 2).coordinate)H\(to.coordinate)"
@@ -102,7 +133,7 @@ struct TimelineChart {
             let shift = Double((slot % 7 + 1) / 2) * (slot % 2 == 1 ? 1 : -1) * (Self.barWidth + 2)
             // Within the plot: a bar spread from the first or last moment stays off the labels.
             let left = min(plotRight - Self.barWidth, max(plotLeft + 1, centre + shift - Self.barWidth / 2)), middle = left + Self.barWidth / 2
-            let topY = y(interval.upper ?? ceiling), bottomY = y(interval.lower)
+            let topY = frame.y(interval.upper ?? frame.ceiling), bottomY = frame.y(interval.lower)
             // An exact figure is a bar 4 pixels high, centred on its value.
             let height = max(4, bottomY - topY)
             let barTop = (topY + bottomY) / 2 - height / 2
@@ -127,7 +158,7 @@ struct TimelineChart {
             out += "</a>\n"
         }
         for (style, path) in merged.sorted(by: { $0.key < $1.key }) { out += "<path class=\"\(style)\" d=\"\(path)\"/>\n" }
-        return out + "</svg>\n"
+        return out
     }
 
     /// A round step (1, 2 or 5 times a power of ten) giving about four grid lines, and the

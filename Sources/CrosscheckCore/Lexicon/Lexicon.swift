@@ -129,43 +129,7 @@ final class Lexicon: Sendable {
 
         func set(_ phrases: [String]) -> PhraseTable<Bool> { table(phrases.map { ($0, true) }) }
 
-        for (word, value) in NumberWords.cardinals { builder.update(word) { $0.cardinal = value } }
-        for (word, value) in NumberWords.multipliers { builder.update(word) { $0.multiplier = value } }
-        for (word, value) in NumberWords.magnitudeSuffixes { builder.update(word) { $0.magnitude = value } }
-        for (word, value) in NumberWords.multipliers where value >= 1000 {
-            builder.update(word) { $0.magnitude = value }
-        }
-        for (word, value) in NumberWords.ordinals { builder.update(word) { $0.ordinal = Int64(value) } }
-        // Tens and units written as one word: "twentyfive", "thirtyfirst".
-        for (tens, tensValue) in NumberWords.cardinals where tensValue >= 20 && tensValue % 10 == 0 {
-            for (unit, unitValue) in NumberWords.cardinals where (1...9).contains(unitValue) {
-                builder.update(tens + unit) { $0.cardinal = tensValue + unitValue }
-            }
-            for (unit, unitValue) in NumberWords.ordinals where (1...9).contains(unitValue) {
-                builder.update(tens + unit) { $0.ordinal = Int64(tensValue + unitValue) }
-            }
-        }
-        for (word, value) in NumberWords.capitalMagnitudes { builder.update(word) { $0.capitalMagnitude = value } }
-        for (word, _) in NumberWords.multipliers { builder.update(word) { $0.takesArticle = true } }
-        builder.update("single") { $0.takesArticle = true }
-        for word in NumberWords.fractionWords { builder.update(word) { $0.isFraction = true } }
-        for word in NumberWords.ordinalSuffixes { builder.update(word) { $0.isOrdinalSuffix = true } }
-        for word in NumberWords.indefiniteArticles { builder.update(word) { $0.isArticle = true } }
-        builder.update("half") { $0.isHalf = true }
-        builder.update("and") { $0.isAnd = true }
-        builder.update("&") { $0.isAnd = true }
-        builder.update("point") { $0.isPoint = true }
-        builder.update("e") { $0.isExponent = true }
-        for word in CalendarWords.months { builder.update(word) { $0.isMonth = true } }
-        for word in CalendarWords.monthsOnlyCapitalised { builder.update(word) { $0.isMonthOnlyCapitalised = true } }
-        for word in QuantityWords.rangeJoiners { builder.update(word) { $0.isRangeJoiner = true } }
-        for symbol in ["-", "–", "—", "‒", "~", "‐", "‑"] { builder.update(symbol) { $0.isRangeDash = true } }
-        for symbol in ["-", "−", "‐", "‑", "–"] { builder.update(symbol) { $0.isMinus = true } }
-        for word in QuantityWords.metricConnectors { builder.update(word) { $0.isLeadConnector = true } }
-        for symbol in QuantityWords.punctuation { builder.update(String(symbol)) { $0.isPunctuation = true } }
-        for (index, (symbol, _)) in Currencies.symbols.enumerated() {
-            builder.update(String(symbol)) { $0.currencySymbolIndex = Int8(index) }
-        }
+        builder.describeWords()
 
         prefixes = table(QuantityWords.prefixes)
         suffixes = table(QuantityWords.suffixes)
@@ -250,6 +214,47 @@ final class Lexicon: Sendable {
 
         mutating func update(_ word: String, _ change: (inout WordInfo) -> Void) {
             change(&info[Int(id(word))])
+        }
+
+        /// What each number word, calendar word and symbol is, for the figure parser.
+        mutating func describeWords() {
+            for (word, value) in NumberWords.cardinals { update(word) { $0.cardinal = value } }
+            for (word, value) in NumberWords.multipliers { update(word) { $0.multiplier = value } }
+            for (word, value) in NumberWords.magnitudeSuffixes { update(word) { $0.magnitude = value } }
+            for (word, value) in NumberWords.multipliers where value >= 1000 {
+                update(word) { $0.magnitude = value }
+            }
+            for (word, value) in NumberWords.ordinals { update(word) { $0.ordinal = Int64(value) } }
+            // Tens and units written as one word: "twentyfive", "thirtyfirst".
+            for (tens, tensValue) in NumberWords.cardinals where tensValue >= 20 && tensValue % 10 == 0 {
+                for (unit, unitValue) in NumberWords.cardinals where (1...9).contains(unitValue) {
+                    update(tens + unit) { $0.cardinal = tensValue + unitValue }
+                }
+                for (unit, unitValue) in NumberWords.ordinals where (1...9).contains(unitValue) {
+                    update(tens + unit) { $0.ordinal = Int64(tensValue + unitValue) }
+                }
+            }
+            for (word, value) in NumberWords.capitalMagnitudes { update(word) { $0.capitalMagnitude = value } }
+            for (word, _) in NumberWords.multipliers { update(word) { $0.takesArticle = true } }
+            update("single") { $0.takesArticle = true }
+            for word in NumberWords.fractionWords { update(word) { $0.isFraction = true } }
+            for word in NumberWords.ordinalSuffixes { update(word) { $0.isOrdinalSuffix = true } }
+            for word in NumberWords.indefiniteArticles { update(word) { $0.isArticle = true } }
+            update("half") { $0.isHalf = true }
+            update("and") { $0.isAnd = true }
+            update("&") { $0.isAnd = true }
+            update("point") { $0.isPoint = true }
+            update("e") { $0.isExponent = true }
+            for word in CalendarWords.months { update(word) { $0.isMonth = true } }
+            for word in CalendarWords.monthsOnlyCapitalised { update(word) { $0.isMonthOnlyCapitalised = true } }
+            for word in QuantityWords.rangeJoiners { update(word) { $0.isRangeJoiner = true } }
+            for symbol in ["-", "–", "—", "‒", "~", "‐", "‑"] { update(symbol) { $0.isRangeDash = true } }
+            for symbol in ["-", "−", "‐", "‑", "–"] { update(symbol) { $0.isMinus = true } }
+            for word in QuantityWords.metricConnectors { update(word) { $0.isLeadConnector = true } }
+            for symbol in QuantityWords.punctuation { update(String(symbol)) { $0.isPunctuation = true } }
+            for (index, (symbol, _)) in Currencies.symbols.enumerated() {
+                update(String(symbol)) { $0.currencySymbolIndex = Int8(index) }
+            }
         }
 
         /// The ids of the words and symbols of an entry, split as the tokenizer splits a phrase.
