@@ -47,22 +47,18 @@ public struct Consensus: Sendable, Hashable {
         notes.sort { ($0.origin, $0.report) < ($1.origin, $1.report) }
         var shares: [(report: Int, weight: Double, origin: Int)] = []
         shares.reserveCapacity(notes.count)
-        var start = 0
-        while start < notes.count {
-            var end = start + 1
-            while end < notes.count, notes[end].origin == notes[start].origin { end += 1 }
+        notes.forEachRun(where: { $0.origin == $1.origin }) { run in
             var last = Int64.min
-            if group.kind == .cumulative { for note in notes[start..<end] { last = max(last, group.reports[note.report].time.latest) } }
+            if group.kind == .cumulative { for note in notes[run] { last = max(last, group.reports[note.report].time.latest) } }
             let counts = { (report: Int) in group.kind != .cumulative || group.reports[report].time.latest == last }
             var weight = 0.0, counted = 0
-            for note in notes[start..<end] where counts(note.report) {
+            for note in notes[run] where counts(note.report) {
                 weight = max(weight, group.reports[note.report].weight)
                 counted += 1
             }
-            for note in notes[start..<end] where counts(note.report) {
+            for note in notes[run] where counts(note.report) {
                 shares.append((note.report, weight / Double(counted), note.origin))
             }
-            start = end
         }
         // The sweep: at each end point, the weight of the intervals covering it.
         var points: [(value: Double, opening: Bool, open: Bool, weight: Double)] = []
@@ -135,12 +131,7 @@ public struct Consensus: Sendable, Hashable {
         return reports.map { report in
             guard let upper = report.interval.upper else { return false }
             // The first report whose earliest time is after this one's latest.
-            var (low, high) = (0, order.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if earliest[order[middle]] > report.time.latest { high = middle } else { low = middle + 1 }
-            }
-            let above = highest[low]
+            let above = highest[order.partitionPoint { earliest[$0] > report.time.latest }]
             return above.lower > upper || above.lower == upper && (above.open || report.interval.upperOpen)
         }
     }

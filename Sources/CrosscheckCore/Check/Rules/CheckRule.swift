@@ -11,7 +11,8 @@ extension Array where Element == ComparableGroup.FigureClass {
         var pairs: [(Int, Int)] = []
         for (i, low) in enumerated() {
             guard let top = low.interval.upper else { continue }
-            var j = firstIndex(lowerAbove: top)
+            // At or above the top: lower == top may still lie above an open upper end, which relation() decides.
+            var j = partitionPoint { $0.interval.lower >= top }
             while j < count {
                 if self[j].interval.relation(to: low.interval) == .above { pairs.append((i, j)) }
                 j += 1
@@ -29,7 +30,7 @@ extension Array where Element == ComparableGroup.FigureClass {
         var pairs: [(Int, Int)] = []
         for (i, low) in enumerated() {
             guard let top = low.interval.upper else { continue }
-            tree.forEach(in: firstIndex(lowerAbove: top)..<count, atMost: bound(i)) { j in
+            tree.forEach(in: partitionPoint { $0.interval.lower >= top }..<count, atMost: bound(i)) { j in
                 if self[j].interval.relation(to: low.interval) == .above { pairs.append((i, j)) }
             }
         }
@@ -41,21 +42,13 @@ extension Array where Element == ComparableGroup.FigureClass {
         var pairs: [(Int, Int)] = []
         for (i, low) in enumerated() {
             guard let top = low.interval.upper else { continue }
-            var j = firstIndex(lowerAbove: top)
+            // At or above the top: lower == top may still lie above an open upper end, which relation() decides.
+            var j = partitionPoint { $0.interval.lower >= top }
             while j < count, self[j].interval.lower == top {
                 if j != i, self[j].interval.relation(to: low.interval) == .touching { pairs.append((i, j)) }
                 j += 1
             }
         }
         return pairs
-    }
-
-    private func firstIndex(lowerAbove value: Double) -> Int {
-        var (low, high) = (0, count)
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle].interval.lower >= value { high = middle } else { low = middle + 1 }
-        }
-        return low  // lower == value may still lie above an open upper end: relation() decides
     }
 }

@@ -11,19 +11,14 @@ struct SelfContradictionRule: CheckRule {
         }
         timed.sort { ($0.earliest, $0.latest, $0.index) < ($1.earliest, $1.latest, $1.index) }
         var bySourceAndTime: [String: [Int]] = [:]
-        var start = 0
-        while start < timed.count {
-            var end = start + 1
-            while end < timed.count, timed[end].earliest == timed[start].earliest, timed[end].latest == timed[start].latest { end += 1 }
-            if end - start > 1 {
-                let moment = timed[start]
-                for item in timed[start..<end] {
-                    for link in group.reports[item.index].claim.sources {
-                        bySourceAndTime[link.source + "\u{0}\(moment.earliest)\u{0}\(moment.latest)", default: []].append(item.index)
-                    }
+        timed.forEachRun(where: { ($0.earliest, $0.latest) == ($1.earliest, $1.latest) }) { run in
+            guard run.count > 1 else { return }
+            let moment = timed[run.lowerBound]
+            for item in timed[run] {
+                for link in group.reports[item.index].claim.sources {
+                    bySourceAndTime[link.source + "\u{0}\(moment.earliest)\u{0}\(moment.latest)", default: []].append(item.index)
                 }
             }
-            start = end
         }
         var findings: [Finding] = []
         for key in bySourceAndTime.keys.sorted() {

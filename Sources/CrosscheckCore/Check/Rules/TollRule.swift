@@ -112,11 +112,7 @@ struct TollRule: CheckRule {
             members.filter { member in
                 let window = times[member]
                 let prefix = window.instant == nil ? all : days
-                var (low, high) = (0, prefix.count)
-                while low < high {
-                    let middle = (low + high) / 2
-                    if prefix[middle].start <= window.latest { low = middle + 1 } else { high = middle }
-                }
+                let low = prefix.partitionPoint { $0.start > window.latest }
                 return low > 0 && prefix[low - 1].furthest >= window.earliest
             }
         }
@@ -133,11 +129,7 @@ struct TollRule: CheckRule {
         for index in group.reports.indices {
             // The last report (by end) that ends before this one starts.
             let start = group.reports[index].time.earliest
-            var (low, high) = (0, byEnd.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if group.reports[byEnd[middle]].time.latest < start { low = middle + 1 } else { high = middle }
-            }
+            let low = byEnd.partitionPoint { group.reports[$0].time.latest >= start }
             guard low > 0 else { continue }
             let previous = byEnd[low - 1]
             guard group.reports[index].interval.relation(to: group.reports[previous].interval) == .above else { continue }
@@ -146,14 +138,10 @@ struct TollRule: CheckRule {
         // Steps between the same two classes, together: one update each.
         steps.sort { ($0.low, $0.high) < ($1.low, $1.high) }
         var findings: [Finding] = []
-        var start = 0
-        while start < steps.count {
-            var end = start + 1
-            while end < steps.count, steps[end].low == steps[start].low, steps[end].high == steps[start].high { end += 1 }
-            let run = steps[start..<end]
+        steps.forEachRun(where: { ($0.low, $0.high) == ($1.low, $1.high) }) { range in
+            let run = steps[range]
             findings.append(group.finding(.update, low: classes[run.first!.low], high: classes[run.first!.high],
                                           sides: Self.distinct(run.map(\.earlier)), Self.distinct(run.map(\.later))))
-            start = end
         }
         return findings
     }
