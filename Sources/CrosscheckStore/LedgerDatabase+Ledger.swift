@@ -54,6 +54,7 @@ extension LedgerDatabase {
                 try db.execute(
                     sql: "INSERT INTO history (time, actor, command, before, after, created) VALUES (?, ?, ?, ?, ?, ?)",
                     arguments: [Self.now(), Self.actor, command, before, history(events, claims), created.joined(separator: " ")])
+                FaultPoint.reach("stored")
             }
         } catch let error as StoreError {
             throw error

@@ -67,8 +67,11 @@ struct StagedFiles {
     }
 }
 
-/// Where a test may have the process killed, to prove that a kill at that point loses nothing:
-/// `CROSSCHECK_FAULT=rename` kills it (SIGKILL, no cleanup) once the first staged file is renamed.
+/// Where a test may have the process killed, to prove that a kill at that point loses nothing, as
+/// SQLite's own crash tests do: `CROSSCHECK_FAULT=NAME` kills the process (SIGKILL, no cleanup)
+/// when it reaches the point of that name. The points of a change, in order: `stored` (the
+/// database's transaction written, not committed), `committed` (committed, the files staged but
+/// none renamed), `rename` (the first staged file renamed into place).
 enum FaultPoint {
     private static let armed = ProcessInfo.processInfo.environment["CROSSCHECK_FAULT"]
 

@@ -272,6 +272,7 @@ public final class Workspace {
     /// Renames staged files into place and records them as written.
     func commit(_ staged: inout StagedFiles) throws(StoreError) {
         let files = staged.staged
+        FaultPoint.reach("committed")
         try staged.commit()
         var written: [String: FileState] = [:]
         for file in files {

@@ -7,6 +7,8 @@ struct Binary {
         var stdout: String
         var stderr: String
         var status: Int32
+        /// Ended by a signal (`status` is then its number), not by exiting.
+        var killed = false
     }
 
     static var url: URL {
@@ -75,6 +77,6 @@ struct Binary {
         try error.close()
         let out = try Data(contentsOf: outURL), err = try Data(contentsOf: errURL)
         return Output(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-                      status: process.terminationStatus)
+                      status: process.terminationStatus, killed: process.terminationReason == .uncaughtSignal)
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// what the database holds, and the ledger is as it was before the change or after it.
 ///
 /// `CROSSCHECK_KILLS=300 swift test --filter FaultTests` runs a few hundred kills a command (the
-/// figures in README.md); an ordinary test run does a few.
+/// figures in docs/reliability.md); an ordinary test run does a few.
 @Suite("Faults: kills at random points, a full disk, a file-size limit", .serialized)
 struct FaultTests {
     static let kills = ProcessInfo.processInfo.environment["CROSSCHECK_KILLS"].flatMap(Int.init) ?? 4
@@ -85,6 +85,40 @@ struct FaultTests {
         let workspace = try Binary.temporaryFolder().path
         #expect(try Binary.run(["import", "--workspace", workspace, ledger + "/Sources.json", ledger + "/Claims"]).status == 0)
         return workspace
+    }
+
+    /// The commands the kill tests run: each its template workspace, its arguments and script.
+    static func command(_ name: String) throws -> (template: String, arguments: [String], script: String?) {
+        switch name {
+        case "import":
+            let template = try imported(try generatedLedger(events: 4, claims: 20))
+            let more = try generatedLedger(events: 12, claims: 150, firstEvent: 4)
+            return (template, ["import", "--workspace", "WORKSPACE", more + "/Claims"], nil)
+        default:
+            let script = "event use kyiv-strike-2025-06-17\nsource use anews-2025-06-17\nclaim add \"31 killed\" --as-of 2025-06-18T09:00+03:00\n"
+            return (try Binary.sampleWorkspace(), ["--workspace", "WORKSPACE"], script)
+        }
+    }
+
+    @Test("a kill at each named point of a change, reached for certain: before the commit the ledger is as before, after it as after",
+          arguments: [("import", "stored", false), ("import", "committed", true), ("import", "rename", true),
+                      ("claim add", "stored", false), ("claim add", "committed", true), ("claim add", "rename", true)])
+    func killPoint(command name: String, point: String, leavesAfter: Bool) throws {
+        let (template, arguments, script) = try Self.command(name)
+        let before = try Self.state(template)
+        let reference = try Self.copy(template)
+        defer { Self.remove(reference) }
+        let run = try Binary.run(arguments.map { $0 == "WORKSPACE" ? reference : $0 }, stdin: script)
+        #expect(run.status == 0 && !run.killed, "\(name): \(run.stderr)")
+        let after = try Self.state(reference)
+        #expect(after != before, "\(name) changes nothing")
+
+        let workspace = try Self.copy(template)
+        defer { Self.remove(workspace) }
+        let killed = try Binary.run(arguments.map { $0 == "WORKSPACE" ? workspace : $0 }, stdin: script,
+                                    environment: ["CROSSCHECK_FAULT": point])
+        #expect(killed.killed && killed.status == SIGKILL, "\(name) never reached \(point): \(killed.stderr)")
+        #expect(try Self.state(workspace) == (leavesAfter ? after : before))
     }
 
     @Test("an import killed anywhere: as before or after")

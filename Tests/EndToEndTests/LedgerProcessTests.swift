@@ -91,7 +91,7 @@ struct LedgerProcessTests {
         #expect(a.stdout == b.stdout && !a.stdout.isEmpty)
     }
 
-    /// Claims each session adds: CROSSCHECK_SESSION_CLAIMS, 60 in an ordinary run (README's
+    /// Claims each session adds: CROSSCHECK_SESSION_CLAIMS, 60 in an ordinary run (docs/reliability.md's
     /// figure comes from 750 each, 3,000 commands in all).
     static let sessionClaims = ProcessInfo.processInfo.environment["CROSSCHECK_SESSION_CLAIMS"].flatMap(Int.init) ?? 60
 
@@ -224,12 +224,15 @@ struct ReadOnlyWorkspaceTests {
         #expect(try String(contentsOfFile: workspace + "/Claims/event-0.json", encoding: .utf8) == file)
     }
 
+    /// Readable by all (nobody among them), writable by none. Only the test's own folder is
+    /// changed: the folders above it (the system's temporary folder) must already let others
+    /// through, as /tmp does.
     private func makeReadOnly(_ workspace: String) throws {
-        // Readable by all (nobody among them), writable by none.
         #expect(try Binary.runCommand("/bin/chmod", ["-R", "a+rX,a-w", workspace]).status == 0)
         var folder = (workspace as NSString).deletingLastPathComponent
         while folder != "/" {
-            _ = try Binary.runCommand("/bin/chmod", ["a+x", folder])
+            let mode = try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int ?? 0
+            try #require(mode & 0o001 != 0, "\(folder) does not let other users through; set TMPDIR to a folder that does")
             folder = (folder as NSString).deletingLastPathComponent
         }
     }
