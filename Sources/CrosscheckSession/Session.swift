@@ -44,15 +44,15 @@ public final class Session {
         self.workspace = workspace
         self.parser = parser
         // The event worked on last: the one whose file was written last.
-        let states = try workspace.database.fileStates().filter { $0.key.hasPrefix("Claims/") }
-        let first = try workspace.database.eventIDs().first
+        let states = try workspace.store.fileStates().filter { $0.key.hasPrefix("Claims/") }
+        let first = try workspace.store.eventIDs().first
         currentEvent = states.max { ($0.value.modified, $0.key) < ($1.value.modified, $1.key) }
             .flatMap { LedgerFiles.eventID(ofPath: $0.key) } ?? first
     }
 
     /// One line of what the workspace holds, and how to get help.
     public func greeting() throws(StoreError) -> String {
-        let database = workspace.database
+        let database = workspace.store
         let events = try database.eventIDs()
         let claims = try database.claimCount()
         // Counting open conflicts means checking every claim: worth it at the start of a session
@@ -69,7 +69,7 @@ public final class Session {
 
     /// What completion offers: the workspace's ids by kind.
     public func completionContext() -> CompletionContext {
-        let database = workspace.database
+        let database = workspace.store
         var ids: [ValueKind: [String]] = [:]
         ids[.source] = (try? database.sources().map(\.id)) ?? []
         ids[.event] = (try? database.eventIDs()) ?? []
@@ -123,15 +123,15 @@ public final class Session {
 
     func currentLedger() throws -> EventLedger {
         let event = try eventInUse()
-        guard let ledger = try workspace.database.event(event) else { throw SessionError("no event \"\(event)\"") }
+        guard let ledger = try workspace.store.event(event) else { throw SessionError("no event \"\(event)\"") }
         return ledger
     }
 
     /// The claim and its event, the current event looked in first.
     func find(_ id: String) throws -> (EventLedger, Claim)? {
-        let events = try workspace.database.eventIDs()
+        let events = try workspace.store.eventIDs()
         for event in [currentEvent].compactMap({ $0 }) + events.filter({ $0 != currentEvent }) {
-            if let ledger = try workspace.database.event(event), let claim = ledger.claims.first(where: { $0.id == id }) {
+            if let ledger = try workspace.store.event(event), let claim = ledger.claims.first(where: { $0.id == id }) {
                 return (ledger, claim)
             }
         }

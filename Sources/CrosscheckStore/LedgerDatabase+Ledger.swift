@@ -12,18 +12,12 @@ public struct FileState: Sendable, Hashable {
     static let pending = FileState(size: -1, modified: -1, hash: "pending")
 }
 
-extension LedgerDatabase {
+extension LedgerDatabase: LedgerStore {
     /// Stores sources and whole events in one transaction with one history entry: all or nothing.
-    /// `replaceSources` makes the registry exactly `sources` (dropping only unreferenced ones);
-    /// otherwise sources are merged by id. Events come one at a time from `nextEvent`, read and
-    /// checked inside the transaction, so that memory holds one event, not the ledger; an error
-    /// from it, or a claim id that belongs to another event, leaves the ledger as it was.
-    /// `files` (asked for once the events are read) are the workspace file states to record.
-    public func store(
-        sources: [Source], origins: [Origin] = [], replaceSources: Bool, nextEvent: () throws -> (ledger: EventLedger, path: String)?,
-        files: () -> [String: FileState], command: String, history: (_ events: Int, _ claims: Int) -> String,
-        before: String? = nil, removing removed: String? = nil, previous: EventLedger? = nil, created: [String] = []
-    ) throws(StoreError) {
+    /// Sources are merged by id unless the write replaces them; a claim id that belongs to
+    /// another event, like any error, leaves the ledger as it was.
+    public func store(_ write: LedgerWrite) throws(StoreError) {
+        let (sources, origins, replaceSources, removed, previous) = (write.sources, write.origins, write.replaceSources, write.removing, write.previous)
         do {
             try pool.write { db in
                 try Self.upsert(sources, db)
@@ -41,7 +35,7 @@ extension LedgerDatabase {
                 }
                 if let removed { try db.execute(sql: "DELETE FROM event WHERE id = ?", arguments: [removed]) }
                 var events = 0, claims = 0
-                while let (ledger, path) = try nextEvent() {
+                while let (ledger, path) = try write.nextEvent() {
                     if let previous, previous.event.id == ledger.event.id {
                         try Self.update(previous, to: ledger, path: path, db)
                     } else {
@@ -50,10 +44,10 @@ extension LedgerDatabase {
                     events += 1
                     claims += ledger.claims.count
                 }
-                for (path, state) in files() { try Self.record(path, state, db) }
+                for (path, state) in write.files() { try Self.record(path, state, db) }
                 try db.execute(
                     sql: "INSERT INTO history (time, actor, command, before, after, created) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [Self.now(), Self.actor, command, before, history(events, claims), created.joined(separator: " ")])
+                    arguments: [Self.now(), Self.actor, write.command, write.before, write.after(events, claims), write.created.joined(separator: " ")])
                 FaultPoint.reach("stored")
             }
         } catch let error as StoreError {
@@ -86,16 +80,16 @@ extension LedgerDatabase {
     }
 
     /// The files committed to and not yet rewritten (through the partial index on them).
-    func pendingFiles() throws(StoreError) -> [String] {
+    public func pendingFiles() throws(StoreError) -> [String] {
         try reading { db in try String.fetchAll(db, sql: "SELECT path FROM workspaceFile WHERE hash = 'pending'") }
     }
 
-    func hasPendingFiles() throws(StoreError) -> Bool {
+    public func hasPendingFiles() throws(StoreError) -> Bool {
         try reading { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM workspaceFile WHERE hash = 'pending')") ?? false }
     }
 
     /// The recorded states of these files (relative paths), those that have one.
-    func fileStates(_ paths: [String]) throws(StoreError) -> [String: FileState] {
+    public func fileStates(_ paths: [String]) throws(StoreError) -> [String: FileState] {
         try reading { db in
             var states: [String: FileState] = [:]
             let statement = try db.cachedStatement(sql: "SELECT size, modified, hash FROM workspaceFile WHERE path = ?")
@@ -123,7 +117,7 @@ extension LedgerDatabase {
     }
 
     /// The sources, all of them or those of `ids`.
-    public func sources(_ ids: Set<String>? = nil) throws(StoreError) -> [Source] {
+    public func sources(_ ids: Set<String>?) throws(StoreError) -> [Source] {
         let filter = ids.map { " WHERE id IN (" + $0.map { _ in "?" }.joined(separator: ", ") + ")" } ?? ""
         return try reading { db in
             try Row.fetchAll(db, sql: "SELECT * FROM source\(filter) ORDER BY id", arguments: StatementArguments(ids.map { Array($0) } ?? [])).map { row in
@@ -141,11 +135,6 @@ extension LedgerDatabase {
                 Origin(id: row[0], aliases: Self.aliases(row[1]))
             }
         }
-    }
-
-    /// The source registry as `Sources.json` holds it.
-    public func registry() throws(StoreError) -> SourceRegistry {
-        SourceRegistry(sources: try sources(), origins: try origins())
     }
 
     public func claimCount() throws(StoreError) -> Int {
@@ -170,7 +159,7 @@ extension LedgerDatabase {
     /// The event with its metrics, scopes, claims and links, as its file holds them.
     /// `metric` and `scopes` narrow the claims to those groups (read through the index on event,
     /// metric and scope): what the check of one group needs, not the whole event.
-    public func event(_ id: String, metric: String? = nil, scopes: Set<String?>? = nil) throws(StoreError) -> EventLedger? {
+    public func event(_ id: String, metric: String?, scopes: Set<String?>?) throws(StoreError) -> EventLedger? {
         var condition = "claim.event = ?"
         var arguments: [String] = [id]
         if let metric {
@@ -281,20 +270,8 @@ extension LedgerDatabase {
                        arguments: [id, Data(pack)])
     }
 
-    /// One entry of the history.
-    public struct HistoryEntry: Sendable, Hashable {
-        public var id: Int64
-        public var time: String
-        public var actor: String
-        public var command: String
-        public var before: String?
-        public var after: String?
-        /// The ids of what the change made: claims, sources, events.
-        public var created: [String] = []
-    }
-
     /// The history, oldest first; `after` an id, only the entries since.
-    public func history(after id: Int64 = 0) throws(StoreError) -> [HistoryEntry] {
+    public func history(after id: Int64) throws(StoreError) -> [HistoryEntry] {
         try reading { db in
             let sql = "SELECT id, time, actor, command, before, after, created FROM history WHERE id > ? ORDER BY id"
             return try Row.fetchAll(db, sql: sql, arguments: [id]).map {

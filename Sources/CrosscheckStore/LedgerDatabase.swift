@@ -45,7 +45,7 @@ public final class LedgerDatabase: Sendable {
     /// after a bulk import, reads in the same process then need not look each page up in a log
     /// of hundreds of megabytes. Passive: it never waits for another process, and what it cannot
     /// fold now is folded later.
-    func foldLog() {
+    public func settle() {
         _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
     }
 

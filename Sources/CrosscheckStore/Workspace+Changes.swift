@@ -49,44 +49,46 @@ extension Workspace {
 
     private func applyHoldingLock(_ change: Change, command: String) throws(StoreError) -> Int64 {
         let event = change.event.map { $0.declaringStandardMetrics() }
-        let previous = try event.flatMap { event throws(StoreError) in try database.event(event.event.id) }
+        let previous = try event.flatMap { event throws(StoreError) in try store.event(event.event.id) }
         // What each file held and will hold; the history keeps only the lines that differ.
         var files: [String: (before: String?, after: String?)] = [:]
         if let event { files[LedgerFiles.eventPath(event.event.id)] = (previous.map(LedgerFiles.writeEvent), LedgerFiles.writeEvent(event)) }
         if let removed = change.removedEvent {
-            files[LedgerFiles.eventPath(removed)] = (try database.event(removed).map(LedgerFiles.writeEvent), nil)
+            files[LedgerFiles.eventPath(removed)] = (try store.event(removed).map(LedgerFiles.writeEvent), nil)
         }
         if let registry = change.registry {
-            files["Sources.json"] = (LedgerFiles.writeRegistry(try database.registry()), LedgerFiles.writeRegistry(registry))
+            files["Sources.json"] = (LedgerFiles.writeRegistry(try store.registry()), LedgerFiles.writeRegistry(registry))
         }
         try createClaimsFolder()
         var staged = StagedFiles()
         defer { staged.discard() }
         var supplied = event
-        try database.store(
-            sources: change.registry?.sources ?? [], origins: change.registry?.origins ?? [], replaceSources: change.registry != nil,
-            nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
-                guard let ledger = supplied else { return nil }
-                supplied = nil
-                try staged.stage(files[LedgerFiles.eventPath(ledger.event.id)]!.after!, at: self.eventPath(ledger.event.id))
-                return (ledger, LedgerFiles.eventPath(ledger.event.id))
-            },
-            files: { Dictionary(uniqueKeysWithValues: files.keys.map { ($0, FileState.pending) }) },
-            command: command, history: { _, _ in Self.patchesJSON(files) }, removing: change.removedEvent, previous: previous,
-            created: change.created)
+        let patches = Self.patchesJSON(files)
+        var write = LedgerWrite(command: command, nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
+            guard let ledger = supplied else { return nil }
+            supplied = nil
+            try staged.stage(files[LedgerFiles.eventPath(ledger.event.id)]!.after!, at: self.eventPath(ledger.event.id))
+            return (ledger, LedgerFiles.eventPath(ledger.event.id))
+        }, after: { _, _ in patches })
+        write.sources = change.registry?.sources ?? []
+        write.origins = change.registry?.origins ?? []
+        write.replaceSources = change.registry != nil
+        write.files = { Dictionary(uniqueKeysWithValues: files.keys.map { ($0, FileState.pending) }) }
+        (write.removing, write.previous, write.created) = (change.removedEvent, previous, change.created)
+        try store.store(write)
         if let text = files["Sources.json"]?.after { try staged.stage(text, at: sourcesPath) }
         try commit(&staged)
         if let removed = change.removedEvent {
             unlink(eventPath(removed))
-            try database.forget(files: [LedgerFiles.eventPath(removed)])
+            try store.forget(files: [LedgerFiles.eventPath(removed)])
         }
-        return try database.lastHistoryID()
+        return try store.lastHistoryID()
     }
 
     /// Reverses the change of history entry `id`: the lines it changed in each file come back,
     /// unless another change has touched them since, which is refused.
     public func undo(_ id: Int64) throws(StoreError) -> String {
-        guard let entry = try database.history(after: id - 1).first, entry.id == id else {
+        guard let entry = try store.history(after: id - 1).first, entry.id == id else {
             throw StoreError("nothing to undo: history entry \(id) is gone")
         }
         // The files as they are now, read under the lock: another session may be writing.
@@ -98,15 +100,15 @@ extension Workspace {
     }
 
     /// The change that takes back the lines `entry` changed, if they still stand.
-    private func reverting(_ entry: LedgerDatabase.HistoryEntry) throws(StoreError) -> Change {
+    private func reverting(_ entry: HistoryEntry) throws(StoreError) -> Change {
         var change = Change()
         for (path, patch) in Self.patches(entry.after) {
             let event = LedgerFiles.eventID(ofPath: path)
             let now: String?
             if let event {
-                now = try database.event(event).map(LedgerFiles.writeEvent)
+                now = try store.event(event).map(LedgerFiles.writeEvent)
             } else {
-                now = LedgerFiles.writeRegistry(try database.registry())
+                now = LedgerFiles.writeRegistry(try store.registry())
             }
             let refused = StoreError("cannot undo \"\(entry.command)\": another change has touched \(path) since")
             if patch.created {

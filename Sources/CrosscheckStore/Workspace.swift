@@ -10,7 +10,8 @@ import Glibc
 /// files it touched, each atomically, under a lock in `.crosscheck/`.
 public final class Workspace {
     public let root: String
-    public let database: LedgerDatabase
+    /// The ledger's store: every read and change of the ledger goes through it.
+    public let store: any LedgerStore
     let parser: FigureParser
     /// What the kernel says has changed since the last look (nil: look at every file each time).
     private let watch: FileWatch?
@@ -42,7 +43,7 @@ public final class Workspace {
         // moment; the workspace lock makes them take turns.
         let lock = try FileLock(hidden + "/lock")
         defer { lock.release() }
-        database = try LedgerDatabase(path: databasePath ?? hidden + "/ledger.sqlite")
+        store = try LedgerDatabase(path: databasePath ?? hidden + "/ledger.sqlite")
         // Watching before the first look: a change made during it is told again, never missed.
         watch = FileWatch(root: root)
         try synchronise()
@@ -53,7 +54,7 @@ public final class Workspace {
     func takeInChanges() throws(StoreError) {
         guard let watch else { return try synchronise() }
         if let names = watch.changes() { unseen.formUnion(names) } else { unseenAll = true }
-        if !unseenAll, unseen.isEmpty, !(try database.hasPendingFiles()) { return }
+        if !unseenAll, unseen.isEmpty, !(try store.hasPendingFiles()) { return }
         try synchronise(only: unseenAll ? nil : unseen)
         (unseen, unseenAll) = ([], false)
     }
@@ -69,11 +70,11 @@ public final class Workspace {
         let known: [String: FileState]
         let paths: [String]
         if let names {
-            let all = names.union(try database.pendingFiles())
-            known = try database.fileStates(Array(all))
+            let all = names.union(try store.pendingFiles())
+            known = try store.fileStates(Array(all))
             paths = all.sorted().map { root + "/" + $0 }
         } else {
-            known = try database.fileStates()
+            known = try store.fileStates()
             paths = workspaceFiles(including: known.filter { $0.value == .pending }.map(\.key), removingStaged: true)
         }
         var changed: [(path: String, text: String, state: FileState)] = []
@@ -89,7 +90,7 @@ public final class Workspace {
             let text = try Self.read(path, named: relative)
             let state = FileState(size: stat.size, modified: stat.modified, hash: ContentHash.of(text))
             if known[relative]?.hash == state.hash {
-                try database.record(files: [relative: state])  // touched, not changed
+                try store.record(files: [relative: state])  // touched, not changed
                 continue
             }
             changed.append((relative, text, state))
@@ -101,7 +102,7 @@ public final class Workspace {
         guard !changed.isEmpty else { return }
         let inputs = changed.map { file in (file.path, file.path == "Sources.json", { () throws(StoreError) in file.text }) }
         let states = Dictionary(uniqueKeysWithValues: changed.map { ($0.path, $0.state) })
-        try store(inputs, replaceSources: true, states: states,
+        try storeInputs(inputs, replaceSources: true, states: states,
                   command: "open (files changed: \(changed.map(\.path).joined(separator: ", ")))", rewrite: false)
     }
 
@@ -130,8 +131,8 @@ public final class Workspace {
         let readers = inputs.map { path in (path, Self.isSourcesFile(path), { () throws(StoreError) in try Self.read(path, named: path) }) }
         let lock = try FileLock(lockPath)
         defer { lock.release() }
-        let counts = try store(readers, replaceSources: false, states: [:], command: command, rewrite: true, progress: progress)
-        database.foldLog()
+        let counts = try storeInputs(readers, replaceSources: false, states: [:], command: command, rewrite: true, progress: progress)
+        store.settle()
         return counts
     }
 
@@ -147,9 +148,9 @@ public final class Workspace {
     /// `progress` hears of each event written: (done, all).
     public func export(_ format: ExportFormat, event: String? = nil, settings: ExportSettings = ExportSettings(),
                        progress: ((Int, Int) -> Void)? = nil, write: (String) -> Void) throws(StoreError) {
-        let ids = try database.eventIDs()
+        let ids = try store.eventIDs()
         if let event, !ids.contains(event) { throw StoreError("no event \"\(event)\" in the workspace") }
-        let registry = try database.registry()
+        let registry = try store.registry()
         let context = ExportContext(registry: registry, date: settings.date, baseURL: settings.baseURL, author: settings.author)
         let sources = Dictionary(registry.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let check = ConsistencyCheck(origins: OriginNames(registry.origins))
@@ -158,7 +159,7 @@ public final class Workspace {
         var names: [String: String] = [:]
         let chosen = ids.filter { event == nil || $0 == event }
         // One read transaction: the export is of one state of the ledger.
-        try database.events(chosen) { position, ledger in
+        try store.events(chosen) { position, ledger in
             let report = exporter.needsCheck ? check.run(ledger, sources: sources, names: &names) : CheckReport()
             exporter.add(ExportedEvent(ledger: ledger, report: report, sources: sources), write)
             progress?(position + 1, chosen.count)
@@ -186,7 +187,7 @@ public final class Workspace {
     /// event files' links are checked against them. With `rewrite`, each event's workspace file
     /// is staged from what was read as it is stored, marked pending in the same transaction, and
     /// renamed into place after the commit. The caller holds the workspace lock.
-    private func store(
+    private func storeInputs(
         _ inputs: [(path: String, isSources: Bool, text: () throws(StoreError) -> String)], replaceSources: Bool, states: [String: FileState],
         command: String, rewrite: Bool, progress: ((Int, Int) -> Void)? = nil
     ) throws(StoreError) -> (sources: Int, events: Int, claims: Int) {
@@ -207,66 +208,74 @@ public final class Workspace {
                 throw StoreError.file(input.path, error)
             }
         }
-        let known = Set(try database.sources().map(\.id)).union((sources ?? []).map(\.id))
-        var seenEvents: [String: String] = [:]
-        var seenClaims: [String: String] = [:]
+        let known = Set(try store.sources().map(\.id)).union((sources ?? []).map(\.id))
+        var seen = SeenIDs()
         var staged = StagedFiles()
         defer { staged.discard() }
         if rewrite {
             try createClaimsFolder()
         }
         var next = eventInputs.makeIterator()
-        let parser = self.parser
         var counts = (events: 0, claims: 0)
         var stored = 0
-        try database.store(
-            sources: sources ?? [], origins: origins, replaceSources: replaceSources && sources != nil,
-            nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
-                guard let (path, text) = next.next() else { return nil }
-                stored += 1
-                progress?(stored, eventInputs.count)
-                var ledger: EventLedger
-                do {
-                    ledger = try LedgerFiles.readEvent(try text(), parser: parser)
-                    try LedgerFiles.checkLinks(ledger, sources: known)
-                } catch let error as LedgerError {
-                    throw StoreError.file(path, error)
-                }
-                if let other = seenEvents[ledger.event.id] {
-                    throw StoreError("\(path): event: the event \"\(ledger.event.id)\" is also in \(other)")
-                }
-                seenEvents[ledger.event.id] = path
-                for (index, claim) in ledger.claims.enumerated() {
-                    if let other = seenClaims[claim.id] {
-                        throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim.id)\" is also in \(other)")
-                    }
-                    seenClaims[claim.id] = path
-                }
-                ledger = ledger.declaringStandardMetrics()
-                if rewrite {
-                    // The event is stored exactly as read: its file is written from memory, not read back.
-                    try staged.stage(LedgerFiles.writeEvent(ledger), at: self.eventPath(ledger.event.id))
-                }
-                return (ledger, path)
-            },
-            files: {
-                guard rewrite else { return states }
-                var marks = states
-                for file in staged.staged { marks[self.relativePath(file.path)] = .pending }
-                if sources != nil { marks["Sources.json"] = .pending }
-                return marks
-            },
-            command: command,
-            history: { events, claims in
-                counts = (events, claims)
-                return "{\"sources\": \(sources?.count ?? 0), \"events\": \(events), \"claims\": \(claims), \"files\": ["
-                    + inputs.map { JSONText.string($0.path) }.joined(separator: ", ") + "]}"
-            })
+        var write = LedgerWrite(command: command, nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
+            guard let (path, text) = next.next() else { return nil }
+            stored += 1
+            progress?(stored, eventInputs.count)
+            let ledger = try self.readEvent(try text(), path: path, known: known, seen: &seen)
+            if rewrite {
+                // The event is stored exactly as read: its file is written from memory, not read back.
+                try staged.stage(LedgerFiles.writeEvent(ledger), at: self.eventPath(ledger.event.id))
+            }
+            return (ledger, path)
+        }, after: { events, claims in
+            counts = (events, claims)
+            return "{\"sources\": \(sources?.count ?? 0), \"events\": \(events), \"claims\": \(claims), \"files\": ["
+                + inputs.map { JSONText.string($0.path) }.joined(separator: ", ") + "]}"
+        })
+        (write.sources, write.origins, write.replaceSources) = (sources ?? [], origins, replaceSources && sources != nil)
+        write.files = {
+            guard rewrite else { return states }
+            var marks = states
+            for file in staged.staged { marks[self.relativePath(file.path)] = .pending }
+            if sources != nil { marks["Sources.json"] = .pending }
+            return marks
+        }
+        try store.store(write)
         if rewrite {
-            if sources != nil { try staged.stage(LedgerFiles.writeRegistry(try database.registry()), at: sourcesPath) }
+            if sources != nil { try staged.stage(LedgerFiles.writeRegistry(try store.registry()), at: sourcesPath) }
             try commit(&staged)
         }
         return (sources?.count ?? 0, counts.events, counts.claims)
+    }
+
+    /// Where each event and claim id read so far came from: an id read twice is an error naming both files.
+    private struct SeenIDs {
+        var events: [String: String] = [:]
+        var claims: [String: String] = [:]
+    }
+
+    /// An event file's text read and checked: its links against the sources `known`, its ids
+    /// against those `seen` in the files before it.
+    private func readEvent(_ text: String, path: String, known: Set<String>, seen: inout SeenIDs) throws(StoreError) -> EventLedger {
+        let ledger: EventLedger
+        do {
+            ledger = try LedgerFiles.readEvent(text, parser: parser)
+            try LedgerFiles.checkLinks(ledger, sources: known)
+        } catch {
+            throw StoreError.file(path, error)
+        }
+        if let other = seen.events[ledger.event.id] {
+            throw StoreError("\(path): event: the event \"\(ledger.event.id)\" is also in \(other)")
+        }
+        seen.events[ledger.event.id] = path
+        for (index, claim) in ledger.claims.enumerated() {
+            if let other = seen.claims[claim.id] {
+                throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim.id)\" is also in \(other)")
+            }
+            seen.claims[claim.id] = path
+        }
+        return ledger.declaringStandardMetrics()
     }
 
     /// Renames staged files into place and records them as written.
@@ -280,7 +289,7 @@ public final class Workspace {
                 written[relativePath(file.path)] = FileState(size: stat.size, modified: stat.modified, hash: file.hash)
             }
         }
-        try database.record(files: written)
+        try store.record(files: written)
     }
 
     /// Writes the files of `events` (and `Sources.json`) from what the database holds now, in
@@ -296,15 +305,15 @@ public final class Workspace {
             defer { staged.discard() }
             for id in pending[start..<min(start + Self.rewriteBatch, pending.count)] {
                 if let id {
-                    guard let ledger = try database.event(id) else {
+                    guard let ledger = try store.event(id) else {
                         // Removed by a change whose process was killed before it removed the file.
                         unlink(eventPath(id))
-                        try database.forget(files: [relativePath(eventPath(id))])
+                        try store.forget(files: [relativePath(eventPath(id))])
                         continue
                     }
                     try staged.stage(LedgerFiles.writeEvent(ledger), at: eventPath(id))
                 } else {
-                    try staged.stage(LedgerFiles.writeRegistry(try database.registry()), at: sourcesPath)
+                    try staged.stage(LedgerFiles.writeRegistry(try store.registry()), at: sourcesPath)
                 }
             }
             try commit(&staged)
@@ -379,7 +388,7 @@ extension Workspace {
     /// The check of one (event, metric, scope) after a change to it: its findings, those with
     /// every part and whole of its scope, and its consensus, from its claims alone.
     public func check(event: String, metric: String, scope: String?) throws(StoreError) -> CheckOutput {
-        guard let outline = try database.event(event, metric: metric, scopes: []) else {
+        guard let outline = try store.event(event, metric: metric, scopes: []) else {
             throw StoreError("no event \"\(event)\" in the workspace")
         }
         // The scope, the wholes above it and the parts below it.
@@ -395,12 +404,12 @@ extension Workspace {
         var related = Set<String?>(parts.map(Optional.some)).union([scope])
         var next = scope.flatMap { name in outline.scopes.first { $0.id == name }?.partOf }
         while let whole = next, related.insert(whole).inserted { next = outline.scopes.first { $0.id == whole }?.partOf }
-        guard let ledger = try database.event(event, metric: metric, scopes: related) else {
+        guard let ledger = try store.event(event, metric: metric, scopes: related) else {
             throw StoreError("no event \"\(event)\" in the workspace")
         }
         // Only the sources these claims cite: a registry may hold thousands.
-        let sources = try database.sources(Set(ledger.claims.flatMap { $0.sources.map(\.source) }))
-        var report = ConsistencyCheck(origins: OriginNames(try database.origins())).run([ledger], sources: sources)
+        let sources = try store.sources(Set(ledger.claims.flatMap { $0.sources.map(\.source) }))
+        var report = ConsistencyCheck(origins: OriginNames(try store.origins())).run([ledger], sources: sources)
         let mine = { (finding: Finding) in finding.scope == scope || finding.otherScope == scope && finding.otherScope != nil }
         report.conflicts.removeAll { !mine($0) }
         report.updates.removeAll { !mine($0) }
@@ -415,20 +424,20 @@ extension Workspace {
     public func check(
         event: String? = nil, format: CheckDocument.Format, progress: ((Int, Int) -> Void)? = nil
     ) throws(StoreError) -> CheckDocument {
-        let ids = try database.eventIDs()
+        let ids = try store.eventIDs()
         if let event, !ids.contains(event) { throw StoreError("no event \"\(event)\" in the workspace") }
-        let registry = try database.registry()
+        let registry = try store.registry()
         let check = ConsistencyCheck(origins: OriginNames(registry.origins))
         let sources = Dictionary(registry.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Events are independent: each core reads, checks and renders every other one, an event
         // in memory at a time; what is kept is its rendered output.
         let chosen = ids.filter { event == nil || $0 == event }
         let results = CheckResults(count: chosen.count, progress: progress)
-        let database = self.database
+        let store = self.store
         WorkerPool.run(items: chosen.count) { mine in
             var names: [String: String] = [:]
             do throws(StoreError) {
-                try database.events(mine.map { chosen[$0] }) { position, ledger in
+                try store.events(mine.map { chosen[$0] }) { position, ledger in
                     let found = check.run(ledger, sources: sources, names: &names)
                     // Rendered at once and let go: the claims need not be narrowed to those the findings name.
                     let output = CheckOutput(found, claims: ledger.claims, sources: sources)

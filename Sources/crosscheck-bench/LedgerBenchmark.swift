@@ -36,13 +36,13 @@ enum LedgerBenchmark {
 
         let openSeconds = try median(repeats: 5) {
             let again = try Workspace(directory: workspace)
-            verify(try again.database.historyCount() == 1, "an unchanged workspace was imported again")
+            verify(try again.store.historyCount() == 1, "an unchanged workspace was imported again")
         }
         print("open an unchanged workspace of \(events) event files: \(format(openSeconds * 1000, decimals: 1)) ms (median of 5)")
 
         var read = 0
         let readSeconds = try median(repeats: 1) {
-            for id in try opened.database.eventIDs() { read += try opened.database.event(id)?.claims.count ?? 0 }
+            for id in try opened.store.eventIDs() { read += try opened.store.event(id)?.claims.count ?? 0 }
         }
         verify(read == events * claimsPerEvent, "read \(read) claims")
         print("read every event from the database, one core: \(format(readSeconds, decimals: 2)) s")

@@ -53,13 +53,13 @@ struct EventPackTests {
 
     /// Every event as its rows say and as its pack says, and how many events have a pack.
     private func rowsAndPacks(_ workspace: Workspace) throws -> (rows: [EventLedger], packs: [EventLedger], packed: Int) {
-        let ids = try workspace.database.eventIDs()
-        let rows = try workspace.database.pool.read { db in
+        let ids = try workspace.store.eventIDs()
+        let rows = try LedgerDatabase.of(workspace).pool.read { db in
             try ids.compactMap { id in try LedgerDatabase.event(id, condition: "claim.event = ?", arguments: [id], whole: false, db) }
         }
         var packs: [EventLedger] = []
-        try workspace.database.events(ids) { _, ledger in packs.append(ledger) }
-        let packed = try workspace.database.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM eventPack") ?? 0 }
+        try workspace.store.events(ids) { _, ledger in packs.append(ledger) }
+        let packed = try LedgerDatabase.of(workspace).pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM eventPack") ?? 0 }
         return (rows, packs, packed)
     }
 
@@ -99,7 +99,7 @@ struct EventPackTests {
         let folder = try sampleWorkspace()
         let first = try Workspace(directory: folder)
         let expected = try rowsAndPacks(first).rows
-        try first.database.pool.write { db in
+        try LedgerDatabase.of(first).pool.write { db in
             try db.execute(sql: "DROP TABLE eventPack")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3: event packs'")
         }
@@ -107,8 +107,13 @@ struct EventPackTests {
         var state = try rowsAndPacks(second)
         #expect(state.packed == 3 && state.packs == expected && state.rows == expected)
 
-        try second.database.pool.write { db in try db.execute(sql: "UPDATE eventPack SET pack = x'01ff'") }
+        try LedgerDatabase.of(second).pool.write { db in try db.execute(sql: "UPDATE eventPack SET pack = x'01ff'") }
         state = try rowsAndPacks(second)
         #expect(state.packs == expected)
     }
+}
+
+extension LedgerDatabase {
+    /// The SQLite store behind a workspace, for the tests that look inside it.
+    static func of(_ workspace: Workspace) -> LedgerDatabase { workspace.store as! LedgerDatabase }
 }

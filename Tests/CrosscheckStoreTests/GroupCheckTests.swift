@@ -7,8 +7,8 @@ struct GroupCheckTests {
     @Test("one (event, metric, scope) read through the index gives what the full check says of it")
     func group() throws {
         let workspace = try Workspace(directory: try sampleWorkspace())
-        let ledgers = try workspace.database.eventIDs().compactMap { id throws(StoreError) in try workspace.database.event(id) }
-        let full = ConsistencyCheck(origins: OriginNames(try workspace.database.origins())).run(ledgers, sources: try workspace.database.sources())
+        let ledgers = try workspace.store.eventIDs().compactMap { id throws(StoreError) in try workspace.store.event(id) }
+        let full = ConsistencyCheck(origins: OriginNames(try workspace.store.origins())).run(ledgers, sources: try workspace.store.sources())
         func about(_ scope: String, _ findings: [Finding]) -> [Finding] {
             findings.filter { $0.metric == "killed" && $0.event == "kyiv-strike-2025-06-17" && ($0.scope == scope || $0.otherScope == scope) }
         }

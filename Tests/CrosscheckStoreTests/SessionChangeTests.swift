@@ -14,7 +14,7 @@ struct SessionChangeTests {
         _ = try first.run("event use kyiv-strike-2025-06-17")
         _ = try second.run("event use kyiv-strike-2025-06-17")
         _ = try first.run("claim set c9 --status disputed")
-        let disputed = try first.workspace.database.lastHistoryID()
+        let disputed = try first.workspace.store.lastHistoryID()
         _ = try second.run("claim set c9 --status verified")
         #expect(throws: SessionError("cannot undo \"claim set c9 --status disputed\": another change has touched Claims/kyiv-strike-2025-06-17.json since")) {
             try first.run("undo")
@@ -30,19 +30,19 @@ struct SessionChangeTests {
         let workspace = try Workspace(directory: folder)
         let session = try Session(workspace: workspace)
         _ = try session.run("event use new-event --title \"New\"")
-        let created = try workspace.database.lastHistoryID()
+        let created = try workspace.store.lastHistoryID()
         #expect(FileManager.default.fileExists(atPath: folder + "/Claims/new-event.json"))
         _ = try session.run("source use anews-2025-06-17")
         _ = try session.run("claim add \"5 killed\"")
-        let entry = try #require(try workspace.database.history().last)
+        let entry = try #require(try workspace.store.history().last)
         #expect(entry.command == "claim add \"5 killed\"")
         #expect(entry.created == ["c25"])
-        #expect(try workspace.database.history().first { $0.id == created }?.created == ["new-event"])
+        #expect(try workspace.store.history().first { $0.id == created }?.created == ["new-event"])
         #expect(entry.after?.contains("\"line\":") == true && (entry.after?.count ?? 0) < 1_000)
         #expect(try session.run("undo") == "undid \(created + 1): claim add \"5 killed\"\n")
         #expect(try session.run("undo") == "undid \(created): event use new-event --title New\n")
         #expect(!FileManager.default.fileExists(atPath: folder + "/Claims/new-event.json"))
-        #expect(try workspace.database.event("new-event") == nil)
+        #expect(try workspace.store.event("new-event") == nil)
     }
 }
 

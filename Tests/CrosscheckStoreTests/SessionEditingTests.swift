@@ -194,7 +194,7 @@ struct SessionEditingTests {
         // A file that no longer reads: the command is refused, and nothing changes.
         try "{ not json".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: SessionError.self) { try session.run("claim set c17 --confidence likely") }
-        #expect(try session.workspace.database.event("kyiv-strike-2025-06-17")?.claims.first { $0.id == "c17" }?.confidence == .veryLikely)
+        #expect(try session.workspace.store.event("kyiv-strike-2025-06-17")?.claims.first { $0.id == "c17" }?.confidence == .veryLikely)
     }
 
     @Test("edits in place, new event files and a replaced Claims folder are all taken in by the next command")

@@ -29,8 +29,8 @@ struct WorkspaceTests {
     @Test("opening the sample imports its files once; export → import → export gives the same bytes")
     func roundTrip() throws {
         let first = try Workspace(directory: try sampleWorkspace())
-        #expect(try first.database.eventIDs() == ["bodies-repatriation-2025-06", "kyiv-strike-2025-06-17", "pow-exchange-2025-06-19"])
-        #expect(try first.database.historyCount() == 1)
+        #expect(try first.store.eventIDs() == ["bodies-repatriation-2025-06", "kyiv-strike-2025-06-17", "pow-exchange-2025-06-19"])
+        #expect(try first.store.historyCount() == 1)
         let exported = try first.exportJSON()
 
         let second = try Workspace(directory: try emptyWorkspace())
@@ -48,15 +48,15 @@ struct WorkspaceTests {
         let folder = try sampleWorkspace()
         _ = try Workspace(directory: folder)
         let again = try Workspace(directory: folder)
-        #expect(try again.database.historyCount() == 1)
+        #expect(try again.store.historyCount() == 1)
 
         let path = folder + "/Claims/pow-exchange-2025-06-19.json"
         let edited = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"hundreds\"", with: "\"several hundred\"")
             .replacingOccurrences(of: "\"figure\": { \"lower\": 200, \"upper\": 1000, \"lowerOpen\": false, \"upperOpen\": true, \"approximate\": true, \"kind\": \"count\", \"unit\": null, \"coded\": 100 },\n", with: "")
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
         let third = try Workspace(directory: folder)
-        #expect(try third.database.historyCount() == 2)
-        let claim = try #require(try third.database.event("pow-exchange-2025-06-19")?.claims.first)
+        #expect(try third.store.historyCount() == 2)
+        let claim = try #require(try third.store.event("pow-exchange-2025-06-19")?.claims.first)
         #expect(claim.text == "several hundred")
         #expect(claim.figure == Figure(lower: 300, upper: 1000, upperOpen: true, approximate: true, coded: 300))
     }
@@ -77,7 +77,7 @@ struct WorkspaceTests {
             #expect(error.message == "\(path): claims[0].sources[0].credibility: 9 is not in 1–6")
         }
         #expect(try target.exportJSON() == before)
-        #expect(try target.database.historyCount() == 1)
+        #expect(try target.store.historyCount() == 1)
     }
 
     @Test("links to a source that is nowhere are refused")

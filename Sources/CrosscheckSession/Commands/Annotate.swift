@@ -55,7 +55,7 @@ extension Session {
     /// nobody is asked: the bulk path for a pile of reports.
     private func annotate(_ sourceID: String?, acceptingAll: Bool) throws -> String {
         guard let sourceID else { throw SessionError("annotate which source? annotate SOURCE, or source use ID first") }
-        guard let source = try workspace.database.sources([sourceID]).first else { throw SessionError("no source \"\(sourceID)\"") }
+        guard let source = try workspace.store.sources([sourceID]).first else { throw SessionError("no source \"\(sourceID)\"") }
         guard let text = source.text, !text.isEmpty else {
             throw SessionError("\(sourceID) has no text; source add \(sourceID) … --text-file F gives it one")
         }
@@ -69,7 +69,7 @@ extension Session {
         extractor.scopes = ledger.scopes
         extractor.published = source.published
         let mentions = extractor.extract(text)
-        let done = try workspace.database.spans(of: sourceID)
+        let done = try workspace.store.spans(of: sourceID)
         if acceptingAll { return acceptAll(mentions, done: done) }
         guard let input else { throw SessionError("annotate needs someone to answer") }
         var accepted = 0

@@ -21,7 +21,7 @@ extension Session {
         // A scope named by one of its aliases is recorded by its id.
         let before = try currentLedger()
         let scope = try Self.resolve(metric: metric, scope: command.option("--scope"), in: before)
-        let source = try workspace.database.sources([sourceID]).first
+        let source = try workspace.store.sources([sourceID]).first
         let asOf = try command.option("--as-of").map { text throws(SessionError) in try time(text, "--as-of") }
         var claim = Claim(
             id: "", metric: metric, scope: scope, text: phrase, figure: parsed.figure, asOf: asOf ?? source?.published,
@@ -36,8 +36,8 @@ extension Session {
         try change(command) {
             var ledger = try currentLedger()
             _ = try Self.resolve(metric: metric, scope: scope, in: ledger)
-            number = try nextClaim ?? workspace.database.lastClaimNumber() + 1
-            if try workspace.database.hasClaim("c\(number)") { number = try workspace.database.lastClaimNumber() + 1 }
+            number = try nextClaim ?? workspace.store.lastClaimNumber() + 1
+            if try workspace.store.hasClaim("c\(number)") { number = try workspace.store.lastClaimNumber() + 1 }
             claim.id = "c\(number)"
             ledger.claims.append(claim)
             return Workspace.Change(event: ledger, created: [claim.id])

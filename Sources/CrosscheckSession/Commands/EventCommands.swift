@@ -8,7 +8,7 @@ extension Session {
         "event use": { session, command in try session.useEvent(command) },
         "event set": { session, command in try session.setEvent(command) },
         "events": { session, _ in
-            let database = session.workspace.database
+            let database = session.workspace.store
             let ids = try database.eventIDs()
             return ids.isEmpty ? "no events yet; event use ID --title T\n"
                 : try ids.map { id throws(StoreError) in
@@ -26,13 +26,13 @@ extension Session {
     private func useEvent(_ command: ParsedCommand) throws -> String {
         let id = try slug(command.argument("ID")!, "event")
         let date = try command.option("--date").map { text throws(SessionError) in try time(text, "--date") }
-        if let ledger = try workspace.database.event(id), command.option("--title") == nil, date == nil {
+        if let ledger = try workspace.store.event(id), command.option("--title") == nil, date == nil {
             currentEvent = id
             return "using event \(id) (\(Figure.counted(ledger.claims.count, "claim")))\n"
         }
         var created = false
         try change(command) {
-            guard var ledger = try workspace.database.event(id) else {
+            guard var ledger = try workspace.store.event(id) else {
                 created = true
                 return Workspace.Change(event: EventLedger(event: Event(id: id, title: command.option("--title") ?? id, date: date)), created: [id])
             }
@@ -50,7 +50,7 @@ extension Session {
         try requireChanges(command, of: "event set \(id)")
         var event: Event?
         try change(command) {
-            guard var ledger = try workspace.database.event(id) else { throw SessionError("no event \"\(id)\"") }
+            guard var ledger = try workspace.store.event(id) else { throw SessionError("no event \"\(id)\"") }
             ledger.event.title = command.option("--title") ?? ledger.event.title
             ledger.event.date = date ?? ledger.event.date
             event = ledger.event

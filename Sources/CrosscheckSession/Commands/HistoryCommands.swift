@@ -6,7 +6,7 @@ extension Session {
     static let historyHandlers: [String: Handler] = [
         "undo": { session, command in try session.undo(command.argument("ENTRY")) },
         "history": { session, command in
-            let entries = try session.workspace.database.history()
+            let entries = try session.workspace.store.history()
             let shown = command.options["--all"] != nil ? entries[...] : entries.suffix(50)
             guard !shown.isEmpty else { return "no changes yet\n" }
             let width = String(shown.last!.id).count
@@ -29,7 +29,7 @@ extension Session {
             return "undid \(id): \(undone)\n"
         }
         if fromCommandLine {
-            let last = try workspace.database.lastHistoryID()
+            let last = try workspace.store.lastHistoryID()
             guard last > 0 else { throw SessionError("nothing to undo: the history is empty") }
             return "undid \(last): \(try workspace.undo(last))\n"
         }

@@ -42,7 +42,7 @@ extension Session {
         var changed: Claim?
         try change(command) {
             var (ledger, found) = try claim(id)
-            guard try workspace.database.sources([sourceID]).first != nil else { throw SessionError("no source \"\(sourceID)\"") }
+            guard try workspace.store.sources([sourceID]).first != nil else { throw SessionError("no source \"\(sourceID)\"") }
             try edit(&found.sources, id, sourceID)
             ledger.claims[ledger.claims.firstIndex { $0.id == id }!] = found
             changed = found

@@ -22,7 +22,7 @@ extension Session {
 
     private func list(_ command: ParsedCommand) throws -> String {
         guard let event = command.option("--event") ?? currentEvent else { throw SessionError("no event yet; event use ID first") }
-        guard let ledger = try workspace.database.event(event) else { throw SessionError("no event \"\(event)\"") }
+        guard let ledger = try workspace.store.event(event) else { throw SessionError("no event \"\(event)\"") }
         // Bare dates, of claims and of --since, read in the zone of the event's reports, as the check reads them.
         let zone = TimeWindow.zone(of: ledger.claims.compactMap(\.asOf))
         let since = try command.option("--since").map { text throws(SessionError) in TimeWindow(try time(text, "--since"), zone: zone) }
@@ -49,7 +49,7 @@ extension Session {
         guard counted.contains(metric) else {
             throw SessionError("plot: no \(metric) claims in \(ledger.event.id); it has \(counted.joined(separator: ", "))")
         }
-        let registry = try workspace.database.registry()
+        let registry = try workspace.store.registry()
         let report = ConsistencyCheck(origins: OriginNames(registry.origins)).run([ledger], sources: registry.sources)
         return TimelinePlot(ledger: ledger, metric: metric, report: report).render(width: width())
     }

@@ -8,7 +8,7 @@ extension Session {
         "source set": { session, command in try session.setSource(command) },
         "source use": { session, command in
             let id = command.argument("ID")!
-            guard try session.workspace.database.sources([id]).first != nil else { throw SessionError("no source \"\(id)\"; source add \(id) … first") }
+            guard try session.workspace.store.sources([id]).first != nil else { throw SessionError("no source \"\(id)\"; source add \(id) … first") }
             session.currentSource = id
             return "using source \(id)\n"
         },
@@ -23,7 +23,7 @@ extension Session {
         },
         "source remove": { session, command in try session.removeSource(command) },
         "sources": { session, _ in
-            let sources = try session.workspace.database.sources()
+            let sources = try session.workspace.store.sources()
             return sources.isEmpty ? "no sources yet; source add ID --title T --outlet O\n"
                 : sources.map { "\($0.id)  \($0.reliability?.rawValue ?? "-")  \($0.outlet): \($0.title)" + ($0.published.map { " (\($0))" } ?? "") }
                     .joined(separator: "\n") + "\n"
@@ -38,7 +38,7 @@ extension Session {
             reliability: command.option("--reliability").flatMap(Reliability.init(rawValue:)),
             text: try command.option("--text-file").map(textFile))
         try change(command) {
-            var registry = try workspace.database.registry()
+            var registry = try workspace.store.registry()
             guard !registry.sources.contains(where: { $0.id == id }) else { throw SessionError("\(id): a source with this id exists") }
             registry.sources.append(source)
             return Workspace.Change(registry: registry, created: [id])
@@ -70,7 +70,7 @@ extension Session {
     /// Changes one source of the registry as it is under the lock.
     private func changeSource(_ command: ParsedCommand, _ id: String, _ edit: (inout Source) throws -> Void) throws {
         try change(command) {
-            var registry = try workspace.database.registry()
+            var registry = try workspace.store.registry()
             guard let index = registry.sources.firstIndex(where: { $0.id == id }) else { throw SessionError("no source \"\(id)\"") }
             try edit(&registry.sources[index])
             return Workspace.Change(registry: registry)
@@ -80,9 +80,9 @@ extension Session {
     private func removeSource(_ command: ParsedCommand) throws -> String {
         let id = command.argument("ID")!
         try change(command) {
-            var registry = try workspace.database.registry()
+            var registry = try workspace.store.registry()
             guard registry.sources.contains(where: { $0.id == id }) else { throw SessionError("no source \"\(id)\"") }
-            let citing = try workspace.database.claimIDs(citing: id)
+            let citing = try workspace.store.claimIDs(citing: id)
             guard citing.isEmpty else {
                 throw SessionError("\(id) is cited by \(Self.list(citing)); unlink or claim remove them first")
             }

@@ -1,0 +1,115 @@
+import CrosscheckCore
+
+/// The one interface the workspace, the session, the check and the exports read and change a
+/// ledger through. `LedgerDatabase`, SQLite in the workspace's `.crosscheck/`, stands behind it;
+/// another store (a team's server) can stand behind it the same way.
+///
+/// Every change is one `LedgerWrite`, stored in one transaction with one history entry. Reads
+/// see a consistent ledger; `events(_:_:)` reads many events in one transaction.
+public protocol LedgerStore: Sendable {
+    // MARK: Changes
+
+    /// Stores a change, all or nothing.
+    func store(_ write: LedgerWrite) throws(StoreError)
+
+    // MARK: The ledger
+
+    /// The sources, all of them or those of `ids`, by id.
+    func sources(_ ids: Set<String>?) throws(StoreError) -> [Source]
+    /// The origins `Sources.json` declares, by id.
+    func origins() throws(StoreError) -> [Origin]
+    func eventIDs() throws(StoreError) -> [String]
+    /// The event with its metrics, scopes, claims and links; `metric` and `scopes` narrow the
+    /// claims to those groups.
+    func event(_ id: String, metric: String?, scopes: Set<String?>?) throws(StoreError) -> EventLedger?
+    /// Events one after another, each handed to `body` with its place in `ids` and let go; an id
+    /// no longer stored is passed over.
+    func events(_ ids: [String], _ body: (Int, EventLedger) -> Void) throws(StoreError)
+    func claimCount() throws(StoreError) -> Int
+    /// Claim ids, at most `limit` of them (for completion).
+    func claimIDs(limit: Int) throws(StoreError) -> [String]
+    /// The claims that cite a source, in natural id order.
+    func claimIDs(citing source: String) throws(StoreError) -> [String]
+    func hasClaim(_ id: String) throws(StoreError) -> Bool
+    /// The highest number of a claim id of the form `cN`: where new claim numbers continue.
+    func lastClaimNumber() throws(StoreError) -> Int
+    /// Where the figures a source's links point at stand in its text, with their claims.
+    func spans(of source: String) throws(StoreError) -> [Range<Int>: String]
+
+    // MARK: History
+
+    /// The history, oldest first; `after` an id, only the entries since.
+    func history(after id: Int64) throws(StoreError) -> [HistoryEntry]
+    func lastHistoryID() throws(StoreError) -> Int64
+    func historyCount() throws(StoreError) -> Int
+
+    // MARK: The workspace's files
+
+    /// What the store knows of each workspace file (relative paths).
+    func fileStates() throws(StoreError) -> [String: FileState]
+    /// The same for these files, those that have a state.
+    func fileStates(_ paths: [String]) throws(StoreError) -> [String: FileState]
+    /// Files committed to the store and not yet rewritten.
+    func pendingFiles() throws(StoreError) -> [String]
+    func hasPendingFiles() throws(StoreError) -> Bool
+    func record(files: [String: FileState]) throws(StoreError)
+    func forget(files: [String]) throws(StoreError)
+    /// After a bulk change: lets the store tidy up (SQLite folds its write-ahead log).
+    func settle()
+}
+
+extension LedgerStore {
+    /// The source registry as `Sources.json` holds it.
+    public func registry() throws(StoreError) -> SourceRegistry {
+        SourceRegistry(sources: try sources(nil), origins: try origins())
+    }
+
+    public func sources() throws(StoreError) -> [Source] { try sources(nil) }
+
+    public func event(_ id: String) throws(StoreError) -> EventLedger? { try event(id, metric: nil, scopes: nil) }
+
+    public func history() throws(StoreError) -> [HistoryEntry] { try history(after: 0) }
+}
+
+/// One change to a ledger, as a store takes it: sources and whole events, with what the
+/// history records of it.
+public struct LedgerWrite {
+    /// Sources to add or replace by id.
+    public var sources: [Source] = []
+    public var origins: [Origin] = []
+    /// Makes the registry exactly `sources` (dropping only unreferenced ones).
+    public var replaceSources = false
+    /// The events, one at a time, each with the path it was read from (for errors): read and
+    /// checked inside the transaction, so that memory holds one event, not the ledger. An error
+    /// thrown here leaves the ledger as it was.
+    public var nextEvent: () throws -> (ledger: EventLedger, path: String)?
+    /// The workspace file states to record, asked for once the events are read.
+    public var files: () -> [String: FileState] = { [:] }
+    /// An event to remove.
+    public var removing: String?
+    /// The event as it was before, when one event changes: only what differs is written.
+    public var previous: EventLedger?
+    /// The history entry: the command, and what the change was (given the events and claims written).
+    public var command: String
+    public var before: String?
+    public var after: (_ events: Int, _ claims: Int) -> String
+    /// The ids the change created.
+    public var created: [String] = []
+
+    public init(command: String, nextEvent: @escaping () throws -> (ledger: EventLedger, path: String)?,
+                after: @escaping (_ events: Int, _ claims: Int) -> String) {
+        (self.command, self.nextEvent, self.after) = (command, nextEvent, after)
+    }
+}
+
+/// One entry of the history.
+public struct HistoryEntry: Sendable, Hashable {
+    public var id: Int64
+    public var time: String
+    public var actor: String
+    public var command: String
+    public var before: String?
+    public var after: String?
+    /// The ids of what the change made: claims, sources, events.
+    public var created: [String] = []
+}
