@@ -42,7 +42,7 @@ public enum SessionRunner {
         session.interactive = true
         session.colour = Terminal.standardOutput.colour
         session.width = { Terminal.standardOutput.width ?? 100 }
-        let editor = LineEditor(historyPath: session.workspace.root + "/.crosscheck/history") { line in
+        let editor = LineEditor(historyPath: session.workspace.paths.history) { line in
             session.tree.completions(for: line, context: session.completionContext())
         }
         while let line = editor.read(prompt: "\(session.currentEvent ?? "crosscheck")> ") {

@@ -8,7 +8,7 @@ import Glibc
 /// replaced, the answer is "look at everything".
 final class FileWatch {
     private let descriptor: Int32
-    private let root: String
+    private let paths: WorkspacePaths
     private var rootWatch: Int32 = -1
     private var claimsWatch: Int32 = -1
 
@@ -16,16 +16,16 @@ final class FileWatch {
         | UInt32(IN_DELETE_SELF | IN_MOVE_SELF)
 
     /// nil where the kernel will not watch (no inotify, too many watches): every look is then a full one.
-    init?(root: String) {
+    init?(_ paths: WorkspacePaths) {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
-        self.root = root
-        rootWatch = inotify_add_watch(descriptor, root, Self.events)
+        self.paths = paths
+        rootWatch = inotify_add_watch(descriptor, paths.root, Self.events)
         guard rootWatch >= 0 else {
             close(descriptor)
             return nil
         }
-        claimsWatch = inotify_add_watch(descriptor, root + "/Claims", Self.events)
+        claimsWatch = inotify_add_watch(descriptor, paths.claims, Self.events)
     }
 
     deinit { close(descriptor) }
@@ -71,7 +71,7 @@ final class FileWatch {
         if name == "Claims" {
             // The folder of event files made, moved or replaced: watch the one there now.
             if claimsWatch >= 0 { inotify_rm_watch(descriptor, claimsWatch) }
-            claimsWatch = inotify_add_watch(descriptor, root + "/Claims", Self.events)
+            claimsWatch = inotify_add_watch(descriptor, paths.claims, Self.events)
             return false
         }
         return true
@@ -80,7 +80,7 @@ final class FileWatch {
 #else
 /// Where the kernel offers no file watch, every look is a full one.
 final class FileWatch {
-    init?(root: String) { return nil }
+    init?(_ paths: WorkspacePaths) { return nil }
     func changes() -> Set<String>? { nil }
 }
 #endif

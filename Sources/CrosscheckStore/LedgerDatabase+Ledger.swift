@@ -22,10 +22,7 @@ extension LedgerDatabase: LedgerStore {
             try pool.write { db in
                 try Self.upsert(sources, db)
                 if replaceSources { try db.execute(sql: "DELETE FROM origin") }
-                let origin = try db.cachedStatement(sql: "INSERT INTO origin (id, aliases) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET aliases = excluded.aliases")
-                for item in origins {
-                    try origin.execute(arguments: [item.id, Self.aliasesJSON(item.aliases)])
-                }
+                for item in origins { try OriginRecord(item).upsert(db) }
                 if replaceSources {
                     let keep = Set(sources.map(\.id))
                     let existing = try String.fetchAll(db, sql: "SELECT id FROM source WHERE id NOT IN (SELECT source FROM link)")
@@ -45,9 +42,8 @@ extension LedgerDatabase: LedgerStore {
                     claims += ledger.claims.count
                 }
                 for (path, state) in write.files() { try Self.record(path, state, db) }
-                try db.execute(
-                    sql: "INSERT INTO history (time, actor, command, before, after, created) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [Self.now(), Self.actor, write.command, write.before, write.after(events, claims), write.created.joined(separator: " ")])
+                try HistoryRecord(id: nil, time: Self.now(), actor: Self.actor, command: write.command, before: write.before,
+                                  after: write.after(events, claims), created: write.created.joined(separator: " ")).insert(db)
                 FaultPoint.reach("stored")
             }
         } catch let error as StoreError {
@@ -118,22 +114,20 @@ extension LedgerDatabase: LedgerStore {
 
     /// The sources, all of them or those of `ids`.
     public func sources(_ ids: Set<String>?) throws(StoreError) -> [Source] {
-        let filter = ids.map { " WHERE id IN (" + $0.map { _ in "?" }.joined(separator: ", ") + ")" } ?? ""
-        return try reading { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM source\(filter) ORDER BY id", arguments: StatementArguments(ids.map { Array($0) } ?? [])).map { row in
-                Source(id: row["id"], title: row["title"], outlet: row["outlet"], url: row["url"],
-                       published: try (row["published"] as String?).map { text throws(LedgerError) in try ReportedTime(text) },
-                       reliability: (row["reliability"] as String?).flatMap(Reliability.init(rawValue:)), text: row["text"])
-            }
+        var request = SourceRecord.order(Column("id"))
+        if let ids { request = request.filter(ids.contains(Column("id"))) }
+        let records = try reading { db in try request.fetchAll(db) }
+        do {
+            return try records.map { record throws(LedgerError) in try record.source() }
+        } catch {
+            throw StoreError("cannot read the database: source: \(error.description)")
         }
     }
 
     /// The origins `Sources.json` declares, by id.
     public func origins() throws(StoreError) -> [Origin] {
         try reading { db in
-            try Row.fetchAll(db, sql: "SELECT id, aliases FROM origin ORDER BY id").map { row in
-                Origin(id: row[0], aliases: Self.aliases(row[1]))
-            }
+            try OriginRecord.order(Column("id")).fetchAll(db).map(\.origin)
         }
     }
 
@@ -227,24 +221,12 @@ extension LedgerDatabase: LedgerStore {
         return EventLedger(event: event, metrics: metrics, scopes: scopes, claims: claims)
     }
 
-    /// The event's own row, its metrics and its scopes, through SQLite's API as the claims are.
+    /// The event's own row, its metrics and its scopes.
     private static func outline(_ id: String, _ db: Database) throws -> (Event, [Metric], [Scope])? {
-        let eventRow = try RowReader("SELECT title, date FROM event WHERE id = ?", [id], db)
-        guard try eventRow.next() else { return nil }
-        let event = Event(id: id, title: eventRow.text(0) ?? "", date: try eventRow.text(1).map { text throws(LedgerError) in try ReportedTime(text) })
-        eventRow.finish()
-        var metrics: [Metric] = []
-        let metricRows = try RowReader("SELECT id, kind, aliases FROM metric WHERE event = ? ORDER BY id", [id], db)
-        while try metricRows.next() {
-            metrics.append(Metric(id: metricRows.text(0) ?? "", kind: metricRows.text(1).flatMap(MetricKind.init(rawValue:)) ?? .snapshot,
-                                  aliases: Self.aliases(metricRows.text(2))))
-        }
-        var scopes: [Scope] = []
-        let scopeRows = try RowReader("SELECT id, partOf, aliases FROM scope WHERE event = ? ORDER BY id", [id], db)
-        while try scopeRows.next() {
-            scopes.append(Scope(id: scopeRows.text(0) ?? "", partOf: scopeRows.text(1), aliases: Self.aliases(scopeRows.text(2))))
-        }
-        return (event, metrics, scopes)
+        guard let event = try EventRecord.fetchOne(db, key: id) else { return nil }
+        let metrics = try MetricRecord.filter(Column("event") == id).order(Column("id")).fetchAll(db).map(\.metric)
+        let scopes = try ScopeRecord.filter(Column("event") == id).order(Column("id")).fetchAll(db).map(\.scope)
+        return (try event.event(), metrics, scopes)
     }
 
     /// The event from its pack, or nil when it has none this version can read (the rows are read then).
@@ -272,13 +254,7 @@ extension LedgerDatabase: LedgerStore {
 
     /// The history, oldest first; `after` an id, only the entries since.
     public func history(after id: Int64) throws(StoreError) -> [HistoryEntry] {
-        try reading { db in
-            let sql = "SELECT id, time, actor, command, before, after, created FROM history WHERE id > ? ORDER BY id"
-            return try Row.fetchAll(db, sql: sql, arguments: [id]).map {
-                HistoryEntry(id: $0[0], time: $0[1], actor: $0[2], command: $0[3], before: $0[4], after: $0[5],
-                             created: ($0[6] as String).split(separator: " ").map(String.init))
-            }
-        }
+        try reading { db in try HistoryRecord.filter(Column("id") > id).order(Column("id")).fetchAll(db).map(\.entry) }
     }
 
     /// The last history entry's id.
@@ -320,28 +296,15 @@ extension LedgerDatabase: LedgerStore {
     // MARK: - Inside a transaction
 
     private static func upsert(_ sources: [Source], _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO source (id, title, outlet, url, published, reliability, text) VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET title = excluded.title, outlet = excluded.outlet, url = excluded.url,
-                published = excluded.published, reliability = excluded.reliability, text = excluded.text
-            """)
-        for source in sources {
-            try statement.execute(arguments: [source.id, source.title, source.outlet, source.url, source.published?.description,
-                                              source.reliability?.rawValue, source.text])
-        }
+        for source in sources { try SourceRecord(source).upsert(db) }
     }
 
     private static func replace(_ ledger: EventLedger, path: String, _ db: Database) throws {
         let id = ledger.event.id
         try db.execute(sql: "DELETE FROM event WHERE id = ?", arguments: [id])
-        try db.execute(sql: "INSERT INTO event (id, title, date) VALUES (?, ?, ?)",
-                       arguments: [id, ledger.event.title, ledger.event.date?.description])
-        let metric = try db.cachedStatement(sql: "INSERT INTO metric (event, id, kind, aliases) VALUES (?, ?, ?, ?)")
-        for item in ledger.declaringStandardMetrics().metrics {
-            try metric.execute(arguments: [id, item.id, item.kind.rawValue, Self.aliasesJSON(item.aliases)])
-        }
-        let scope = try db.cachedStatement(sql: "INSERT INTO scope (event, id, partOf, aliases) VALUES (?, ?, ?, ?)")
-        for item in ledger.scopes { try scope.execute(arguments: [id, item.id, item.partOf, Self.aliasesJSON(item.aliases)]) }
+        try EventRecord(ledger.event).insert(db)
+        for item in ledger.declaringStandardMetrics().metrics { try MetricRecord(event: id, item).insert(db) }
+        for item in ledger.scopes { try ScopeRecord(event: id, item).insert(db) }
         try insert(ledger.claims, event: id, path: path, db)
         try pack(id, ledger.claims, db)
     }
@@ -352,9 +315,7 @@ extension LedgerDatabase: LedgerStore {
         let id = new.event.id
         // Claims may point at a metric or scope that is written again below.
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        if old.event != new.event {
-            try db.execute(sql: "UPDATE event SET title = ?, date = ? WHERE id = ?", arguments: [new.event.title, new.event.date?.description, id])
-        }
+        if old.event != new.event { try EventRecord(new.event).update(db) }
         // By id, both sides: a change to an event of thousands of claims looks each one up once.
         let oldClaims = Dictionary(old.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newClaims = Dictionary(new.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -362,20 +323,10 @@ extension LedgerDatabase: LedgerStore {
             try db.execute(sql: "DELETE FROM claim WHERE id = ?", arguments: [claim.id])
         }
         let metrics = (old: old.declaringStandardMetrics().metrics, new: new.declaringStandardMetrics().metrics)
-        for metric in metrics.old where !metrics.new.contains(metric) {
-            try db.execute(sql: "DELETE FROM metric WHERE event = ? AND id = ?", arguments: [id, metric.id])
-        }
-        for metric in metrics.new where !metrics.old.contains(metric) {
-            try db.execute(sql: "INSERT INTO metric (event, id, kind, aliases) VALUES (?, ?, ?, ?)", arguments: [
-                id, metric.id, metric.kind.rawValue, Self.aliasesJSON(metric.aliases)])
-        }
-        for scope in old.scopes where !new.scopes.contains(scope) {
-            try db.execute(sql: "DELETE FROM scope WHERE event = ? AND id = ?", arguments: [id, scope.id])
-        }
-        for scope in new.scopes where !old.scopes.contains(scope) {
-            try db.execute(sql: "INSERT INTO scope (event, id, partOf, aliases) VALUES (?, ?, ?, ?)",
-                           arguments: [id, scope.id, scope.partOf, Self.aliasesJSON(scope.aliases)])
-        }
+        for metric in metrics.old where !metrics.new.contains(metric) { try MetricRecord(event: id, metric).delete(db) }
+        for metric in metrics.new where !metrics.old.contains(metric) { try MetricRecord(event: id, metric).insert(db) }
+        for scope in old.scopes where !new.scopes.contains(scope) { try ScopeRecord(event: id, scope).delete(db) }
+        for scope in new.scopes where !old.scopes.contains(scope) { try ScopeRecord(event: id, scope).insert(db) }
         try insert(new.claims.filter { oldClaims[$0.id] != $0 }, event: id, path: path, db)
         try pack(id, new.claims, db)
     }
@@ -414,10 +365,7 @@ extension LedgerDatabase: LedgerStore {
     }
 
     private static func record(_ path: String, _ state: FileState, _ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO workspaceFile (path, size, modified, hash) VALUES (?, ?, ?, ?)
-            ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified, hash = excluded.hash
-            """, arguments: [path, state.size, state.modified, state.hash])
+        try WorkspaceFileRecord(path: path, state).upsert(db)
     }
 
     private func reading<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
@@ -426,19 +374,6 @@ extension LedgerDatabase: LedgerStore {
         } catch {
             throw StoreError("cannot read the database: \(Self.describe(error, path: pool.path))")
         }
-    }
-
-    /// Aliases as a column holds them: a JSON array of strings.
-    static func aliasesJSON(_ aliases: [String]) -> String { "[" + aliases.map(JSONText.string).joined(separator: ",") + "]" }
-
-    static func aliases(_ column: String?) -> [String] {
-        guard let column, column != "[]" else { return [] }
-        return (try? JSONReader.parse(column)).flatMap(strings) ?? []
-    }
-
-    static func strings(_ value: JSONValue) -> [String]? {
-        guard case .array(let items) = value else { return nil }
-        return items.compactMap { if case .string(let text) = $0 { text } else { nil } }
     }
 
     static func now() -> String {

@@ -21,7 +21,7 @@ extension Workspace {
     /// Applies `change` as one transaction with one history entry; returns the entry's id.
     @discardableResult
     public func apply(_ change: Change, command: String) throws(StoreError) -> Int64 {
-        let lock = try FileLock(lockPath)
+        let lock = try FileLock(paths.lock)
         defer { lock.release() }
         try takeInChanges()
         return try applyHoldingLock(change, command: command)
@@ -32,7 +32,7 @@ extension Workspace {
     /// sessions changing one event (or numbering claims) never write over each other's change.
     @discardableResult
     public func apply(command: String, _ make: () throws -> Change) throws -> Int64 {
-        let lock = try FileLock(lockPath)
+        let lock = try FileLock(paths.lock)
         defer { lock.release() }
         // A hand edit or a git pull since the last command is taken in first, never written over.
         try takeInChanges()
@@ -42,7 +42,7 @@ extension Workspace {
     /// Takes in the workspace files changed since this process last looked (a hand edit, a
     /// `git pull`), as opening the workspace does: what every command reads first.
     public func refresh() throws(StoreError) {
-        let lock = try FileLock(lockPath)
+        let lock = try FileLock(paths.lock)
         defer { lock.release() }
         try takeInChanges()
     }
@@ -92,7 +92,7 @@ extension Workspace {
             throw StoreError("nothing to undo: history entry \(id) is gone")
         }
         // The files as they are now, read under the lock: another session may be writing.
-        let lock = try FileLock(lockPath)
+        let lock = try FileLock(paths.lock)
         defer { lock.release() }
         try takeInChanges()
         _ = try applyHoldingLock(try reverting(entry), command: "undo \(entry.command)")

@@ -5,9 +5,9 @@ import Foundation
 extension Workspace {
     /// A workspace has `Sources.json`, `Claims/` or a database (at `databasePath`, or in `.crosscheck/`).
     public static func exists(at directory: String, databasePath: String? = nil) -> Bool {
-        let files = FileManager.default
-        return files.fileExists(atPath: directory + "/Sources.json") || files.fileExists(atPath: directory + "/Claims")
-            || files.fileExists(atPath: databasePath ?? directory + "/.crosscheck/ledger.sqlite")
+        let (files, paths) = (FileManager.default, WorkspacePaths(root: directory))
+        return files.fileExists(atPath: paths.sources) || files.fileExists(atPath: paths.claims)
+            || files.fileExists(atPath: databasePath ?? paths.database)
     }
 
     /// The one line a command says where there is no workspace.
@@ -22,14 +22,15 @@ extension Workspace {
     @discardableResult
     public static func create(at directory: String, databasePath: String? = nil) throws(StoreError) -> Workspace {
         guard !exists(at: directory, databasePath: databasePath) else { throw StoreError("\(directory): already a crosscheck workspace") }
+        let paths = WorkspacePaths(root: directory)
         do {
-            try FileManager.default.createDirectory(atPath: directory + "/Claims", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: paths.claims, withIntermediateDirectories: true)
         } catch {
             throw StoreError("\(directory): cannot create: \(StoreError.reason(error))")
         }
-        try AtomicFile.write(LedgerFiles.writeRegistry(SourceRegistry(sources: [])), to: directory + "/Sources.json")
-        if !FileManager.default.fileExists(atPath: directory + "/.gitignore") {
-            try AtomicFile.write(".crosscheck/\n", to: directory + "/.gitignore")
+        try AtomicFile.write(LedgerFiles.writeRegistry(SourceRegistry(sources: [])), to: paths.sources)
+        if !FileManager.default.fileExists(atPath: paths.gitignore) {
+            try AtomicFile.write(".crosscheck/\n", to: paths.gitignore)
         }
         return try Workspace(directory: directory, databasePath: databasePath)
     }

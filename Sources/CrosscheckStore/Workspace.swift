@@ -20,9 +20,10 @@ public final class Workspace {
     private var unseen: Set<String> = []
     private var unseenAll = false
 
-    public var sourcesPath: String { root + "/Sources.json" }
-    public var claimsFolder: String { root + "/Claims" }
-    var lockPath: String { root + "/.crosscheck/lock" }
+    /// Where the workspace's files are.
+    public let paths: WorkspacePaths
+    var sourcesPath: String { paths.sources }
+    var claimsFolder: String { paths.claims }
 
     /// Opens the workspace at `directory` (the database at `databasePath`, or in `.crosscheck/`),
     /// importing the files that changed.
@@ -32,8 +33,9 @@ public final class Workspace {
             throw StoreError("\(directory): no such folder")
         }
         root = (directory as NSString).standardizingPath
+        paths = WorkspacePaths(root: root)
         self.parser = parser
-        let hidden = root + "/.crosscheck"
+        let hidden = paths.hidden
         do {
             try FileManager.default.createDirectory(atPath: hidden, withIntermediateDirectories: true)
         } catch {
@@ -41,11 +43,11 @@ public final class Workspace {
         }
         // Opening sets up WAL and migrates, which a second process must not do at the same
         // moment; the workspace lock makes them take turns.
-        let lock = try FileLock(hidden + "/lock")
+        let lock = try FileLock(paths.lock)
         defer { lock.release() }
-        store = try LedgerDatabase(path: databasePath ?? hidden + "/ledger.sqlite")
+        store = try LedgerDatabase(path: databasePath ?? paths.database)
         // Watching before the first look: a change made during it is told again, never missed.
-        watch = FileWatch(root: root)
+        watch = FileWatch(paths)
         try synchronise()
     }
 
@@ -110,8 +112,8 @@ public final class Workspace {
 
     /// Merges files into the workspace, all or nothing: a sources file merges its sources, an
     /// event file replaces that event. Then the workspace files that changed are rewritten.
-    @discardableResult
     /// `progress` hears of each event file stored: (done, all).
+    @discardableResult
     public func importFiles(
         _ paths: [String], command: String, progress: ((Int, Int) -> Void)? = nil
     ) throws(StoreError) -> (sources: Int, events: Int, claims: Int) {
@@ -129,7 +131,7 @@ public final class Workspace {
             }
         }
         let readers = inputs.map { path in (path, Self.isSourcesFile(path), { () throws(StoreError) in try Self.read(path, named: path) }) }
-        let lock = try FileLock(lockPath)
+        let lock = try FileLock(self.paths.lock)
         defer { lock.release() }
         let counts = try storeInputs(readers, replaceSources: false, states: [:], command: command, rewrite: true, progress: progress)
         store.settle()
@@ -329,7 +331,7 @@ public final class Workspace {
         }
     }
 
-    func eventPath(_ id: String) -> String { root + "/" + LedgerFiles.eventPath(id) }
+    func eventPath(_ id: String) -> String { paths.event(id) }
 
     // MARK: - Helpers
 
@@ -365,9 +367,7 @@ public final class Workspace {
         return names.sorted().map { root + "/" + $0 }
     }
 
-    func relativePath(_ path: String) -> String {
-        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
-    }
+    func relativePath(_ path: String) -> String { paths.relative(path) }
 
     static func read(_ path: String, named name: String) throws(StoreError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CrosscheckCore
 import CrosscheckSession
+import CrosscheckStore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,6 +42,7 @@ struct Crosscheck: ParsableCommand {
         // Past a file-size limit (ulimit -f) a write then fails with an error crosscheck reports,
         // instead of the signal killing the process in the middle of a change.
         signal(SIGXFSZ, SIG_IGN)
+        Allocator.keepFreedMemory()
         if let status = SessionCommandLine(Array(CommandLine.arguments.dropFirst()), subcommands: configuration.subcommands)?.run() {
             Glibc.exit(status)
         }

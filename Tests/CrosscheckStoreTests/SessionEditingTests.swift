@@ -228,7 +228,7 @@ struct FileWatchTests {
     @Test("names the event files and Sources.json written, nothing else; a replaced folder means every file")
     func names() throws {
         let folder = try sampleWorkspace()
-        let watch = try #require(FileWatch(root: folder))
+        let watch = try #require(FileWatch(WorkspacePaths(root: folder)))
         #expect(watch.changes() == [])
         try "{}".write(toFile: folder + "/Claims/a.json", atomically: false, encoding: .utf8)
         try "{}".write(toFile: folder + "/Claims/b.json", atomically: true, encoding: .utf8)
