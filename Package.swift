@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
     ],
     targets: [
         // The domain: figures, the word tables they are read with, extraction, the ledger, the
@@ -23,6 +24,8 @@ let package = Package(
                 "CrosscheckCore", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's own API, to bind the rows of a bulk import without boxing each value.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                // SHA-256, which tells a changed workspace file from one that was only touched.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // GNU readline, through the system's library.

@@ -23,16 +23,16 @@ public final class LedgerDatabase: Sendable {
         }
         do {
             let migrator = Self.migrator
-            if try pool.read(migrator.hasBeenSuperseded) {
-                let unknown = try pool.read(migrator.appliedIdentifiers).subtracting(migrator.migrations).sorted().first ?? ""
+            let (superseded, applied) = try pool.read { db in (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db)) }
+            if superseded {
+                let unknown = applied.subtracting(migrator.migrations).sorted().first ?? ""
                 throw StoreError("\(path): the database was written by a newer crosscheck (migration \"\(unknown)\"); update crosscheck to open it")
             }
             try migrator.migrate(pool)
-            // The packs are a cache of the rows: an event without one (a database from before
-            // packs) gets it here, through the one path that writes them.
-            let unpacked = "SELECT id FROM event WHERE id NOT IN (SELECT event FROM eventPack)"
-            if try pool.read({ db in try Bool.fetchOne(db, sql: "SELECT EXISTS (\(unpacked))") ?? false }) {
-                try pool.write { db in try Self.packMissing(db, unpacked) }
+            // The packs are a cache of the rows: a database from before them gets them here,
+            // through the one path that writes them.
+            if !applied.contains(Self.packsMigration) {
+                try pool.write { db in try Self.packMissing(db, "SELECT id FROM event WHERE id NOT IN (SELECT event FROM eventPack)") }
             }
         } catch let error as StoreError {
             throw error
@@ -139,7 +139,7 @@ public final class LedgerDatabase: Sendable {
                 aliases TEXT NOT NULL
             );
             """),
-        ("v3: event packs", """
+        (packsMigration, """
             CREATE TABLE eventPack (
                 event TEXT PRIMARY KEY NOT NULL REFERENCES event(id) ON DELETE CASCADE,
                 pack BLOB NOT NULL
@@ -163,6 +163,8 @@ public final class LedgerDatabase: Sendable {
             if let ledger = try event(id, condition: "claim.event = ?", arguments: [id], whole: false, db) { try pack(id, ledger.claims, db) }
         }
     }
+
+    static let packsMigration = "v3: event packs"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -2,7 +2,7 @@ import CrosscheckCore
 import GRDB
 
 // The rows of the ledger's small tables as GRDB records: plain structs whose properties are
-// their columns, aliases a JSON column. Claims and links, a million rows in a large ledger, are
+// their columns, aliases a JSON column (`Aliases`). Claims and links, a million rows in a large ledger, are
 // written and read through SQLite's own API instead (`RowWriter`, `RowReader`): binding each
 // value in place is what keeps an import and a full check at the speeds docs/benchmarks.md gives.
 
@@ -31,11 +31,11 @@ struct SourceRecord: Codable, FetchableRecord, PersistableRecord {
 struct OriginRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "origin"
     var id: String
-    var aliases: [String]
+    var aliases: Aliases
 
-    init(_ origin: Origin) { (id, aliases) = (origin.id, origin.aliases) }
+    init(_ origin: Origin) { (id, aliases) = (origin.id, Aliases(origin.aliases)) }
 
-    var origin: Origin { Origin(id: id, aliases: aliases) }
+    var origin: Origin { Origin(id: id, aliases: aliases.names) }
 }
 
 struct EventRecord: Codable, FetchableRecord, PersistableRecord {
@@ -56,11 +56,11 @@ struct MetricRecord: Codable, FetchableRecord, PersistableRecord {
     var event: String
     var id: String
     var kind: String
-    var aliases: [String]
+    var aliases: Aliases
 
-    init(event: String, _ metric: Metric) { (self.event, id, kind, aliases) = (event, metric.id, metric.kind.rawValue, metric.aliases) }
+    init(event: String, _ metric: Metric) { (self.event, id, kind, aliases) = (event, metric.id, metric.kind.rawValue, Aliases(metric.aliases)) }
 
-    var metric: Metric { Metric(id: id, kind: MetricKind(rawValue: kind) ?? .snapshot, aliases: aliases) }
+    var metric: Metric { Metric(id: id, kind: MetricKind(rawValue: kind) ?? .snapshot, aliases: aliases.names) }
 }
 
 struct ScopeRecord: Codable, FetchableRecord, PersistableRecord {
@@ -68,11 +68,11 @@ struct ScopeRecord: Codable, FetchableRecord, PersistableRecord {
     var event: String
     var id: String
     var partOf: String?
-    var aliases: [String]
+    var aliases: Aliases
 
-    init(event: String, _ scope: Scope) { (self.event, id, partOf, aliases) = (event, scope.id, scope.partOf, scope.aliases) }
+    init(event: String, _ scope: Scope) { (self.event, id, partOf, aliases) = (event, scope.id, scope.partOf, Aliases(scope.aliases)) }
 
-    var scope: Scope { Scope(id: id, partOf: partOf, aliases: aliases) }
+    var scope: Scope { Scope(id: id, partOf: partOf, aliases: aliases.names) }
 }
 
 struct HistoryRecord: Codable, FetchableRecord, PersistableRecord {
@@ -100,4 +100,24 @@ struct WorkspaceFileRecord: Codable, FetchableRecord, PersistableRecord {
     var hash: String
 
     init(path: String, _ state: FileState) { (self.path, size, modified, hash) = (path, state.size, state.modified, state.hash) }
+}
+
+/// Names a metric, scope or origin is also known by, as their column holds them: a JSON array of
+/// strings. Read and written with the core's JSON reader and writer, not Foundation's coders:
+/// every event read for a check reads its metrics' and scopes' aliases, most of them `[]`.
+struct Aliases: Codable, DatabaseValueConvertible {
+    var names: [String]
+
+    init(_ names: [String]) { self.names = names }
+
+    var databaseValue: DatabaseValue {
+        ("[" + names.map(JSONText.string).joined(separator: ",") + "]").databaseValue
+    }
+
+    static func fromDatabaseValue(_ value: DatabaseValue) -> Aliases? {
+        guard let text = String.fromDatabaseValue(value) else { return nil }
+        guard text != "[]" else { return Aliases([]) }
+        guard case .array(let items)? = try? JSONReader.parse(text) else { return nil }
+        return Aliases(items.compactMap { if case .string(let name) = $0 { name } else { nil } })
+    }
 }

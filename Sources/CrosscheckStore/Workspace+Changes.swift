@@ -127,36 +127,35 @@ extension Workspace {
         return change
     }
 
-    /// `{"path": {"line": n, "removed": [...], "added": [...], "above": …, "below": …, "created": bool}, …}`, paths in order.
+    /// What the history keeps of one file a change touched: the lines it changed, and whether
+    /// the change created the file. A history entry's `after` is these by path, as JSON.
+    struct FilePatch: Codable {
+        var line: Int
+        var removed: [String]
+        var added: [String]
+        var above: String?
+        var below: String?
+        var created: Bool
+    }
+
     static func patchesJSON(_ files: [String: (before: String?, after: String?)]) -> String {
-        "{" + files.keys.sorted().map { path in
-            let (before, after) = files[path]!
+        let patches = files.mapValues { before, after in
             let patch = TextPatch(from: before ?? "", to: after ?? "")
-            var object = JSONObjectWriter()
-            object.add("line", Double(patch.line))
-            object.add("removed", json: "[" + patch.removed.map(JSONText.string).joined(separator: ",") + "]")
-            object.add("added", json: "[" + patch.added.map(JSONText.string).joined(separator: ",") + "]")
-            object.add("above", patch.above)
-            object.add("below", patch.below)
-            object.add("created", before == nil)
-            return JSONText.string(path) + ": " + object.result
-        }.joined(separator: ", ") + "}"
+            return FilePatch(line: patch.line, removed: patch.removed, added: patch.added, above: patch.above, below: patch.below,
+                             created: before == nil)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Strings, numbers and booleans always encode.
+        return String(decoding: (try? encoder.encode(patches)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
     static func patches(_ json: String?) -> [(String, (text: TextPatch, created: Bool))] {
-        guard let json, case .object(let members)? = try? JSONReader.parse(json) else { return [] }
-        return members.compactMap { path, value in
-            guard case .object(let fields) = value else { return nil }
-            func lines(_ key: String) -> [String] {
-                guard case .array(let items)? = fields.first(where: { $0.key == key })?.value else { return [] }
-                return items.compactMap { if case .string(let line) = $0 { line } else { nil } }
-            }
-            guard case .number(let line)? = fields.first(where: { $0.key == "line" })?.value else { return nil }
-            let created = fields.first(where: { $0.key == "created" })?.value == .bool(true)
-            func text(_ key: String) -> String? {
-                if case .string(let value)? = fields.first(where: { $0.key == key })?.value { value } else { nil }
-            }
-            return (path, (TextPatch(line: Int(line), removed: lines("removed"), added: lines("added"), above: text("above"), below: text("below")), created))
+        guard let json, let patches = try? JSONDecoder().decode([String: FilePatch].self, from: Data(json.utf8)) else { return [] }
+        return patches.keys.sorted().map { path in
+            let patch = patches[path]!
+            return (path, (TextPatch(line: patch.line, removed: patch.removed, added: patch.added, above: patch.above, below: patch.below),
+                           patch.created))
         }
     }
 }

@@ -232,8 +232,7 @@ public final class Workspace {
             return (ledger, path)
         }, after: { events, claims in
             counts = (events, claims)
-            return "{\"sources\": \(sources?.count ?? 0), \"events\": \(events), \"claims\": \(claims), \"files\": ["
-                + inputs.map { JSONText.string($0.path) }.joined(separator: ", ") + "]}"
+            return ImportSummary(sources: sources?.count ?? 0, events: events, claims: claims, files: inputs.map(\.path)).json
         })
         (write.sources, write.origins, write.replaceSources) = (sources ?? [], origins, replaceSources && sources != nil)
         write.files = {
@@ -249,6 +248,21 @@ public final class Workspace {
             try commit(&staged)
         }
         return (sources?.count ?? 0, counts.events, counts.claims)
+    }
+
+    /// What the history keeps of an import: how much it stored, from which files.
+    private struct ImportSummary: Encodable {
+        var sources: Int
+        var events: Int
+        var claims: Int
+        var files: [String]
+
+        var json: String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            // Numbers and strings always encode.
+            return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+        }
     }
 
     /// Where each event and claim id read so far came from: an id read twice is an error naming both files.
@@ -378,9 +392,14 @@ public final class Workspace {
     }
 
     static func fileStat(_ path: String) -> (size: Int64, modified: Int64)? {
-        var info = Glibc.stat()
+        var info = stat()
         guard fstatat(AT_FDCWD, path, &info, 0) == 0 else { return nil }
-        return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        #if os(Linux)
+        let modified = info.st_mtim
+        #else
+        let modified = info.st_mtimespec
+        #endif
+        return (Int64(info.st_size), Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec))
     }
 }
 

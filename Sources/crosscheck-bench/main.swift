@@ -4,8 +4,6 @@
 //   swift run -c release crosscheck-bench [NAME…]
 
 import CrosscheckCore
-import CrosscheckStore
-import Foundation
 
 let benchmarks: [String: () throws -> Void] = [
     "parse": ParseBenchmark.run,
@@ -22,9 +20,6 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "generate-ledge
     try LedgerBenchmark.generate(into: CommandLine.arguments[2])
     exit(0)
 }
-
-// As the executable does; CC_BENCH_ALLOCATOR=default leaves glibc's settings, to measure what this earns.
-if ProcessInfo.processInfo.environment["CC_BENCH_ALLOCATOR"] != "default" { Allocator.keepFreedMemory() }
 
 let requested = CommandLine.arguments.dropFirst()
 let names = requested.isEmpty ? ["parse", "extract", "ledger", "check", "export"] : Array(requested)

@@ -1,9 +1,12 @@
 import ArgumentParser
 import CrosscheckCore
 import CrosscheckSession
-import CrosscheckStore
 #if canImport(Glibc)
 import Glibc
+private let systemExit = Glibc.exit
+#elseif canImport(Darwin)
+import Darwin
+private let systemExit = Darwin.exit
 #endif
 
 @main
@@ -42,9 +45,8 @@ struct Crosscheck: ParsableCommand {
         // Past a file-size limit (ulimit -f) a write then fails with an error crosscheck reports,
         // instead of the signal killing the process in the middle of a change.
         signal(SIGXFSZ, SIG_IGN)
-        Allocator.keepFreedMemory()
         if let status = SessionCommandLine(Array(CommandLine.arguments.dropFirst()), subcommands: configuration.subcommands)?.run() {
-            Glibc.exit(status)
+            systemExit(status)
         }
         do {
             var command = try parseAsRoot()

@@ -1,7 +1,9 @@
 #if canImport(Glibc)
 import Glibc
+private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
+private let systemWrite = Darwin.write
 #endif
 
 /// Unbuffered writes to standard output and standard error, in the order they are made.
@@ -19,7 +21,7 @@ struct FileOutput {
     func write(_ bytes: UnsafeRawBufferPointer) {
         var offset = 0
         while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0, errno == EINTR { continue }
             guard written > 0 else { return failed(written < 0 ? errno : EIO) }
             offset += written
@@ -31,7 +33,7 @@ struct FileOutput {
     private func failed(_ code: Int32) {
         guard descriptor != 2 else { return }
         let message = "crosscheck: cannot write to standard output: \(String(cString: strerror(code)))\n"
-        _ = message.withCString { Glibc.write(2, $0, strlen($0)) }
+        _ = message.withCString { systemWrite(2, $0, strlen($0)) }
         exit(2)
     }
 
