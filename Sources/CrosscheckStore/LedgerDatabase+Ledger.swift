@@ -114,9 +114,11 @@ extension LedgerDatabase: LedgerStore {
 
     /// The sources, all of them or those of `ids`.
     public func sources(_ ids: Set<String>?) throws(StoreError) -> [Source] {
-        var request = SourceRecord.order(Column("id"))
-        if let ids { request = request.filter(ids.contains(Column("id"))) }
-        let records = try reading { db in try request.fetchAll(db) }
+        let filter = ids.map { " WHERE id IN (" + $0.map { _ in "?" }.joined(separator: ", ") + ")" } ?? ""
+        let records = try reading { db in
+            try SourceRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM source\(filter) ORDER BY id"),
+                                      arguments: StatementArguments(ids.map(Array.init) ?? []))
+        }
         do {
             return try records.map { record throws(LedgerError) in try record.source() }
         } catch {
@@ -127,7 +129,7 @@ extension LedgerDatabase: LedgerStore {
     /// The origins `Sources.json` declares, by id.
     public func origins() throws(StoreError) -> [Origin] {
         try reading { db in
-            try OriginRecord.order(Column("id")).fetchAll(db).map(\.origin)
+            try OriginRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM origin ORDER BY id")).map(\.origin)
         }
     }
 
@@ -223,10 +225,11 @@ extension LedgerDatabase: LedgerStore {
 
     /// The event's own row, its metrics and its scopes.
     private static func outline(_ id: String, _ db: Database) throws -> (Event, [Metric], [Scope])? {
-        guard let event = try EventRecord.fetchOne(db, key: id) else { return nil }
-        let metrics = try MetricRecord.filter(Column("event") == id).order(Column("id")).fetchAll(db).map(\.metric)
-        let scopes = try ScopeRecord.filter(Column("event") == id).order(Column("id")).fetchAll(db).map(\.scope)
-        return (try event.event(), metrics, scopes)
+        // Cached statements: a claim add reads its event's outline twice.
+        guard let event = try EventRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE id = ?"), arguments: [id]) else { return nil }
+        let metrics = try MetricRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM metric WHERE event = ? ORDER BY id"), arguments: [id])
+        let scopes = try ScopeRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM scope WHERE event = ? ORDER BY id"), arguments: [id])
+        return (try event.event(), metrics.map(\.metric), scopes.map(\.scope))
     }
 
     /// The event from its pack, or nil when it has none this version can read (the rows are read then).

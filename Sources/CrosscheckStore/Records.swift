@@ -111,7 +111,7 @@ struct Aliases: Codable, DatabaseValueConvertible {
     init(_ names: [String]) { self.names = names }
 
     var databaseValue: DatabaseValue {
-        ("[" + names.map(JSONText.string).joined(separator: ",") + "]").databaseValue
+        JSONText.array(names).databaseValue
     }
 
     static func fromDatabaseValue(_ value: DatabaseValue) -> Aliases? {

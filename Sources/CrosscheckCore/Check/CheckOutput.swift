@@ -157,7 +157,7 @@ public struct CheckOutput: Sendable {
         object.add("best", consensus.best)
         object.add("high", consensus.high)
         object.add("origins", Double(consensus.origins))
-        object.add("outliers", json: "[" + consensus.outliers.map(JSONText.string).joined(separator: ",") + "]")
+        object.add("outliers", strings: consensus.outliers)
         return object.result
     }
 

@@ -36,6 +36,12 @@ public struct JSONObjectWriter: Sendable {
         write(&bytes)
     }
 
+    /// An array of strings.
+    public mutating func add(_ key: String, strings: [String]) {
+        addKey(key)
+        bytes += Array(JSONText.array(strings).utf8)
+    }
+
     public mutating func add(_ key: String, _ value: Bool) {
         addKey(key)
         bytes += value ? JSONText.true : JSONText.false
@@ -115,6 +121,11 @@ public enum JSONText {
     }
 
     /// A JSON string literal.
+    /// A JSON array of strings, without spaces: `["a","b"]`.
+    public static func array(_ strings: [String]) -> String {
+        "[" + strings.map(string).joined(separator: ",") + "]"
+    }
+
     public static func string(_ text: String) -> String {
         var bytes: [UInt8] = []
         appendString(text, to: &bytes)
