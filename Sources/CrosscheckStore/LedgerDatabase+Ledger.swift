@@ -42,7 +42,7 @@ extension LedgerDatabase: LedgerStore {
                     claims += ledger.claims.count
                 }
                 for (path, state) in write.files() { try Self.record(path, state, db) }
-                try HistoryRecord(id: nil, time: Self.now(), actor: Self.actor, command: write.command, before: write.before,
+                try HistoryRecord(id: nil, time: Self.now(), actor: Self.actor, command: write.command, before: nil,
                                   after: write.after(events, claims), created: write.created.joined(separator: " ")).insert(db)
                 FaultPoint.reach("stored")
             }

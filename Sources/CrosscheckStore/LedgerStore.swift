@@ -91,7 +91,6 @@ public struct LedgerWrite {
     public var previous: EventLedger?
     /// The history entry: the command, and what the change was (given the events and claims written).
     public var command: String
-    public var before: String?
     public var after: (_ events: Int, _ claims: Int) -> String
     /// The ids the change created.
     public var created: [String] = []
