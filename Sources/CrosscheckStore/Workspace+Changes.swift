@@ -67,7 +67,7 @@ extension Workspace {
         var write = LedgerWrite(command: command, nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
             guard let ledger = supplied else { return nil }
             supplied = nil
-            try staged.stage(files[LedgerFiles.eventPath(ledger.event.id)]!.after!, at: self.eventPath(ledger.event.id))
+            try staged.stage(files[LedgerFiles.eventPath(ledger.event.id)]!.after!, at: self.paths.event(ledger.event.id))
             return (ledger, LedgerFiles.eventPath(ledger.event.id))
         }, after: { _, _ in patches })
         write.sources = change.registry?.sources ?? []
@@ -76,10 +76,10 @@ extension Workspace {
         write.files = { Dictionary(uniqueKeysWithValues: files.keys.map { ($0, FileState.pending) }) }
         (write.removing, write.previous, write.created) = (change.removedEvent, previous, change.created)
         try store.store(write)
-        if let text = files["Sources.json"]?.after { try staged.stage(text, at: sourcesPath) }
+        if let text = files["Sources.json"]?.after { try staged.stage(text, at: paths.sources) }
         try commit(&staged)
         if let removed = change.removedEvent {
-            unlink(eventPath(removed))
+            unlink(paths.event(removed))
             try store.forget(files: [LedgerFiles.eventPath(removed)])
         }
         return try store.lastHistoryID()

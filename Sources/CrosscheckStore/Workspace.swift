@@ -22,8 +22,6 @@ public final class Workspace {
 
     /// Where the workspace's files are.
     public let paths: WorkspacePaths
-    var sourcesPath: String { paths.sources }
-    var claimsFolder: String { paths.claims }
 
     /// Opens the workspace at `directory` (the database at `databasePath`, or in `.crosscheck/`),
     /// importing the files that changed.
@@ -82,7 +80,7 @@ public final class Workspace {
         var changed: [(path: String, text: String, state: FileState)] = []
         var pending: [String] = []
         for path in paths {
-            let relative = relativePath(path)
+            let relative = self.paths.relative(path)
             if known[relative] == .pending {
                 pending.append(relative)
                 continue
@@ -227,42 +225,37 @@ public final class Workspace {
             let ledger = try self.readEvent(try text(), path: path, known: known, seen: &seen)
             if rewrite {
                 // The event is stored exactly as read: its file is written from memory, not read back.
-                try staged.stage(LedgerFiles.writeEvent(ledger), at: self.eventPath(ledger.event.id))
+                try staged.stage(LedgerFiles.writeEvent(ledger), at: self.paths.event(ledger.event.id))
             }
             return (ledger, path)
         }, after: { events, claims in
             counts = (events, claims)
-            return ImportSummary(sources: sources?.count ?? 0, events: events, claims: claims, files: inputs.map(\.path)).json
+            return Self.importSummary(sources: sources?.count ?? 0, events: events, claims: claims, files: inputs.map(\.path))
         })
         (write.sources, write.origins, write.replaceSources) = (sources ?? [], origins, replaceSources && sources != nil)
         write.files = {
             guard rewrite else { return states }
             var marks = states
-            for file in staged.staged { marks[self.relativePath(file.path)] = .pending }
+            for file in staged.staged { marks[self.paths.relative(file.path)] = .pending }
             if sources != nil { marks["Sources.json"] = .pending }
             return marks
         }
         try store.store(write)
         if rewrite {
-            if sources != nil { try staged.stage(LedgerFiles.writeRegistry(try store.registry()), at: sourcesPath) }
+            if sources != nil { try staged.stage(LedgerFiles.writeRegistry(try store.registry()), at: paths.sources) }
             try commit(&staged)
         }
         return (sources?.count ?? 0, counts.events, counts.claims)
     }
 
     /// What the history keeps of an import: how much it stored, from which files.
-    private struct ImportSummary: Encodable {
-        var sources: Int
-        var events: Int
-        var claims: Int
-        var files: [String]
-
-        var json: String {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            // Numbers and strings always encode.
-            return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
-        }
+    private static func importSummary(sources: Int, events: Int, claims: Int, files: [String]) -> String {
+        var object = JSONObjectWriter()
+        object.add("sources", Double(sources))
+        object.add("events", Double(events))
+        object.add("claims", Double(claims))
+        object.add("files", strings: files)
+        return object.result
     }
 
     /// Where each event and claim id read so far came from: an id read twice is an error naming both files.
@@ -302,7 +295,7 @@ public final class Workspace {
         var written: [String: FileState] = [:]
         for file in files {
             if let stat = Self.fileStat(file.path) {
-                written[relativePath(file.path)] = FileState(size: stat.size, modified: stat.modified, hash: file.hash)
+                written[paths.relative(file.path)] = FileState(size: stat.size, modified: stat.modified, hash: file.hash)
             }
         }
         try store.record(files: written)
@@ -323,13 +316,13 @@ public final class Workspace {
                 if let id {
                     guard let ledger = try store.event(id) else {
                         // Removed by a change whose process was killed before it removed the file.
-                        unlink(eventPath(id))
-                        try store.forget(files: [relativePath(eventPath(id))])
+                        unlink(paths.event(id))
+                        try store.forget(files: [paths.relative(paths.event(id))])
                         continue
                     }
-                    try staged.stage(LedgerFiles.writeEvent(ledger), at: eventPath(id))
+                    try staged.stage(LedgerFiles.writeEvent(ledger), at: paths.event(id))
                 } else {
-                    try staged.stage(LedgerFiles.writeRegistry(try store.registry()), at: sourcesPath)
+                    try staged.stage(LedgerFiles.writeRegistry(try store.registry()), at: paths.sources)
                 }
             }
             try commit(&staged)
@@ -339,13 +332,12 @@ public final class Workspace {
 
     func createClaimsFolder() throws(StoreError) {
         do {
-            try FileManager.default.createDirectory(atPath: claimsFolder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: paths.claims, withIntermediateDirectories: true)
         } catch {
-            throw StoreError("\(claimsFolder): cannot create: \(StoreError.reason(error))")
+            throw StoreError("\(paths.claims): cannot create: \(StoreError.reason(error))")
         }
     }
 
-    func eventPath(_ id: String) -> String { paths.event(id) }
 
     // MARK: - Helpers
 
@@ -366,11 +358,11 @@ public final class Workspace {
     func workspaceFiles(including extra: [String] = [], removingStaged: Bool = false) -> [String] {
         var names = Set(extra)
         names.insert("Sources.json")
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: claimsFolder)) ?? [] {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: paths.claims)) ?? [] {
             if name.hasSuffix(".json") {
                 names.insert("Claims/" + name)
             } else if removingStaged, name.contains(".json.tmp-") {
-                unlink(claimsFolder + "/" + name)
+                unlink(paths.claims + "/" + name)
             }
         }
         if removingStaged {
@@ -381,7 +373,6 @@ public final class Workspace {
         return names.sorted().map { root + "/" + $0 }
     }
 
-    func relativePath(_ path: String) -> String { paths.relative(path) }
 
     static func read(_ path: String, named name: String) throws(StoreError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {

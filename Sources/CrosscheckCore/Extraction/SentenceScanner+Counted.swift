@@ -125,7 +125,7 @@ extension SentenceScanner {
                 boundary = day  // "the death toll rose Wednesday to 9,500"
                 continue
             }
-            guard let info = lexicon.info(token), info.isLeadConnector || lexicon.neutral.starts(with: token) else { break }
+            guard leadsToFigure(boundary - 1) else { break }
             if lexicon.tollVerbs.starts(with: token) { tollVerb = true }
             if lexicon.linkingWords.starts(with: token) { linked = true }
             boundary -= 1
@@ -184,10 +184,15 @@ extension SentenceScanner {
         var i = end
         if let people = lexicon.people.match(tokens, at: i) { i = people.end }
         guard i < tokens.count else { return true }
-        let token = tokens[i]
-        if token.kind == .symbol { return lexicon.info(token)?.isPunctuation == true }
+        if tokens[i].kind == .symbol { return stream.isPunctuation(i) }
         return lexicon.clauseEnds.match(tokens, at: i) != nil
     }
 
     func isPeople(at i: Int) -> Bool { lexicon.people.match(tokens, at: i) != nil }
+
+    /// A word that may stand between a figure and the verb or toll that governs it ("rose to",
+    /// "killing at least"): a connector or a word that says nothing of what is counted.
+    func leadsToFigure(_ i: Int) -> Bool {
+        lexicon.info(tokens[i])?.isLeadConnector == true || lexicon.neutral.starts(with: tokens[i])
+    }
 }

@@ -18,7 +18,7 @@ extension SentenceScanner {
         while k > max(0, start - 5) {
             k -= 1
             if lexicon.modals.match(tokens, at: k) != nil { return .projection }
-            guard let info = lexicon.info(tokens[k]), info.isLeadConnector || lexicon.neutral.starts(with: tokens[k]) else { break }
+            guard leadsToFigure(k) else { break }
         }
         // "Health authorities previously put the death toll in Derna at 5,500."
         k = start

@@ -12,7 +12,8 @@ struct Speakers {
 
     /// `previous`: the speaker the sentences before named last, for a pronoun.
     init(_ stream: TokenStream, previous: String?) {
-        let tokens = stream.tokens, lexicon = stream.lexicon, text = stream.text
+        let tokens = stream.tokens, lexicon = stream.lexicon
+        let reading = Reading(stream: stream, previous: previous)
         var i = 0
         while i < tokens.count {
             guard let cue = lexicon.speechCues.match(tokens, at: i) else {
@@ -21,10 +22,10 @@ struct Speakers {
             }
             if cue.value {
                 // "according to X"
-                let end = Self.forward(from: cue.end, tokens, lexicon)
+                let end = reading.forward(from: cue.end)
                 // "according to figures released by Nepali police": the figures are the police's.
                 let passedOn = lexicon.speechCues.match(tokens, at: end)?.value == true
-                if !passedOn, let name = Self.name(cue.end..<end, tokens, text, lexicon, previous) {
+                if !passedOn, let name = reading.name(cue.end..<end) {
                     // "Al Jazeera reports citing the Libyan Red Crescent": the figure is the Red Crescent's.
                     if lexicon.citing.match(tokens, at: i) != nil, let last = found.last, i - last.at <= 2 { found.removeLast() }
                     found.append(Speaker(at: i, name: name))
@@ -34,45 +35,21 @@ struct Speakers {
             }
             do {
                 let verb = cue
-                let start = Self.backward(from: i, tokens, lexicon)
-                if let name = Self.name(start..<i, tokens, text, lexicon, previous) {
+                let start = reading.backward(from: i)
+                if let name = reading.name(start..<i) {
                     found.append(Speaker(at: i, name: name))
-                } else if let name = Self.apposition(before: i, tokens, text, lexicon, previous) {
+                } else if let name = reading.apposition(before: i) {
                     found.append(Speaker(at: i, name: name))  // "the head of the council, Mykola Lukashuk, said"
-                } else if let name = Self.appositionHead(before: i, tokens, text, lexicon, previous) {
+                } else if let name = reading.appositionHead(before: i) {
                     found.append(Speaker(at: i, name: name))  // "Marie el-Drese, the IFRC's secretary-general, told"
                 } else if start == i, lexicon.listenerVerbs.match(tokens, at: i) == nil {
                     // "…," said Valentyn Reznichenko, the regional governor.
-                    let end = Self.forward(from: verb.end, tokens, lexicon)
-                    if let name = Self.name(verb.end..<end, tokens, text, lexicon, previous) { found.append(Speaker(at: i, name: name)) }
+                    let end = reading.forward(from: verb.end)
+                    if let name = reading.name(verb.end..<end) { found.append(Speaker(at: i, name: name)) }
                 }
                 i = verb.end
             }
         }
-    }
-
-    /// A name set off by commas right before a verb: ", Mykola Lukashuk, said".
-    private static func apposition(before verb: Int, _ tokens: [Token], _ text: (Range<Int>) -> String, _ lexicon: Lexicon,
-                                   _ previous: String?) -> String? {
-        guard verb > 1, tokens[verb - 1].id == lexicon.symbols.comma else { return nil }
-        let start = backward(from: verb - 1, tokens, lexicon)
-        guard start < verb - 1, start > 0, tokens[start - 1].id == lexicon.symbols.comma else { return nil }
-        // "Marie el-Drese, the IFRC's secretary-general, told": a stretch opening with an article is a title.
-        if lexicon.info(tokens[start])?.isArticle == true || tokens[start].id == lexicon.symbols.the { return nil }
-        return name(start..<verb - 1, tokens, text, lexicon, previous)
-    }
-
-    /// The name before a title set off by commas right before a verb: "Marie el-Drese, the
-    /// International Federation's secretary-general, told".
-    private static func appositionHead(before verb: Int, _ tokens: [Token], _ text: (Range<Int>) -> String, _ lexicon: Lexicon,
-                                       _ previous: String?) -> String? {
-        guard verb > 1, tokens[verb - 1].id == lexicon.symbols.comma else { return nil }
-        var comma = verb - 2
-        while comma > 0, verb - comma < 24, tokens[comma].id != lexicon.symbols.comma { comma -= 1 }
-        guard comma > 0, tokens[comma].id == lexicon.symbols.comma else { return nil }
-        let start = backward(from: comma, tokens, lexicon)
-        guard start < comma, start == 0 || tokens[start - 1].kind == .symbol else { return nil }
-        return name(start..<comma, tokens, text, lexicon, previous)
     }
 
     /// The speaker nearest to a figure at tokens `figure`, before or after it.
@@ -88,25 +65,56 @@ struct Speakers {
     /// The last speaker named, for the sentences after.
     var last: String? { found.max { $0.at < $1.at }?.name }
 
-    private static let longest = 12
+    /// The most words a name may have.
+    static let longest = 12
+}
+
+/// A sentence's stream read for the names of speakers; `previous` is who a pronoun is.
+private struct Reading {
+    let stream: TokenStream
+    let previous: String?
+    var tokens: [Token] { stream.tokens }
+    var lexicon: Lexicon { stream.lexicon }
+
+    /// A name set off by commas right before a verb: ", Mykola Lukashuk, said".
+    func apposition(before verb: Int) -> String? {
+        guard verb > 1, tokens[verb - 1].id == lexicon.symbols.comma else { return nil }
+        let start = backward(from: verb - 1)
+        guard start < verb - 1, start > 0, tokens[start - 1].id == lexicon.symbols.comma else { return nil }
+        // "Marie el-Drese, the IFRC's secretary-general, told": a stretch opening with an article is a title.
+        if lexicon.info(tokens[start])?.isArticle == true || tokens[start].id == lexicon.symbols.the { return nil }
+        return name(start..<verb - 1)
+    }
+
+    /// The name before a title set off by commas right before a verb: "Marie el-Drese, the
+    /// International Federation's secretary-general, told".
+    func appositionHead(before verb: Int) -> String? {
+        guard verb > 1, tokens[verb - 1].id == lexicon.symbols.comma else { return nil }
+        var comma = verb - 2
+        while comma > 0, verb - comma < 24, tokens[comma].id != lexicon.symbols.comma { comma -= 1 }
+        guard comma > 0, tokens[comma].id == lexicon.symbols.comma else { return nil }
+        let start = backward(from: comma)
+        guard start < comma, start == 0 || tokens[start - 1].kind == .symbol else { return nil }
+        return name(start..<comma)
+    }
 
     /// Where a name before token `end` starts: back to punctuation, a stop word or a number.
-    private static func backward(from end: Int, _ tokens: [Token], _ lexicon: Lexicon) -> Int {
+    func backward(from end: Int) -> Int {
         var start = end
-        while start > 0, end - start < longest, continues(tokens[start - 1], tokens, start - 1, lexicon) { start -= 1 }
+        while start > 0, end - start < Speakers.longest, continues(tokens[start - 1], start - 1) { start -= 1 }
         return start
     }
 
     /// Where a name from token `start` ends: at punctuation, a stop word or a number.
-    private static func forward(from start: Int, _ tokens: [Token], _ lexicon: Lexicon) -> Int {
+    func forward(from start: Int) -> Int {
         var end = start
-        while end < tokens.count, end - start < longest, continues(tokens[end], tokens, end, lexicon) { end += 1 }
+        while end < tokens.count, end - start < Speakers.longest, continues(tokens[end], end) { end += 1 }
         return end
     }
 
     /// Whether a token may be part of a speaker's name: a word that is no stop word, or a bracket
     /// ("the National Disaster Management Authority (NDMA)") or a possessive's apostrophe.
-    private static func continues(_ token: Token, _ tokens: [Token], _ index: Int, _ lexicon: Lexicon) -> Bool {
+    func continues(_ token: Token, _ index: Int) -> Bool {
         switch token.kind {
         case .number: return false
         case .word: return lexicon.speakerStops.match(tokens, at: index) == nil && lexicon.speechCues.match(tokens, at: index) == nil
@@ -119,8 +127,7 @@ struct Speakers {
 
     /// The words as a speaker's name, if they can be one: a capitalised word or a party
     /// ("officials", "police"); a pronoun is `previous`.
-    private static func name(_ range: Range<Int>, _ tokens: [Token], _ text: (Range<Int>) -> String, _ lexicon: Lexicon,
-                             _ previous: String?) -> String? {
+    func name(_ range: Range<Int>) -> String? {
         var range = range
         // A name never starts or ends with a bracket, nor starts with "by".
         while !range.isEmpty, tokens[range.lowerBound].kind == .symbol { range = range.dropFirst() }
@@ -134,6 +141,6 @@ struct Speakers {
             if lexicon.parties.match(tokens, at: i) != nil { return true }
             return tokens[i].capitalised && lexicon.info(tokens[i])?.isMonth != true && lexicon.weekdays.match(tokens, at: i) == nil
         }
-        return named ? text(range) : nil
+        return named ? stream.text(range) : nil
     }
 }

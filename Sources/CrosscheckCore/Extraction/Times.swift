@@ -12,7 +12,7 @@ struct Times {
 
     init(_ stream: TokenStream, published: ReportedTime) {
         let tokens = stream.tokens, lexicon = stream.lexicon
-        func word(_ i: Int) -> String { stream.text(i..<i + 1).lowercased() }
+        func word(_ i: Int) -> String { Self.word(i, stream) }
         let today = ReportedTime.epochDay(published.year, published.month, published.day)
         var clock: (at: Int, hour: Int, minute: Int)?
         for i in tokens.indices {
@@ -46,7 +46,7 @@ struct Times {
                     words = after != nil ? "\(word(i)) \(date)" : "\(date) \(word(i))"
                 }
             }
-            if let day, !Self.isNotAsOf(i, tokens, word, lexicon), let time = try? ReportedTime(Self.date(day)) {
+            if let day, !Self.isNotAsOf(i, stream), let time = try? ReportedTime(Self.date(day)) {
                 found.append(Cue(at: i, time: time, words: words.isEmpty ? word(i) : words))
             }
         }
@@ -63,18 +63,23 @@ struct Times {
 
     /// A day that is not when figures stood: the start of a period ("since June 14"), or the day
     /// of the event itself, named as its modifier ("the April 25 quake", "Saturday's attack").
-    private static func isNotAsOf(_ i: Int, _ tokens: [Token], _ word: (Int) -> String, _ lexicon: Lexicon) -> Bool {
+    private static func isNotAsOf(_ i: Int, _ stream: TokenStream) -> Bool {
+        let (tokens, lexicon) = (stream.tokens, stream.lexicon)
+        func word(_ i: Int) -> String { Self.word(i, stream) }
         // The word before the day, past a day number written first ("since 14 June").
         var before = i - 1
         if before >= 0, tokens[before].kind == .number { before -= 1 }
         if before >= 0, tokens[before].kind == .word, CalendarWords.periodStarts.contains(word(before)) { return true }
-        if before >= 0, tokens[before].kind == .word, word(before) == "the" { return true }
+        if before >= 0, tokens[before].id == lexicon.symbols.the { return true }
         // "Saturday's": an apostrophe and an s right after the day (or after its number).
         var after = i + 1
         if after < tokens.count, tokens[after].kind == .number { after += 1 }
         return after + 1 < tokens.count && !tokens[after].spaceBefore
             && (tokens[after].id == lexicon.symbols.apostrophe || tokens[after].id == lexicon.symbols.rightQuote) && word(after + 1) == "s"
     }
+
+    /// Token `i`'s word, lower-cased.
+    private static func word(_ i: Int, _ stream: TokenStream) -> String { stream.text(i..<i + 1).lowercased() }
 
     /// The time nearest to a figure at tokens `figure`, before or after it.
     func nearest(to figure: Range<Int>) -> Cue? {
