@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Finds every figure mention in a text: its span, its words, the figure, and the metric it
 /// counts, decided by the counted noun ("440 drones"), the verb that governs it ("killing at
 /// least 23 people"), a toll phrase ("the death toll rose to 28"), or carried over from the
@@ -19,11 +21,22 @@ public struct Extractor: Sendable {
     private(set) var places = Places([])
     /// When the report was published: what "on Saturday" and "yesterday" are read against.
     public var published: ReportedTime?
-    let lexicon: Lexicon
+    private(set) var lexicon: Lexicon
+    private let vocabulary: MetricVocabulary
 
     public init(tolerance: Double = 0.1, vocabulary: MetricVocabulary = .standard) {
         self.tolerance = tolerance
+        self.vocabulary = vocabulary
         self.lexicon = Lexicon.compiled(for: vocabulary)
+    }
+
+    /// The same extractor with tables of its own: pieces read at once each read their own, since
+    /// counting references to shared ones from several processors costs more than reading.
+    private func withOwnTables() -> Extractor {
+        var copy = self
+        copy.lexicon = Lexicon(vocabulary: vocabulary)
+        copy.places = Places(scopes)
+        return copy
     }
 
     /// Where a scan stands in the whole text: for texts read in pieces.
@@ -50,9 +63,105 @@ public struct Extractor: Sendable {
     }
 
     /// Scans valid UTF-8 that begins at the start of a line, handing each mention to `emit` as
-    /// it is found; returns the position after the bytes, to scan the next piece from.
+    /// it is found, in order; returns the position after the bytes, to scan the next piece from.
+    ///
+    /// A long text is read in pieces of whole lines, several at once, while the pieces read
+    /// before are handed on: the mentions come out the same, in the same order, as from one
+    /// reading, and `emit` is called once at a time, though not always on the caller's thread.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, from position: Position, emit: (Mention) -> Void) -> Position {
-        var scanner = SentenceScanner(extractor: self, bytes: bytes, position: position)
+        let pieces = Self.pieces(of: bytes)
+        guard pieces.count > 1, WorkerPool.processors > 1 else {
+            var scanner = SentenceScanner(extractor: self, bytes: bytes, position: position, carried: initiallyCarried)
+            scanLines(&scanner, emit: emit)
+            return scanner.finish()
+        }
+        let atOnce = 2 * WorkerPool.processors
+        let readers = (0..<min(atOnce, pieces.count)).map { _ in withOwnTables() }
+        nonisolated(unsafe) let handing = HandingOn(extractor: self, text: bytes, at: position, carried: initiallyCarried)
+        var read: [(range: Range<Int>, piece: Piece)] = []
+        nonisolated(unsafe) let text = bytes
+        var start = 0
+        repeat {
+            let batch = pieces[min(start, pieces.count)..<min(start + atOnce, pieces.count)]
+            start += atOnce
+            var results = [Piece?](repeating: nil, count: batch.count)
+            withoutActuallyEscaping(emit) { emit in
+                nonisolated(unsafe) let emit = emit, before = read
+                results.withUnsafeMutableBufferPointer { results in
+                    nonisolated(unsafe) let results = results
+                    // One more task than pieces: handing on the batch before.
+                    DispatchQueue.concurrentPerform(iterations: batch.count + 1) { k in
+                        guard k < batch.count else { return before.forEach { handing.handOn($0.piece, of: $0.range, emit: emit) } }
+                        let range = batch[batch.startIndex + k]
+                        let carried = range.lowerBound == 0 ? self.initiallyCarried : .unknown
+                        results[k] = readers[k].read(UnsafeBufferPointer(rebasing: text[range]), carried: carried)
+                    }
+                }
+            }
+            read = zip(batch, results).map { ($0, $1!) }
+        } while !read.isEmpty
+        return handing.at
+    }
+
+    typealias Carried = SentenceScanner.Carried
+
+    /// What a text's first sentence starts from: no speaker yet, and the event's whole as the scope.
+    private var initiallyCarried: Carried { Carried(speaker: nil, scope: places.whole) }
+
+    /// One piece read on its own, its positions counted from its own start.
+    private struct Piece {
+        var mentions: [Mention]
+        var end: Position
+        var carried: Carried
+    }
+
+    /// Hands on pieces read on their own, in order: their positions moved to the whole text's,
+    /// and what the text before them carried put in place of the markers.
+    private final class HandingOn {
+        let extractor: Extractor
+        let text: UnsafeBufferPointer<UInt8>
+        private(set) var at: Position
+        private var carried: Carried
+
+        init(extractor: Extractor, text: UnsafeBufferPointer<UInt8>, at: Position, carried: Carried) {
+            self.extractor = extractor
+            self.text = text
+            self.at = at
+            self.carried = carried
+        }
+
+        func handOn(_ piece: Piece, of range: Range<Int>, emit: (Mention) -> Void) {
+            var piece = piece
+            if range.lowerBound > 0 && carried.speaker == nil {
+                // A pronoun with no speaker before it reads differently from one with an unknown speaker.
+                piece = extractor.read(UnsafeBufferPointer(rebasing: text[range]), carried: carried)
+            }
+            for var mention in piece.mentions {
+                mention.start += at.scalar
+                mention.end += at.scalar
+                mention.line += at.line - 1
+                mention.attributedTo = Carried.resolve(mention.attributedTo, Carried.unknown.speaker, carried.speaker)
+                mention.scope = Carried.resolve(mention.scope, Carried.unknown.scope, carried.scope)
+                emit(mention)
+            }
+            carried = Carried(speaker: Carried.resolve(piece.carried.speaker, Carried.unknown.speaker, carried.speaker),
+                              scope: Carried.resolve(piece.carried.scope, Carried.unknown.scope, carried.scope))
+            at = Position(scalar: at.scalar + piece.end.scalar, line: at.line + piece.end.line - 1)
+        }
+    }
+
+    private func read(_ bytes: UnsafeBufferPointer<UInt8>, carried: Carried) -> Piece {
+        var scanner = SentenceScanner(extractor: self, bytes: bytes, position: Position(), carried: carried)
+        var mentions: [Mention] = []
+        // Room for the densest report's figures: only the memory used is touched, and the
+        // mentions are not moved as the array grows.
+        mentions.reserveCapacity(bytes.count / 32)
+        scanLines(&scanner) { mentions.append($0) }
+        return Piece(mentions: mentions, end: scanner.finish(), carried: scanner.carried)
+    }
+
+    private func scanLines(_ scanner: inout SentenceScanner, emit: (Mention) -> Void) {
+        let bytes = scanner.bytes
         var lineStart = 0
         while lineStart < bytes.count {
             let lineEnd = Self.lineEnd(bytes, from: lineStart)
@@ -65,7 +174,23 @@ public struct Extractor: Sendable {
             lineStart = lineEnd + 1
             if lineEnd < bytes.count { scanner.newLine() }
         }
-        return scanner.finish()
+    }
+
+    /// How long a piece of a long text is, about: a text no longer is read in one. The mentions
+    /// of the pieces read at once are held until the pieces before them are handed on.
+    static let pieceLength = 256 * 1024
+
+    /// A text cut after line feeds into pieces of about `pieceLength`.
+    static func pieces(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            var end = min(start + pieceLength, bytes.count)
+            if end < bytes.count { end = min(lineEnd(bytes, from: end) + 1, bytes.count) }
+            pieces.append(start..<end)
+            start = end
+        }
+        return pieces
     }
 
     /// The offset of the next line feed at or after `start`, or the end of the bytes.

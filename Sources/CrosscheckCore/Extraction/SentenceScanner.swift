@@ -18,19 +18,16 @@ struct SentenceScanner {
     /// Scalars before `cursorByte`: offsets are counted once, moving forward only.
     var cursorByte = 0
     var cursorScalar: Int
-    /// The speaker the sentences before named last: who "he said" is.
-    var lastSpeaker: String?
-    /// The scope of the last figure before: a sentence that names no place goes on about it.
-    /// Before any, the event's whole.
-    var lastScope: String?
+    /// Who spoke and where the text was, from the sentences before.
+    private(set) var carried: Carried
 
-    init(extractor: Extractor, bytes: UnsafeBufferPointer<UInt8>, position: Extractor.Position) {
+    init(extractor: Extractor, bytes: UnsafeBufferPointer<UInt8>, position: Extractor.Position, carried: Carried) {
         self.extractor = extractor
         self.lexicon = extractor.lexicon
         self.bytes = bytes
         self.line = position.line
         self.cursorScalar = position.scalar
-        self.lastScope = extractor.places.whole
+        self.carried = carried
         self.stream = .empty(extractor.lexicon)
     }
 
@@ -59,6 +56,23 @@ struct SentenceScanner {
         return cursorScalar
     }
 
+    /// What a sentence passes on to the sentences after it.
+    struct Carried {
+        /// The speaker the sentences before named last: who "he said" is.
+        var speaker: String?
+        /// The scope of the last figure before: a sentence that names no place goes on about it.
+        var scope: String?
+
+        /// What a piece of a text read on its own starts from: markers that stand for the values
+        /// the text before it carries, put in their place once that is read.
+        static let unknown = Carried(speaker: "\u{1}the speaker before", scope: "\u{1}the scope before")
+
+        /// A value read with `unknown`'s `marker`, with what the text before carried in its place.
+        static func resolve(_ value: String?, _ marker: String?, _ before: String?) -> String? {
+            value == marker ? before : value
+        }
+    }
+
     /// A mention read but not yet handed on: the sentence's list of figures may still give it
     /// its metric.
     struct Pending {
@@ -84,7 +98,7 @@ struct SentenceScanner {
         var times: Times?
         var figures: [Range<Int>] = []
         pending.removeAll(keepingCapacity: true)
-        defer { if let last = speakers?.last { lastSpeaker = last } }
+        defer { if let last = speakers?.last { carried.speaker = last } }
         var j = 0
         while j < tokens.count {
             guard mayStartFigure(j) else {
@@ -119,7 +133,7 @@ struct SentenceScanner {
             let byteEnd = range.lowerBound + tokens[end - 1].end
             let scalarStart = scalar(at: byteStart)
             let scalarEnd = scalar(at: byteEnd)
-            if speakers == nil { speakers = Speakers(stream, previous: lastSpeaker) }
+            if speakers == nil { speakers = Speakers(stream, previous: carried.speaker) }
             if places == nil { places = extractor.places.isEmpty ? [] : extractor.places.named(in: stream) }
             if times == nil, let published = extractor.published {
                 times = Times(stream, published: published)
@@ -128,7 +142,7 @@ struct SentenceScanner {
             let bytes = tokens[start].start..<tokens[end - 1].end
             let scope = self.scope(of: bytes, at: start, places: places ?? [], figures: figures)
             if !extractor.places.isEmpty { figures.append(bytes) }
-            if scope != nil { lastScope = scope }
+            if scope != nil { carried.scope = scope }
             pending.append(Pending(mention: Mention(
                 start: scalarStart, end: scalarEnd, line: line, text: stream.text(start..<end), figure: parsed.figure,
                 family: parsed.family, metric: metric?.id, metricWords: metric.map { stream.text($0.words) }, scope: scope,
@@ -149,8 +163,8 @@ struct SentenceScanner {
     /// scope the text was last about.
     func scope(of bytes: Range<Int>, at start: Int, places: [(range: Range<Int>, id: String)], figures: [Range<Int>]) -> String? {
         guard !extractor.places.isEmpty else { return nil }
-        if start > 0, lexicon.asides.match(tokens, at: start - 1) != nil { return lastScope }
-        guard !places.isEmpty else { return lastScope }
+        if start > 0, lexicon.asides.match(tokens, at: start - 1) != nil { return carried.scope }
+        guard !places.isEmpty else { return carried.scope }
         return extractor.places.scope(of: bytes, in: sentence, named: places, figures: figures)
     }
 
