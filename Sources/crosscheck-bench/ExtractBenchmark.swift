@@ -21,9 +21,10 @@ enum ExtractBenchmark {
         let corpus = generate(megabytes: 50)
         let megabytes = Double(corpus.text.utf8.count) / 1_000_000
         var utf8 = corpus.text
-        for context in [false, true] {
+        for (context, processors) in [(false, 1), (false, WorkerPool.processors), (true, WorkerPool.processors)] {
             var extractor = Extractor()
             extractor.includesContext = context
+            extractor.processors = processors
             // The whole proposal, as annotate asks for it: the event's places and the report's publication.
             extractor.scopes = [Scope(id: "Kyiv", aliases: ["the capital"]), Scope(id: "Solomianskyi district", partOf: "Kyiv"), Scope(id: "Ukraine")]
             extractor.published = try? ReportedTime("2025-06-18T14:00+03:00")
@@ -37,7 +38,7 @@ enum ExtractBenchmark {
             verify(found == corpus.figures, "found \(found) figures, the corpus has \(corpus.figures)")
             print("extract (the whole proposal: metric, scope, speaker, time, clause)\(context ? ", with each figure's sentence around it" : ""): \(format(megabytes)) MB of "
                   + "news-style text, \(found) figures, in \(format(seconds, decimals: 3)) s (median of 3): "
-                  + "\(format(megabytes / seconds, decimals: 1)) MB/s on one core")
+                  + "\(format(megabytes / seconds, decimals: 1)) MB/s on \(processors == 1 ? "one core" : "\(processors) cores")")
         }
         firstProposal(corpus.text)
         let before = peakMemoryMB()

@@ -19,6 +19,8 @@ public struct Extractor: Sendable {
         didSet { places = Places(scopes) }
     }
     private(set) var places = Places([])
+    /// How many processors a long text is read on at once.
+    public var processors = WorkerPool.processors
     /// When the report was published: what "on Saturday" and "yesterday" are read against.
     public var published: ReportedTime?
     private(set) var lexicon: Lexicon
@@ -70,12 +72,12 @@ public struct Extractor: Sendable {
     /// reading, and `emit` is called once at a time, though not always on the caller's thread.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, from position: Position, emit: (Mention) -> Void) -> Position {
         let pieces = Self.pieces(of: bytes)
-        guard pieces.count > 1, WorkerPool.processors > 1 else {
+        guard pieces.count > 1, processors > 1 else {
             var scanner = SentenceScanner(extractor: self, bytes: bytes, position: position, carried: initiallyCarried)
             scanLines(&scanner, emit: emit)
             return scanner.finish()
         }
-        let atOnce = 2 * WorkerPool.processors
+        let atOnce = 2 * processors
         let readers = (0..<min(atOnce, pieces.count)).map { _ in withOwnTables() }
         nonisolated(unsafe) let handing = HandingOn(extractor: self, text: bytes, at: position, carried: initiallyCarried)
         var read: [(range: Range<Int>, piece: Piece)] = []

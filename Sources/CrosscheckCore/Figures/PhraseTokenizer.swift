@@ -202,27 +202,16 @@ enum PhraseTokenizer {
             i += 1
         }
         // Group separators: ",", a space, a no-break or thin space, each before exactly 3 digits.
-        if run <= 3 && !startsWithPoint {
-            var separator: [UInt8]?
-            while i < count {
-                let length: Int
-                if let separator {
-                    guard matches(bytes, at: i, separator) else { break }
-                    length = separator.count
-                } else if let found = groupSeparator(bytes, at: i) {
-                    length = found.count
-                    guard threeDigits(bytes, at: i + length) else { break }
-                    separator = found
-                } else {
-                    break
-                }
-                guard threeDigits(bytes, at: i + length) else { break }
+        if run <= 3 && !startsWithPoint, let length = groupSeparator(bytes, at: i), threeDigits(bytes, at: i + length) {
+            // Every group after the first is set off by the same separator.
+            let separator = UnsafeBufferPointer(rebasing: bytes[i..<i + length])
+            repeat {
                 i += length
                 for _ in 0..<3 {
                     take(bytes[i] &- 0x30)
                     i += 1
                 }
-            }
+            } while matches(bytes, at: i, separator) && threeDigits(bytes, at: i + length)
         }
         token.integerDigits = significant
         if i + 1 < count, bytes[i] == 0x2E, isDigit(bytes[i + 1]) {
@@ -243,20 +232,20 @@ enum PhraseTokenizer {
         return token
     }
 
-    private static let comma: [UInt8] = [0x2C]
-    private static let space: [UInt8] = [0x20]
-    private static let noBreakSpace: [UInt8] = [0xC2, 0xA0]
-    private static let thinSpace: [UInt8] = [0xE2, 0x80, 0x89]
-    private static let narrowNoBreakSpace: [UInt8] = [0xE2, 0x80, 0xAF]
-
-    private static func groupSeparator(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> [UInt8]? {
-        for separator in [comma, space, noBreakSpace, thinSpace, narrowNoBreakSpace] where matches(bytes, at: i, separator) {
-            return separator
+    /// The length of the group separator at `i` (",", a space, a no-break, thin or narrow
+    /// no-break space), nil if none.
+    @inline(__always)
+    private static func groupSeparator(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        guard i < bytes.count else { return nil }
+        switch bytes[i] {
+        case 0x2C, 0x20: return 1
+        case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0xA0: return 2
+        case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x89 || bytes[i + 2] == 0xAF): return 3
+        default: return nil
         }
-        return nil
     }
 
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ pattern: [UInt8]) -> Bool {
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
         guard i + pattern.count <= bytes.count else { return false }
         for k in 0..<pattern.count where bytes[i + k] != pattern[k] { return false }
         return true
@@ -274,16 +263,13 @@ enum PhraseTokenizer {
         var token = Token(kind: .word, spaceBefore: space, start: i, end: i)
         let count = bytes.count
         var ascii = true
-        var hash = WordIndex.hashSeed
         token.capitalised = bytes[i] >= 0x41 && bytes[i] <= 0x5A
         while i < count {
             let byte = bytes[i]
             if byte < 0x80 {
                 if (byte | 0x20) &- 0x61 < 26 {
-                    hash = WordIndex.hash(hash, byte | 0x20)
                     i += 1
                 } else if byte == 0x27, i + 1 < count, isLetter(bytes, at: i + 1), i > token.start {
-                    hash = WordIndex.hash(hash, byte)
                     i += 1  // an apostrophe inside a word: "o'clock"
                 } else {
                     break
@@ -305,7 +291,7 @@ enum PhraseTokenizer {
         if let lexicon {
             let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
             if ascii {
-                token.id = lexicon.index.id(ofASCII: slice, hash: hash)
+                token.id = lexicon.index.id(ofASCII: slice)
             } else {
                 token.id = lexicon.id(of: String(decoding: slice, as: UTF8.self).lowercased())
             }
