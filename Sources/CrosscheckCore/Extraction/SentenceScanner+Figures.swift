@@ -52,7 +52,8 @@ extension SentenceScanner {
             // "Su-34": a dash joined to a name on its left; "20 -34" or "x - 34" is not.
             return !before.spaceBefore && i >= 2 && tokens[i - 2].kind == .word
         }
-        return [lexicon.symbols.hash, lexicon.symbols.at, lexicon.symbols.slash, lexicon.symbols.plus].contains(before.id)
+        let symbols = lexicon.symbols
+        return before.id == symbols.hash || before.id == symbols.at || before.id == symbols.slash || before.id == symbols.plus
             || before.id < 0
     }
 

@@ -5,19 +5,14 @@ extension SentenceScanner {
     /// one's, before it first ("759 died in Sindh, 308 in Khyber Pakhtunkhwa"), else after it
     /// ("308 and 223 deaths", "95 soldiers … and one police officer have been released").
     mutating func shareMetrics() {
-        var listStart = 0
-        for k in 0..<pending.count {
-            // A share or a sum beside a count is no member of its list ("about 40% of those fired").
-            let endsList = k + 1 == pending.count || pending[k].mention.figure.kind != .count
-                || pending[k + 1].mention.figure.kind != .count || !joined(pending[k].tokens, pending[k + 1].tokens)
-            guard endsList else { continue }
-            let list = listStart...k
-            listStart = k + 1
-            guard list.count > 1 else { continue }
-            let named = list.filter { pending[$0].mention.metric != nil }
+        for list in lists() where list.count > 1 {
+            var named: [Int] = []
+            for member in list where pending[member].mention.metric != nil { named.append(member) }
             guard !named.isEmpty else { continue }
             for member in list where pending[member].mention.metric == nil && !pending[member].countsOther {
-                let source = named.last { $0 < member } ?? named.first { $0 > member }!
+                // The nearest named member before it, else the first after it.
+                var source = named[0]
+                for candidate in named where candidate < member { source = candidate }
                 pending[member].mention.metric = pending[source].mention.metric
                 pending[member].mention.metricWords = pending[source].mention.metricWords
             }
@@ -26,6 +21,21 @@ extension SentenceScanner {
                 pending[member].mention.role = .part
             }
         }
+    }
+
+    /// The sentence's lists of figures, as ranges of `pending`.
+    func lists() -> [ClosedRange<Int>] {
+        var lists: [ClosedRange<Int>] = []
+        var listStart = 0
+        for k in 0..<pending.count {
+            // A share or a sum beside a count is no member of its list ("about 40% of those fired").
+            let endsList = k + 1 == pending.count || pending[k].mention.figure.kind != .count
+                || pending[k + 1].mention.figure.kind != .count || !joined(pending[k].tokens, pending[k + 1].tokens)
+            guard endsList else { continue }
+            lists.append(listStart...k)
+            listStart = k + 1
+        }
+        return lists
     }
 
     /// Whether the figure at `b` follows the one at `a` in a list: only what the first counts and

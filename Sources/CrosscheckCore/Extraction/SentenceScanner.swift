@@ -153,7 +153,7 @@ struct SentenceScanner {
                 tokens: start..<end, needsMetric: needsMetric(parsed, start, end), countsOther: countsOther))
         }
         if pending.count > 1 { shareMetrics() }
-        for item in pending where item.mention.metric != nil || !item.needsMetric { emit(item.mention) }
+        for k in pending.indices where pending[k].mention.metric != nil || !pending[k].needsMetric { emit(pending[k].mention) }
     }
 
     // MARK: - Where

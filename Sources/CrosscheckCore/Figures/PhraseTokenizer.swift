@@ -76,13 +76,15 @@ enum PhraseTokenizer {
                     tokens.append(Token(kind: .symbol, spaceBefore: space, start: start, end: i))
                     space = false
                 case 0x30...0x39:
-                    tokens.append(readNumber(bytes, at: &i, space: space))
-                    tokens[tokens.count - 1].joined = joined
+                    var token = readNumber(bytes, at: &i, space: space)
+                    token.joined = joined
+                    tokens.append(token)
                     space = false
                     joined = false
                 case 0x41...0x5A, 0x61...0x7A:
-                    tokens.append(readWord(bytes, at: &i, space: space, lexicon: lexicon))
-                    tokens[tokens.count - 1].joined = joined
+                    var token = readWord(bytes, at: &i, space: space, lexicon: lexicon)
+                    token.joined = joined
+                    tokens.append(token)
                     space = false
                     joined = false
                 case 0x00...0x1F, 0x7F:
@@ -125,8 +127,9 @@ enum PhraseTokenizer {
                 space = false
                 i = end
             } else if isWordScalar(scalar) {
-                tokens.append(readWord(bytes, at: &i, space: space, lexicon: lexicon))
-                tokens[tokens.count - 1].joined = joined
+                var token = readWord(bytes, at: &i, space: space, lexicon: lexicon)
+                token.joined = joined
+                tokens.append(token)
                 space = false
                 joined = false
             } else if (0x2010...0x2014).contains(value),
@@ -177,6 +180,7 @@ enum PhraseTokenizer {
         return isWordScalar(decode(bytes, at: i + hyphenLength).scalar)
     }
 
+    @inline(__always)
     private static func readNumber(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int, space: Bool) -> Token {
         var token = Token(kind: .number, spaceBefore: space, start: i, end: i)
         let count = bytes.count
@@ -257,6 +261,7 @@ enum PhraseTokenizer {
         return i + 3 == bytes.count || !isDigit(bytes[i + 3])
     }
 
+    @inline(__always)
     private static func readWord(
         _ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int, space: Bool, lexicon: Lexicon?
     ) -> Token {
