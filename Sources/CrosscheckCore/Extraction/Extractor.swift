@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 /// Finds every figure mention in a text: its span, its words, the figure, and the metric it
 /// counts, decided by the counted noun ("440 drones"), the verb that governs it ("killing at
@@ -67,9 +67,10 @@ public struct Extractor: Sendable {
     /// Scans valid UTF-8 that begins at the start of a line, handing each mention to `emit` as
     /// it is found, in order; returns the position after the bytes, to scan the next piece from.
     ///
-    /// A long text is read in pieces of whole lines, several at once, while the pieces read
-    /// before are handed on: the mentions come out the same, in the same order, as from one
-    /// reading, and `emit` is called once at a time, though not always on the caller's thread.
+    /// A long text is read in pieces of whole lines on every processor, each piece handed on by
+    /// the processor that finishes the one before it: the mentions come out the same, in the
+    /// same order, as from one reading, and `emit` is called once at a time, though not always
+    /// on the caller's thread.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, from position: Position, emit: (Mention) -> Void) -> Position {
         let pieces = Self.pieces(of: bytes)
         guard pieces.count > 1, processors > 1 else {
@@ -77,31 +78,21 @@ public struct Extractor: Sendable {
             scanLines(&scanner, emit: emit)
             return scanner.finish()
         }
-        let atOnce = 2 * processors
-        let readers = (0..<min(atOnce, pieces.count)).map { _ in withOwnTables() }
+        let queue = PieceQueue(pieces, window: 4 * processors)
         nonisolated(unsafe) let handing = HandingOn(extractor: self, text: bytes, at: position, carried: initiallyCarried)
-        var read: [(range: Range<Int>, piece: Piece)] = []
         nonisolated(unsafe) let text = bytes
-        var start = 0
-        repeat {
-            let batch = pieces[min(start, pieces.count)..<min(start + atOnce, pieces.count)]
-            start += atOnce
-            var results = [Piece?](repeating: nil, count: batch.count)
-            withoutActuallyEscaping(emit) { emit in
-                nonisolated(unsafe) let emit = emit, before = read
-                results.withUnsafeMutableBufferPointer { results in
-                    nonisolated(unsafe) let results = results
-                    // One more task than pieces: handing on the batch before.
-                    DispatchQueue.concurrentPerform(iterations: batch.count + 1) { k in
-                        guard k < batch.count else { return before.forEach { handing.handOn($0.piece, of: $0.range, emit: emit) } }
-                        let range = batch[batch.startIndex + k]
-                        let carried = range.lowerBound == 0 ? self.initiallyCarried : .unknown
-                        results[k] = readers[k].read(UnsafeBufferPointer(rebasing: text[range]), carried: carried)
-                    }
+        withoutActuallyEscaping(emit) { emit in
+            nonisolated(unsafe) let emit = emit
+            DispatchQueue.concurrentPerform(iterations: min(processors, pieces.count)) { _ in
+                let reader = self.withOwnTables()
+                while let index = queue.take() {
+                    let range = pieces[index]
+                    let piece = reader.read(UnsafeBufferPointer(rebasing: text[range]),
+                                            carried: index == 0 ? self.initiallyCarried : .unknown)
+                    queue.finished(index, piece) { index, piece in handing.handOn(piece, of: pieces[index], emit: emit) }
                 }
             }
-            read = zip(batch, results).map { ($0, $1!) }
-        } while !read.isEmpty
+        }
         return handing.at
     }
 
@@ -115,6 +106,52 @@ public struct Extractor: Sendable {
         var mentions: [Mention]
         var end: Position
         var carried: Carried
+    }
+
+    /// Pieces given out to the processors in order, and handed on in order by whichever
+    /// processor files the piece that is next; a processor waits while `window` pieces are out
+    /// and not handed on, so that memory holds a few pieces' mentions, not the text's.
+    private final class PieceQueue: @unchecked Sendable {
+        private let condition = NSCondition()
+        private let count: Int
+        private let window: Int
+        private var taken = 0
+        private var handed = 0
+        private var handing = false
+        private var read: [Int: Piece] = [:]
+
+        init(_ pieces: [Range<Int>], window: Int) {
+            self.count = pieces.count
+            self.window = window
+        }
+
+        /// The next piece to read; nil when every piece is taken.
+        func take() -> Int? {
+            condition.lock()
+            defer { condition.unlock() }
+            while taken < count && taken - handed >= window { condition.wait() }
+            guard taken < count else { return nil }
+            taken += 1
+            return taken - 1
+        }
+
+        /// Files a piece read; unless another processor is handing on, hands on every piece
+        /// that is next in order, this one and those filed meanwhile.
+        func finished(_ index: Int, _ piece: Piece, handOn: (Int, Piece) -> Void) {
+            condition.lock()
+            defer { condition.unlock() }
+            read[index] = piece
+            guard !handing else { return }
+            handing = true
+            while let next = read.removeValue(forKey: handed) {
+                condition.unlock()
+                handOn(handed, next)
+                condition.lock()
+                handed += 1
+                condition.broadcast()
+            }
+            handing = false
+        }
     }
 
     /// Hands on pieces read on their own, in order: their positions moved to the whole text's,
@@ -180,7 +217,7 @@ public struct Extractor: Sendable {
 
     /// How long a piece of a long text is, about: a text no longer is read in one. The mentions
     /// of the pieces read at once are held until the pieces before them are handed on.
-    static let pieceLength = 256 * 1024
+    static let pieceLength = 64 * 1024
 
     /// A text cut after line feeds into pieces of about `pieceLength`.
     static func pieces(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {

@@ -1,17 +1,39 @@
 /// Extraction's figure pass: where a figure may start, and which numbers are no count (years,
 /// ages, durations, identifiers, page furniture) and are skipped.
 extension SentenceScanner {
-    /// A number, a number word, or a word that can open a figure ("at least", "dozens", "no").
+    /// A number, a number word, or words that lead into one as the figure parser reads them
+    /// ("at least", "up to", "dozens", "no", "a hundred"): an article, or a preposition that can
+    /// open a qualifier ("under", "in excess of"), with no number after it is passed without a parse.
     func mayStartFigure(_ i: Int) -> Bool {
         let token = tokens[i]
         if token.kind == .number { return true }
         guard token.id >= 0 else { return false }
         let info = lexicon.info[Int(token.id)]
-        if info.cardinal >= 0 || info.multiplier > 0 || info.isArticle || info.isHalf || info.currencySymbolIndex >= 0 {
-            return true
+        if info.cardinal >= 0 || info.multiplier > 0 { return true }
+        guard info.isArticle || info.isHalf || info.currencySymbolIndex >= 0
+            || lexicon.prefixes.starts(with: token) || lexicon.vague.starts(with: token)
+            || lexicon.zero.starts(with: token) || lexicon.rangeOpeners.starts(with: token) else { return false }
+        return leadsToNumber(from: i)
+    }
+
+    /// Whether the words from `i` lead to a number, a vague quantity or zero through qualifiers,
+    /// range openers and currency symbols, as `PhraseReader.readMention` goes through them.
+    private func leadsToNumber(from i: Int) -> Bool {
+        var k = i
+        while k < tokens.count, !stream.startsNumber(at: k) {
+            guard k - i < 6 else { return false }
+            if lexicon.vague.match(tokens, at: k) != nil || lexicon.zero.match(tokens, at: k) != nil { return true }
+            if let prefix = lexicon.prefixes.match(tokens, at: k) {
+                k = prefix.end
+            } else if let opener = lexicon.rangeOpeners.match(tokens, at: k) {
+                k = opener.end
+            } else if lexicon.info(tokens[k])?.currencySymbolIndex ?? -1 >= 0 {
+                k += 1
+            } else {
+                return false
+            }
         }
-        return lexicon.prefixes.starts(with: token) || lexicon.vague.starts(with: token)
-            || lexicon.zero.starts(with: token) || lexicon.rangeOpeners.starts(with: token)
+        return k < tokens.count
     }
 
     // MARK: - What is not a count

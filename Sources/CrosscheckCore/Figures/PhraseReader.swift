@@ -64,7 +64,7 @@ struct PhraseReader {
 
         lead: while index < tokens.count {
             let token = tokens[index]
-            if startsNumber(at: index) { break }
+            if stream.startsNumber(at: index) { break }
             // The longest phrase any table knows here decides what the words are.
             let vague = lexicon.vague.match(tokens, at: index)
             let zero = lexicon.zero.match(tokens, at: index)
@@ -133,7 +133,7 @@ struct PhraseReader {
     mutating func readMention() throws(FigureError) -> ParsedPhrase? {
         var rangeOpened = false
         let start = index
-        while index < tokens.count, !startsNumber(at: index) {
+        while index < tokens.count, !stream.startsNumber(at: index) {
             // A figure has a word or two before its number; a long run of them is not one.
             guard index - start < 6 else { return nil }
             if lexicon.vague.match(tokens, at: index) != nil || lexicon.zero.match(tokens, at: index) != nil { break }
@@ -162,7 +162,7 @@ struct PhraseReader {
             index = vague.end
             return .vague(vague.value)
         }
-        if let zero = lexicon.zero.match(tokens, at: index), !startsNumber(at: index) {
+        if let zero = lexicon.zero.match(tokens, at: index), !stream.startsNumber(at: index) {
             index = zero.end
             return .zero
         }
@@ -181,7 +181,7 @@ struct PhraseReader {
            joiner.isRangeDash || (joiner.isRangeJoiner && (!joiner.isAnd || rangeOpened)),
            lexicon.suffixes.match(tokens, at: index) == nil || joiner.isRangeDash {
             index += 1
-            while index < tokens.count, !startsNumber(at: index) {
+            while index < tokens.count, !stream.startsNumber(at: index) {
                 if let info = lexicon.info(tokens[index]), let code = info.currencySymbol {
                     currency = code
                 } else if let approximate = lexicon.prefixes.match(tokens, at: index), approximate.value == .approximate {
@@ -192,7 +192,7 @@ struct PhraseReader {
                 }
                 index += 1
             }
-            if startsNumber(at: index), let second = try readNumber() {
+            if stream.startsNumber(at: index), let second = try readNumber() {
                 try refuseDateOrTime(after: second)
                 if first.magnitude == 1, second.magnitude > 1, first.value * second.magnitude <= second.value {
                     first.value *= second.magnitude
@@ -273,7 +273,7 @@ struct PhraseReader {
     private mutating func restates(_ value: Double, at start: Int) -> Bool {
         let saved = index
         index = start
-        if startsNumber(at: index), let again = try? readNumber(), again.value == value,
+        if stream.startsNumber(at: index), let again = try? readNumber(), again.value == value,
            index < tokens.count, tokens[index].id == lexicon.symbols.closeBracket {
             index += 1
             return true
@@ -283,20 +283,6 @@ struct PhraseReader {
     }
 
     // MARK: - Numbers
-
-    /// Whether a number begins at the token: digits, a number word, "a hundred", "half a million".
-    func startsNumber(at i: Int) -> Bool {
-        guard i < tokens.count else { return false }
-        let token = tokens[i]
-        if token.kind == .number { return true }
-        guard let info = lexicon.info(token) else { return false }
-        if info.cardinal >= 0 || info.ordinal >= 0 || info.multiplier > 0 { return true }
-        if info.isPoint, i + 1 < tokens.count, tokens[i + 1].kind == .number { return true }
-        if info.isArticle || info.isHalf, i + 1 < tokens.count, let next = lexicon.info(tokens[i + 1]) {
-            return next.takesArticle || (info.isHalf && next.isArticle)
-        }
-        return false
-    }
 
     /// Reads digits or number words at the current token.
     private mutating func readNumber() throws(FigureError) -> NumberRead? {
@@ -388,7 +374,7 @@ struct PhraseReader {
            info.isAnd || tokens[index].id == lexicon.symbols.comma {
             index += 1
         }
-        guard startsNumber(at: index), !(lexicon.info(tokens[index])?.isArticle ?? false) else {
+        guard stream.startsNumber(at: index), !(lexicon.info(tokens[index])?.isArticle ?? false) else {
             index = start
             return nil
         }
@@ -685,7 +671,7 @@ struct PhraseReader {
             } else if let match = lexicon.currencies.match(tokens, at: index) {
                 currency = match.value
                 index = match.end
-            } else if tokens[index].kind == .word, !startsNumber(at: index),
+            } else if tokens[index].kind == .word, !stream.startsNumber(at: index),
                       lexicon.info(tokens[index]).map({ !$0.isRangeJoiner && !$0.isAnd }) ?? true,
                       lexicon.suffixes.match(tokens, at: index) == nil {
                 index += 1

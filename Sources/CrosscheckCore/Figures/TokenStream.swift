@@ -29,4 +29,18 @@ struct TokenStream {
         guard let info = lexicon.info(token), info.isMonth else { return false }
         return token.capitalised || !info.isMonthOnlyCapitalised
     }
+
+    /// Whether a number begins at the token: digits, a number word, "a hundred", "half a million".
+    func startsNumber(at i: Int) -> Bool {
+        guard i < tokens.count else { return false }
+        let token = tokens[i]
+        if token.kind == .number { return true }
+        guard let info = lexicon.info(token) else { return false }
+        if info.cardinal >= 0 || info.ordinal >= 0 || info.multiplier > 0 { return true }
+        if info.isPoint, i + 1 < tokens.count, tokens[i + 1].kind == .number { return true }
+        if info.isArticle || info.isHalf, i + 1 < tokens.count, let next = lexicon.info(tokens[i + 1]) {
+            return next.takesArticle || (info.isHalf && next.isArticle)
+        }
+        return false
+    }
 }

@@ -315,4 +315,35 @@ In all, the strike on Kyiv killed 28 people, wounded 134 and left several hundre
         #expect(found.map(\.text) == expected.map(\.0))
         #expect(found.map(\.metric) == expected.map(\.1))
     }
+
+    @Test("a long text read in pieces on several processors gives the mentions of one reading, speakers and places carried across pieces")
+    func pieces() {
+        // No speaker for the first pieces (a pronoun with no one before it), then speakers and
+        // places named once, each followed by pieces' worth of sentences that only refer back.
+        var lines = Array(repeating: "He said 5 more were missing.", count: 10_000)
+        for (speaker, place) in [("the regional governor", "the capital"), ("Mayor Andriy Sadovyi", "Lviv"), ("police", "Kyiv")] {
+            lines.append("At least 12 people were killed in \(place), \(speaker) said.")
+            lines += Array(repeating: "He said 5 more were missing. Rescuers searched the rubble through the night.", count: 4_000)
+        }
+        let text = lines.joined(separator: "\n")
+        #expect(text.utf8.count > 4 * Extractor.pieceLength)
+        func read(on processors: Int) -> [Mention] {
+            var extractor = Extractor()
+            extractor.scopes = [Scope(id: "Ukraine"), Scope(id: "Kyiv", partOf: "Ukraine", aliases: ["the capital"]),
+                                Scope(id: "Lviv", partOf: "Ukraine")]
+            extractor.processors = processors
+            return extractor.extract(text)
+        }
+        let one = read(on: 1)
+        #expect(one.count == 10_000 + 3 * 4_001)
+        #expect(one.first?.attributedTo == nil && one.first?.scope == "Ukraine")
+        #expect(one[10_000].attributedTo == "the regional governor" && one[10_001].attributedTo == "the regional governor")
+        #expect(one[10_001].scope == "Kyiv")
+        #expect(one.last?.attributedTo == "police" && one.last?.scope == "Kyiv" && one.last?.line == lines.count)
+        for processors in [2, 3] {
+            let many = read(on: processors)
+            #expect(many.count == one.count)
+            #expect(many == one, "read on \(processors) processors")
+        }
+    }
 }
