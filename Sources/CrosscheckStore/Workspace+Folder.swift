@@ -17,7 +17,8 @@ extension Workspace {
     }
 
     /// Makes an empty workspace in `directory` (made if missing): an empty `Sources.json`,
-    /// `Claims/`, the database, and a `.gitignore` that keeps `.crosscheck/` out of git.
+    /// `Claims/`, the database, a `.gitignore` that keeps `.crosscheck/` out of git, and a
+    /// `.gitattributes` that merges event files through `crosscheck merge-file`.
     /// Refused where a workspace is already.
     @discardableResult
     public static func create(at directory: String, databasePath: String? = nil) throws(StoreError) -> Workspace {
@@ -31,6 +32,9 @@ extension Workspace {
         try AtomicFile.write(LedgerFiles.writeRegistry(SourceRegistry(sources: [])), to: paths.sources)
         if !FileManager.default.fileExists(atPath: paths.gitignore) {
             try AtomicFile.write(".crosscheck/\n", to: paths.gitignore)
+        }
+        if !FileManager.default.fileExists(atPath: paths.gitattributes) {
+            try AtomicFile.write(MergeDriver.attributes, to: paths.gitattributes)
         }
         return try Workspace(directory: directory, databasePath: databasePath)
     }

@@ -22,6 +22,8 @@ public struct WorkspacePaths: Sendable, Hashable {
     public var history: String { hidden + "/history" }
     /// The `.gitignore` that keeps `.crosscheck/` out of git.
     public var gitignore: String { root + "/.gitignore" }
+    /// The `.gitattributes` that sends event files through the merge driver.
+    public var gitattributes: String { root + "/.gitattributes" }
 
     static let sourcesName = "Sources.json"
 

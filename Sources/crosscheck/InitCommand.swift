@@ -3,7 +3,7 @@ import CrosscheckStore
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Make an empty workspace: Sources.json, Claims/, the database, and a .gitignore for .crosscheck/.",
+        abstract: "Make an empty workspace: Sources.json, Claims/, the database, a .gitignore for .crosscheck/ and the .gitattributes of the merge driver.",
         discussion: "Refused (exit 2) where a workspace is already."
     )
 

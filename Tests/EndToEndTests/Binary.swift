@@ -19,12 +19,16 @@ struct Binary {
         return Bundle.main.bundleURL.appendingPathComponent("crosscheck")
     }
 
+    /// The repository's root, which holds the sample workspace.
+    static var sampleWorkspaceRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
     /// A new folder holding a copy of the sample workspace at the repository root.
     static func sampleWorkspace() throws -> String {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let folder = try temporaryFolder().path
-        try FileManager.default.copyItem(atPath: root.path + "/Sources.json", toPath: folder + "/Sources.json")
-        try FileManager.default.copyItem(atPath: root.path + "/Claims", toPath: folder + "/Claims")
+        try FileManager.default.copyItem(atPath: sampleWorkspaceRoot + "/Sources.json", toPath: folder + "/Sources.json")
+        try FileManager.default.copyItem(atPath: sampleWorkspaceRoot + "/Claims", toPath: folder + "/Claims")
         return folder
     }
 
