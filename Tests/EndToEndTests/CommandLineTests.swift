@@ -69,7 +69,7 @@ struct CommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: empty.path).isEmpty)
         let made = try Binary.run(["init", empty.path + "/ledger"])
         #expect(made.status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: empty.path + "/ledger").sorted() == [".crosscheck", ".gitignore", "Claims", "Sources.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: empty.path + "/ledger").sorted() == [".crosscheck", ".gitattributes", ".gitignore", "Claims", "Sources.json"])
         #expect(try Binary.run(["check", "--workspace", empty.path + "/ledger"]).stdout == "consistent: no conflicts; 0 near misses, 0 updates, 0 unordered\n")
         let again = try Binary.run(["init", empty.path + "/ledger"])
         #expect(again.status == 2 && again.stderr == "crosscheck: \(empty.path)/ledger: already a crosscheck workspace\n")
