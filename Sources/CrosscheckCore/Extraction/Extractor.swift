@@ -175,13 +175,14 @@ public struct Extractor: Sendable {
                 // A pronoun with no speaker before it reads differently from one with an unknown speaker.
                 piece = extractor.read(UnsafeBufferPointer(rebasing: text[range]), carried: carried)
             }
-            for var mention in piece.mentions {
-                mention.start += at.scalar
-                mention.end += at.scalar
-                mention.line += at.line - 1
-                mention.attributedTo = Carried.resolve(mention.attributedTo, Carried.unknown.speaker, carried.speaker)
-                mention.scope = Carried.resolve(mention.scope, Carried.unknown.scope, carried.scope)
-                emit(mention)
+            // In place: a mention is not copied on its way out.
+            for k in piece.mentions.indices {
+                piece.mentions[k].start += at.scalar
+                piece.mentions[k].end += at.scalar
+                piece.mentions[k].line += at.line - 1
+                if piece.mentions[k].attributedTo == Carried.unknown.speaker { piece.mentions[k].attributedTo = carried.speaker }
+                if piece.mentions[k].scope == Carried.unknown.scope { piece.mentions[k].scope = carried.scope }
+                emit(piece.mentions[k])
             }
             carried = Carried(speaker: Carried.resolve(piece.carried.speaker, Carried.unknown.speaker, carried.speaker),
                               scope: Carried.resolve(piece.carried.scope, Carried.unknown.scope, carried.scope))
