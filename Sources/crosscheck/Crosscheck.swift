@@ -20,7 +20,7 @@ struct Crosscheck: ParsableCommand {
             + "(crosscheck [--workspace DIR] claim set c9 --status verified; crosscheck help claim set):\n\n"
             + ((try? CommandTree.standard.help()) ?? ""),
         version: Version.current,
-        subcommands: [Init.self, Parse.self, Extract.self, Import.self, Export.self, Check.self, MergeFile.self]
+        subcommands: [Init.self, Parse.self, Extract.self, Import.self, Export.self, Check.self, Snapshot.self, MergeFile.self]
     )
 
     @OptionGroup var options: WorkspaceOptions
