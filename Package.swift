@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The domain: figures, the word tables they are read with, extraction, the ledger, the
@@ -26,6 +28,16 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 // SHA-256, which tells a changed workspace file from one that was only touched.
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The only module that imports postgres-nio (and with it SwiftNIO): a team's ledger on a
+        // PostgreSQL server. Kept apart so that nothing else builds SwiftNIO.
+        .target(
+            name: "CrosscheckPostgres",
+            dependencies: [
+                "CrosscheckCore", "CrosscheckStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                // To keep the driver's log quiet: a command's output is its own.
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // GNU readline, through the system's library.
@@ -60,6 +72,10 @@ let package = Package(
         .testTarget(
             name: "CrosscheckStoreTests",
             dependencies: ["CrosscheckStore", "CrosscheckCore", "CrosscheckSession"]
+        ),
+        .testTarget(
+            name: "CrosscheckPostgresTests",
+            dependencies: ["CrosscheckPostgres", "CrosscheckStore", "CrosscheckCore"]
         ),
         .testTarget(
             name: "CrosscheckSessionTests",

@@ -1,0 +1,103 @@
+import CrosscheckStore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// One connection to the server, used from one thread at a time: each call waits for its
+/// answer, as the store's interface does. Every failure is one `StoreError` line naming the
+/// server and what it said.
+final class ServerConnection: @unchecked Sendable {
+    let address: ServerAddress
+    private let connection: PostgresConnection
+    private let logger = Logger(label: "crosscheck.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    private init(address: ServerAddress, connection: PostgresConnection) {
+        self.address = address
+        self.connection = connection
+    }
+
+    /// Connects, or says in one line why not: the server cannot be reached, refused the login,
+    /// or has no such database.
+    static func open(_ address: ServerAddress, timeout: TimeAmount = .seconds(10)) throws(StoreError) -> ServerConnection {
+        var configuration = PostgresConnection.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database, tls: try tls(address))
+        configuration.options.connectTimeout = timeout
+        let logger = Logger(label: "crosscheck.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        do {
+            let connection = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 1, logger: logger).wait()
+            return ServerConnection(address: address, connection: connection)
+        } catch {
+            throw Self.failure(error, address: address, doing: nil)
+        }
+    }
+
+    private static func tls(_ address: ServerAddress) throws(StoreError) -> PostgresConnection.Configuration.TLS {
+        guard address.encryption != .disable else { return .disable }
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if address.encryption == .require { configuration.certificateVerification = .none }
+        do {
+            return .require(try NIOSSLContext(configuration: configuration))
+        } catch {
+            throw StoreError("\(address): cannot set up TLS: \(error)")
+        }
+    }
+
+    /// Runs one statement and returns its rows.
+    @discardableResult
+    func query(_ query: PostgresQuery, doing what: String? = nil) throws(StoreError) -> [PostgresRow] {
+        do {
+            return try connection.query(query, logger: logger).wait().rows
+        } catch {
+            throw Self.failure(error, address: address, doing: what)
+        }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try query("BEGIN")
+        do {
+            let result = try body()
+            try query("COMMIT")
+            return result
+        } catch {
+            _ = try? query("ROLLBACK")
+            throw error
+        }
+    }
+
+    func close() {
+        try? connection.close().wait()
+    }
+
+    /// One line for what went wrong: the server's own message where it sent one.
+    static func failure(_ error: any Error, address: ServerAddress, doing what: String?) -> StoreError {
+        let prefix = "\(address): " + (what.map { "\($0): " } ?? "")
+        guard let error = error as? PSQLError else { return StoreError(prefix + reason(error)) }
+        if let message = error.serverInfo?[.message] {
+            if error.serverInfo?[.sqlState] == "28P01" || error.serverInfo?[.sqlState] == "28000" {
+                return StoreError(prefix + "the server refused the login of \(address.user): \(message)")
+            }
+            return StoreError(prefix + message)
+        }
+        switch error.code {
+        case .connectionError, .serverClosedConnection, .uncleanShutdown:
+            return StoreError(prefix + "cannot reach the server: " + (error.underlying.map(reason) ?? "the connection failed"))
+        case .sslUnsupported:
+            return StoreError(prefix + "the server does not offer TLS, which sslmode asks for")
+        default:
+            return StoreError(prefix + "\(error.code)" + (error.underlying.map { ": " + reason($0) } ?? ""))
+        }
+    }
+
+    /// The system's words for a network failure, without NIO's framing.
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
+        if let error = error as? NIOConnectionError, let first = error.connectionErrors.first {
+            return reason(first.error)
+        }
+        if error is ChannelError { return "timed out" }
+        return "\(error)"
+    }
+}

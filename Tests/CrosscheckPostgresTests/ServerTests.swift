@@ -1,0 +1,62 @@
+import CrosscheckStore
+import Testing
+@testable import CrosscheckPostgres
+
+@Suite("A ledger on a PostgreSQL server: addresses, connections, the schema")
+struct ServerTests {
+    static func server() throws -> ThrowawayServer { try ThrowawayServer.shared.get() }
+
+    @Test("a server address is read whole, and a wrong one refused in one line that never shows the password")
+    func addresses() throws {
+        let address = try ServerAddress("postgres://ana:s%40cret@db.example.org:6543/ledger?sslmode=require")
+        #expect(address.user == "ana" && address.password == "s@cret" && address.host == "db.example.org")
+        #expect(address.port == 6543 && address.database == "ledger" && address.encryption == .require)
+        #expect(address.description == "postgres://ana@db.example.org:6543/ledger?sslmode=require")
+        #expect(try ServerAddress("postgresql://cc@127.0.0.1/news").port == 5432)
+        func refusal(_ text: String) -> String? {
+            do { _ = try ServerAddress(text) } catch { return error.message }
+            return nil
+        }
+        #expect(refusal("postgres://ana:secret@db/ledger?sslmode=maybe")
+                == "postgres://ana:…@db/ledger?sslmode=maybe: sslmode maybe is not one of disable, require, verify-full")
+        #expect(refusal("postgres://db.example.org/ledger") == "postgres://db.example.org/ledger: no user (postgres://USER@HOST/DATABASE)")
+        #expect(refusal("postgres://ana@db.example.org") == "postgres://ana@db.example.org: no database (postgres://USER@HOST/DATABASE)")
+        #expect(refusal("postgres://ana@db/ledger?timeout=3") == "postgres://ana@db/ledger?timeout=3: unknown parameter timeout (only sslmode is read)")
+        #expect(!ServerAddress.isServer("ledger.sqlite") && ServerAddress.isServer("postgres://a@b/c"))
+    }
+
+    @Test("a server that is not there, or that refuses the login: one line naming it")
+    func unreachable() throws {
+        func failure(_ text: String) throws -> String? {
+            do { _ = try ServerConnection.open(try ServerAddress(text), timeout: .seconds(5)) } catch { return error.message }
+            return nil
+        }
+        #expect(try failure("postgres://cc@127.0.0.1:1/ledger") == "postgres://cc@127.0.0.1:1/ledger: cannot reach the server: Connection refused")
+        let server = try Self.server()
+        #expect(try failure("postgres://nobody@127.0.0.1:\(server.port)/postgres")
+                == "postgres://nobody@127.0.0.1:\(server.port)/postgres: the server refused the login of nobody: role \"nobody\" does not exist")
+        #expect(try failure("postgres://cc@127.0.0.1:\(server.port)/missing")
+                == "postgres://cc@127.0.0.1:\(server.port)/missing: database \"missing\" does not exist")
+    }
+
+    @Test("the schema is made on an empty database once, and a newer one is refused before anything is read")
+    func schema() throws {
+        let server = try Self.server()
+        let url = try server.database()
+        let connection = try ServerConnection.open(try ServerAddress(url))
+        defer { connection.close() }
+        try ServerSchema.prepare(connection)
+        try ServerSchema.prepare(connection)
+        #expect(try ServerSchema.version(connection) == ServerSchema.migrations.count)
+        let tables = try connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+            .map { try $0.decode(String.self) }
+        #expect(tables == ["claim", "crosscheck_migration", "event", "history", "link", "metric", "origin", "scope", "source"])
+        try server.psql(String(url.split(separator: "/").last!), "INSERT INTO crosscheck_migration VALUES (99, 'from the future')")
+        #expect(throws: StoreError.self) { try ServerSchema.prepare(connection) }
+        do {
+            try ServerSchema.prepare(connection)
+        } catch {
+            #expect(error.message == "\(try ServerAddress(url)): the ledger's schema is version 99, newer than this crosscheck reads (1); update crosscheck")
+        }
+    }
+}
