@@ -9,33 +9,34 @@ enum ServerSchema {
         ("v1: the ledger", [
             """
             CREATE TABLE source (
-                id TEXT PRIMARY KEY, title TEXT NOT NULL, outlet TEXT NOT NULL, url TEXT, published TEXT,
+                id TEXT COLLATE "C" PRIMARY KEY, title TEXT NOT NULL, outlet TEXT NOT NULL, url TEXT, published TEXT,
                 reliability TEXT CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')), text TEXT)
             """,
-            "CREATE TABLE origin (id TEXT PRIMARY KEY, aliases TEXT NOT NULL)",
-            "CREATE TABLE event (id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT)",
+            "CREATE TABLE origin (id TEXT COLLATE \"C\" PRIMARY KEY, aliases TEXT NOT NULL)",
+            "CREATE TABLE event (id TEXT COLLATE \"C\" PRIMARY KEY, title TEXT NOT NULL, date TEXT)",
             """
             CREATE TABLE metric (
-                event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE, id TEXT NOT NULL,
+                event TEXT COLLATE "C" NOT NULL REFERENCES event(id) ON DELETE CASCADE, id TEXT COLLATE "C" NOT NULL,
                 kind TEXT NOT NULL CHECK (kind IN ('cumulative', 'snapshot')), aliases TEXT NOT NULL, PRIMARY KEY (event, id))
             """,
             """
             CREATE TABLE scope (
-                event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE, id TEXT NOT NULL, partOf TEXT,
+                event TEXT COLLATE "C" NOT NULL REFERENCES event(id) ON DELETE CASCADE, id TEXT COLLATE "C" NOT NULL, partOf TEXT,
                 aliases TEXT NOT NULL DEFAULT '[]', PRIMARY KEY (event, id))
             """,
             """
             CREATE TABLE claim (
-                id TEXT PRIMARY KEY, event TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE, metric TEXT NOT NULL,
-                scope TEXT, text TEXT NOT NULL, lower DOUBLE PRECISION NOT NULL, upper DOUBLE PRECISION,
+                seq BIGSERIAL UNIQUE, id TEXT COLLATE "C" PRIMARY KEY,
+                event TEXT COLLATE "C" NOT NULL REFERENCES event(id) ON DELETE CASCADE, metric TEXT COLLATE "C" NOT NULL,
+                scope TEXT COLLATE "C", text TEXT NOT NULL, lower DOUBLE PRECISION NOT NULL, upper DOUBLE PRECISION,
                 lowerOpen BOOLEAN NOT NULL, upperOpen BOOLEAN NOT NULL, approximate BOOLEAN NOT NULL, kind TEXT NOT NULL,
-                unit TEXT, coded DOUBLE PRECISION, asOf TEXT, confidence TEXT, status TEXT)
+                unit TEXT, coded DOUBLE PRECISION, asOf TEXT, asOfEarliest BIGINT, asOfLatest BIGINT, confidence TEXT, status TEXT)
             """,
             "CREATE INDEX claim_by_event_metric_scope ON claim(event, metric, scope)",
             """
             CREATE TABLE link (
-                claim TEXT NOT NULL REFERENCES claim(id) ON DELETE CASCADE, position INTEGER NOT NULL,
-                source TEXT NOT NULL REFERENCES source(id), quote TEXT, attributedTo TEXT,
+                claim TEXT COLLATE "C" NOT NULL REFERENCES claim(id) ON DELETE CASCADE, position INTEGER NOT NULL,
+                source TEXT COLLATE "C" NOT NULL REFERENCES source(id), quote TEXT, attributedTo TEXT,
                 credibility INTEGER CHECK (credibility BETWEEN 1 AND 6), spanStart INTEGER, spanEnd INTEGER,
                 PRIMARY KEY (claim, position))
             """,

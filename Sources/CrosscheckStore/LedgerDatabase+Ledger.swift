@@ -12,7 +12,7 @@ public struct FileState: Sendable, Hashable {
     static let pending = FileState(size: -1, modified: -1, hash: "pending")
 }
 
-extension LedgerDatabase: LedgerStore {
+extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
     /// Stores sources and whole events in one transaction with one history entry: all or nothing.
     /// Sources are merged by id unless the write replaces them; a claim id that belongs to
     /// another event, like any error, leaves the ledger as it was.

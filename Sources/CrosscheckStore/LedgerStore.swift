@@ -43,8 +43,14 @@ public protocol LedgerStore: Sendable {
     func lastHistoryID() throws(StoreError) -> Int64
     func historyCount() throws(StoreError) -> Int
 
-    // MARK: The workspace's files
+    /// After a bulk change: lets the store tidy up (SQLite folds its write-ahead log).
+    func settle()
+}
 
+/// What a store beside a workspace's files knows of them: the size, time and hash each had when
+/// last imported or written, and which are committed but not yet rewritten. A store with no
+/// files beside it (a team's server) has none of this.
+public protocol WorkspaceFileStates {
     /// What the store knows of each workspace file (relative paths).
     func fileStates() throws(StoreError) -> [String: FileState]
     /// The same for these files, those that have a state.
@@ -54,9 +60,10 @@ public protocol LedgerStore: Sendable {
     func hasPendingFiles() throws(StoreError) -> Bool
     func record(files: [String: FileState]) throws(StoreError)
     func forget(files: [String]) throws(StoreError)
-    /// After a bulk change: lets the store tidy up (SQLite folds its write-ahead log).
-    func settle()
 }
+
+/// The store of a workspace of files: the ledger, and what it knows of the files beside it.
+public typealias FileLedgerStore = LedgerStore & WorkspaceFileStates
 
 extension LedgerStore {
     /// The source registry as `Sources.json` holds it.
@@ -83,7 +90,8 @@ public struct LedgerWrite {
     /// checked inside the transaction, so that memory holds one event, not the ledger. An error
     /// thrown here leaves the ledger as it was.
     public var nextEvent: () throws -> (ledger: EventLedger, path: String)?
-    /// The workspace file states to record, asked for once the events are read.
+    /// The workspace file states to record, asked for once the events are read (a store with
+    /// no files beside it is given none).
     public var files: () -> [String: FileState] = { [:] }
     /// An event to remove.
     public var removing: String?
@@ -111,4 +119,8 @@ public struct HistoryEntry: Sendable, Hashable {
     public var after: String?
     /// The ids of what the change made: claims, sources, events.
     public var created: [String] = []
+
+    public init(id: Int64, time: String, actor: String, command: String, before: String?, after: String?, created: [String] = []) {
+        (self.id, self.time, self.actor, self.command, self.before, self.after, self.created) = (id, time, actor, command, before, after, created)
+    }
 }

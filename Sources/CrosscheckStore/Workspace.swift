@@ -11,7 +11,7 @@ import Glibc
 public final class Workspace {
     public let root: String
     /// The ledger's store: every read and change of the ledger goes through it.
-    public let store: any LedgerStore
+    public let store: any FileLedgerStore
     let parser: FigureParser
     /// What the kernel says has changed since the last look (nil: look at every file each time).
     private let watch: FileWatch?

@@ -1,0 +1,211 @@
+import CrosscheckCore
+import CrosscheckStore
+import Foundation
+import PostgresNIO
+
+/// A team's ledger on a PostgreSQL server, behind the same interface as a workspace's SQLite
+/// store: each change one transaction with its history entry, `--actor` recorded with it. The
+/// server is the ledger of record; there are no workspace files beside it.
+public final class ServerLedger: LedgerStore, @unchecked Sendable {
+    public let address: ServerAddress
+    /// Who is recorded with every change.
+    public let actor: String
+    let connection: ServerConnection
+    /// One call at a time on the connection.
+    let lock = NSLock()
+
+    /// Connects, and creates or migrates the schema.
+    public init(_ address: ServerAddress, actor: String) throws(StoreError) {
+        self.address = address
+        self.actor = actor
+        connection = try ServerConnection.open(address)
+        try ServerSchema.prepare(connection)
+    }
+
+    deinit { connection.close() }
+
+    // MARK: Changes
+
+    public func store(_ write: LedgerWrite) throws(StoreError) {
+        try serially { () throws(StoreError) in
+            try connection.transaction { () throws(StoreError) in
+                for source in write.sources { try upsert(source) }
+                if write.replaceSources {
+                    try run("DELETE FROM origin")
+                    try run("DELETE FROM source WHERE id <> ALL(\(write.sources.map(\.id))) AND id NOT IN (SELECT source FROM link)")
+                }
+                for origin in write.origins {
+                    try run("""
+                        INSERT INTO origin (id, aliases) VALUES (\(origin.id), \(JSONText.array(origin.aliases)))
+                        ON CONFLICT (id) DO UPDATE SET aliases = EXCLUDED.aliases
+                        """)
+                }
+                if let removed = write.removing { try run("DELETE FROM event WHERE id = \(removed)") }
+                var events = 0, claims = 0
+                while let (ledger, path) = try next(write) {
+                    try replace(ledger, path: path)
+                    events += 1
+                    claims += ledger.claims.count
+                }
+                try run("""
+                    INSERT INTO history (time, actor, command, before, after, created)
+                    VALUES (\(ISO8601DateFormatter().string(from: Date())), \(actor), \(write.command), \(String?.none),
+                            \(write.after(events, claims)), \(write.created.joined(separator: " ")))
+                    """)
+            }
+        }
+    }
+
+    public func settle() {}
+
+    private func next(_ write: LedgerWrite) throws(StoreError) -> (ledger: EventLedger, path: String)? {
+        do {
+            return try write.nextEvent()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("\(error)")
+        }
+    }
+
+    private func upsert(_ source: Source) throws(StoreError) {
+        try run("""
+            INSERT INTO source (id, title, outlet, url, published, reliability, text)
+            VALUES (\(source.id), \(source.title), \(source.outlet), \(source.url), \(source.published?.description),
+                    \(source.reliability?.rawValue), \(source.text))
+            ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, outlet = EXCLUDED.outlet, url = EXCLUDED.url,
+                published = EXCLUDED.published, reliability = EXCLUDED.reliability, text = EXCLUDED.text
+            """)
+    }
+
+    /// The event written anew: its row, metrics, scopes, claims and links.
+    private func replace(_ ledger: EventLedger, path: String) throws(StoreError) {
+        let id = ledger.event.id
+        try run("DELETE FROM event WHERE id = \(id)")
+        try run("INSERT INTO event (id, title, date) VALUES (\(id), \(ledger.event.title), \(ledger.event.date?.description))")
+        for metric in ledger.declaringStandardMetrics().metrics {
+            try run("INSERT INTO metric (event, id, kind, aliases) VALUES (\(id), \(metric.id), \(metric.kind.rawValue), \(JSONText.array(metric.aliases)))")
+        }
+        for scope in ledger.scopes {
+            try run("INSERT INTO scope (event, id, partOf, aliases) VALUES (\(id), \(scope.id), \(scope.partOf), \(JSONText.array(scope.aliases)))")
+        }
+        // A claim id another event holds, named before anything of this event is written on.
+        let taken = try rows("SELECT id, event FROM claim WHERE id = ANY(\(ledger.claims.map(\.id)))")
+        if let (claim, other) = try? taken.first?.decode((String, String).self), let index = ledger.claims.firstIndex(where: { $0.id == claim }) {
+            throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim)\" belongs to event \"\(other)\"")
+        }
+        for claim in ledger.claims {
+            let figure = claim.figure
+            try run("""
+                INSERT INTO claim (id, event, metric, scope, text, lower, upper, lowerOpen, upperOpen, approximate, kind, unit,
+                    coded, asOf, asOfEarliest, asOfLatest, confidence, status)
+                VALUES (\(claim.id), \(id), \(claim.metric), \(claim.scope), \(claim.text), \(figure.lower), \(figure.upper),
+                    \(figure.lowerOpen), \(figure.upperOpen), \(figure.approximate), \(figure.kind.rawValue), \(figure.unit),
+                    \(figure.coded), \(claim.asOf?.description), \(claim.asOf?.earliest), \(claim.asOf?.latest),
+                    \(claim.confidence?.rawValue), \(claim.status?.rawValue))
+                """)
+            for (position, link) in claim.sources.enumerated() {
+                try run("""
+                    INSERT INTO link (claim, position, source, quote, attributedTo, credibility, spanStart, spanEnd)
+                    VALUES (\(claim.id), \(position), \(link.source), \(link.quote), \(link.attributedTo), \(link.credibility?.rawValue),
+                        \(link.span?.lowerBound), \(link.span?.upperBound))
+                    """)
+            }
+        }
+    }
+
+    // MARK: The ledger
+
+    public func sources(_ ids: Set<String>?) throws(StoreError) -> [Source] {
+        let found = try serially { () throws(StoreError) in
+            if let ids {
+                return try rows("SELECT id, title, outlet, url, published, reliability, text FROM source WHERE id = ANY(\(Array(ids))) ORDER BY id")
+            }
+            return try rows("SELECT id, title, outlet, url, published, reliability, text FROM source ORDER BY id")
+        }
+        return try found.map { row throws(StoreError) in
+            let cells = row.makeRandomAccess()
+            return Source(id: try text(cells, 0) ?? "", title: try text(cells, 1) ?? "", outlet: try text(cells, 2) ?? "",
+                          url: try text(cells, 3), published: try time(try text(cells, 4)),
+                          reliability: try text(cells, 5).flatMap(Reliability.init(rawValue:)), text: try text(cells, 6))
+        }
+    }
+
+    public func origins() throws(StoreError) -> [Origin] {
+        try serially { () throws(StoreError) in
+            try rows("SELECT id, aliases FROM origin ORDER BY id").map { row throws(StoreError) in
+                let cells = row.makeRandomAccess()
+                return Origin(id: try text(cells, 0) ?? "", aliases: Self.aliases(try text(cells, 1)))
+            }
+        }
+    }
+
+    public func eventIDs() throws(StoreError) -> [String] {
+        try strings("SELECT id FROM event ORDER BY id")
+    }
+
+    public func event(_ id: String, metric: String?, scopes: Set<String?>?) throws(StoreError) -> EventLedger? {
+        try serially { () throws(StoreError) in try read(id, metric: metric, scopes: scopes) }
+    }
+
+    public func events(_ ids: [String], _ body: (Int, EventLedger) -> Void) throws(StoreError) {
+        try serially { () throws(StoreError) in
+            // One snapshot of the ledger for every event read.
+            try connection.transaction { () throws(StoreError) in
+                try run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                for (index, id) in ids.enumerated() {
+                    if let ledger = try read(id, metric: nil, scopes: nil) { body(index, ledger) }
+                }
+            }
+        }
+    }
+
+    public func claimCount() throws(StoreError) -> Int { try integer("SELECT COUNT(*) FROM claim") }
+
+    public func claimIDs(limit: Int) throws(StoreError) -> [String] { try strings("SELECT id FROM claim LIMIT \(limit)") }
+
+    public func claimIDs(citing source: String) throws(StoreError) -> [String] {
+        try strings("SELECT DISTINCT claim FROM link WHERE source = \(source)").sorted(by: LedgerFiles.naturallyPrecedes)
+    }
+
+    public func hasClaim(_ id: String) throws(StoreError) -> Bool {
+        try integer("SELECT COUNT(*) FROM claim WHERE id = \(id)") > 0
+    }
+
+    public func lastClaimNumber() throws(StoreError) -> Int {
+        try integer("SELECT COALESCE(MAX(CAST(substr(id, 2) AS BIGINT)), 0) FROM claim WHERE id ~ '^c[0-9]{1,15}$'")
+    }
+
+    public func spans(of source: String) throws(StoreError) -> [Range<Int>: String] {
+        let found = try serially { () throws(StoreError) in
+            try rows("SELECT spanStart, spanEnd, claim FROM link WHERE source = \(source) AND spanStart IS NOT NULL")
+        }
+        var spans: [Range<Int>: String] = [:]
+        for row in found {
+            guard let (start, end, claim) = try? row.decode((Int, Int, String).self), start <= end else { continue }
+            spans[start..<end] = claim
+        }
+        return spans
+    }
+
+    // MARK: History
+
+    public func history(after id: Int64) throws(StoreError) -> [HistoryEntry] {
+        let entries = try serially { () throws(StoreError) in
+            try rows("SELECT id, time, actor, command, before, after, created FROM history WHERE id > \(id) ORDER BY id")
+        }
+        return try entries.map { row throws(StoreError) in
+            do {
+                let (id, time, actor, command, before, after, created) = try row.decode((Int64, String, String, String, String?, String?, String).self)
+                return HistoryEntry(id: id, time: time, actor: actor, command: command, before: before, after: after,
+                                    created: created.split(separator: " ").map(String.init))
+            } catch {
+                throw StoreError("\(address): reading the history: \(error)")
+            }
+        }
+    }
+
+    public func lastHistoryID() throws(StoreError) -> Int64 { Int64(try integer("SELECT COALESCE(MAX(id), 0) FROM history")) }
+
+    public func historyCount() throws(StoreError) -> Int { try integer("SELECT COUNT(*) FROM history") }
+}

@@ -1,0 +1,94 @@
+import CrosscheckCore
+import CrosscheckStore
+import Foundation
+import Testing
+@testable import CrosscheckPostgres
+
+/// The store's interface, the same tests on both stores: a workspace's SQLite database and a
+/// team's PostgreSQL server.
+@Suite("Both stores: the same ledger in, the same ledger out")
+struct BothStoresTests {
+    enum Kind: String, CaseIterable, CustomTestStringConvertible {
+        case sqlite, postgres
+        var testDescription: String { rawValue }
+    }
+
+    /// A new, empty store of the kind.
+    static func store(_ kind: Kind) throws -> any LedgerStore {
+        switch kind {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-stores-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            return try LedgerDatabase(path: folder + "/ledger.sqlite")
+        case .postgres:
+            return try ServerLedger(try ServerAddress(try ThrowawayServer.shared.get().database()), actor: "ana")
+        }
+    }
+
+    /// The sample workspace at the repository's root, as its files hold it.
+    static let sample: (registry: SourceRegistry, events: [EventLedger]) = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let registry = try! LedgerFiles.readRegistry(try! String(contentsOfFile: root + "/Sources.json", encoding: .utf8))
+        let names = try! FileManager.default.contentsOfDirectory(atPath: root + "/Claims").filter { $0.hasSuffix(".json") }.sorted()
+        let events = names.map { try! LedgerFiles.readEvent(try! String(contentsOfFile: root + "/Claims/" + $0, encoding: .utf8)) }
+        return (registry, events)
+    }()
+
+    static func write(_ events: [EventLedger], sources: [Source] = [], command: String = "import") -> LedgerWrite {
+        var pending = events[...]
+        var write = LedgerWrite(command: command, nextEvent: {
+            guard let next = pending.popFirst() else { return nil }
+            return (next, LedgerFiles.eventPath(next.event.id))
+        }, after: { events, claims in "\(events) events, \(claims) claims" })
+        write.sources = sources
+        return write
+    }
+
+    @Test("the sample ledger stored and read back whole, event by event and group by group", arguments: Kind.allCases)
+    func roundTrip(_ kind: Kind) throws {
+        let store = try Self.store(kind)
+        let (registry, events) = Self.sample
+        var write = Self.write(events, sources: registry.sources)
+        write.origins = registry.origins
+        try store.store(write)
+        #expect(try store.registry() == registry)
+        #expect(try store.eventIDs() == events.map(\.event.id))
+        for event in events {
+            // As the file holds it: the files are written from what the store reads.
+            #expect(try store.event(event.event.id).map(LedgerFiles.writeEvent) == LedgerFiles.writeEvent(event))
+        }
+        var read: [String] = []
+        try store.events(events.map(\.event.id).reversed()) { _, ledger in read.append(ledger.event.id) }
+        #expect(read == events.map(\.event.id).reversed())
+        let kyiv = try #require(events.first { $0.event.id == "kyiv-strike-2025-06-17" })
+        let group = try #require(try store.event(kyiv.event.id, metric: "killed", scopes: ["Kyiv"]))
+        #expect(group.claims.map(\.id) == kyiv.claims.filter { $0.metric == "killed" && $0.scope == "Kyiv" }.map(\.id))
+        #expect(try store.claimCount() == events.map(\.claims.count).reduce(0, +))
+        #expect(try store.lastClaimNumber() == 24)
+        #expect(try store.hasClaim("c3") && !(try store.hasClaim("c99")))
+        #expect(try store.claimIDs(citing: "hotposts-2025-06-19")
+                == events.flatMap(\.claims).filter { $0.sources.contains { $0.source == "hotposts-2025-06-19" } }.map(\.id)
+                    .sorted(by: LedgerFiles.naturallyPrecedes))
+        let history = try store.history()
+        #expect(history.map(\.command) == ["import"] && history.first?.after == "3 events, 24 claims")
+        #expect(try store.lastHistoryID() == history.last?.id && (try store.historyCount()) == 1)
+    }
+
+    @Test("a claim id another event holds refuses the change, names both, and changes nothing", arguments: Kind.allCases)
+    func takenClaimID(_ kind: Kind) throws {
+        let store = try Self.store(kind)
+        let (registry, events) = Self.sample
+        try store.store(Self.write(events, sources: registry.sources))
+        var pow = try #require(events.first { $0.event.id == "pow-exchange-2025-06-19" })
+        pow.claims[0].id = "c1"
+        pow.claims[0].text = "changed"
+        do {
+            try store.store(Self.write([pow], command: "claim set"))
+            Issue.record("stored a claim id another event holds")
+        } catch {
+            #expect(error.message == "Claims/pow-exchange-2025-06-19.json: claims[0].id: the claim id \"c1\" belongs to event \"kyiv-strike-2025-06-17\"")
+        }
+        #expect(try store.event("pow-exchange-2025-06-19").map(LedgerFiles.writeEvent) == LedgerFiles.writeEvent(events.first { $0.event.id == "pow-exchange-2025-06-19" }!))
+        #expect(try store.historyCount() == 1)
+    }
+}
