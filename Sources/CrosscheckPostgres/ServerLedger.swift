@@ -43,7 +43,11 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
                 if let removed = write.removing { try run("DELETE FROM event WHERE id = \(removed)") }
                 var events = 0, claims = 0
                 while let (ledger, path) = try next(write) {
-                    try replace(ledger, path: path)
+                    if let previous = write.previous, previous.event.id == ledger.event.id {
+                        try update(previous, to: ledger, path: path)
+                    } else {
+                        try replace(ledger, path: path)
+                    }
                     events += 1
                     claims += ledger.claims.count
                 }
@@ -84,17 +88,60 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
         try run("DELETE FROM event WHERE id = \(id)")
         try run("INSERT INTO event (id, title, date) VALUES (\(id), \(ledger.event.title), \(ledger.event.date?.description))")
         for metric in ledger.declaringStandardMetrics().metrics {
-            try run("INSERT INTO metric (event, id, kind, aliases) VALUES (\(id), \(metric.id), \(metric.kind.rawValue), \(JSONText.array(metric.aliases)))")
+            try insert(metric, event: id)
         }
         for scope in ledger.scopes {
-            try run("INSERT INTO scope (event, id, partOf, aliases) VALUES (\(id), \(scope.id), \(scope.partOf), \(JSONText.array(scope.aliases)))")
+            try insert(scope, event: id)
         }
+        try insert(ledger.claims, event: id, path: path)
+    }
+
+    /// Changes an event in place: only the claims, metrics and scopes that differ are deleted and
+    /// written again, so that a session's change costs what it changed, not the event's size.
+    private func update(_ old: EventLedger, to new: EventLedger, path: String) throws(StoreError) {
+        let id = new.event.id
+        if old.event != new.event {
+            try run("UPDATE event SET title = \(new.event.title), date = \(new.event.date?.description) WHERE id = \(id)")
+        }
+        let oldClaims = Dictionary(old.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let newClaims = Dictionary(new.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let gone = old.claims.filter { newClaims[$0.id] != $0 }.map(\.id)
+        if !gone.isEmpty { try run("DELETE FROM claim WHERE id = ANY(\(gone))") }
+        let metrics = (old: old.declaringStandardMetrics().metrics, new: new.declaringStandardMetrics().metrics)
+        for metric in metrics.old where !metrics.new.contains(metric) {
+            try run("DELETE FROM metric WHERE event = \(id) AND id = \(metric.id)")
+        }
+        for metric in metrics.new where !metrics.old.contains(metric) {
+            try insert(metric, event: id)
+        }
+        for scope in old.scopes where !new.scopes.contains(scope) {
+            try run("DELETE FROM scope WHERE event = \(id) AND id = \(scope.id)")
+        }
+        for scope in new.scopes where !old.scopes.contains(scope) {
+            try insert(scope, event: id)
+        }
+        try insert(new.claims.filter { oldClaims[$0.id] != $0 }, event: id, path: path, positions: new.claims)
+    }
+
+    private func insert(_ metric: Metric, event id: String) throws(StoreError) {
+        try run("INSERT INTO metric (event, id, kind, aliases) VALUES (\(id), \(metric.id), \(metric.kind.rawValue), \(JSONText.array(metric.aliases)))")
+    }
+
+    private func insert(_ scope: Scope, event id: String) throws(StoreError) {
+        try run("INSERT INTO scope (event, id, partOf, aliases) VALUES (\(id), \(scope.id), \(scope.partOf), \(JSONText.array(scope.aliases)))")
+    }
+
+    /// Inserts claims and their links; `positions` is the event's whole list, for the index an
+    /// error names.
+    private func insert(_ claims: [Claim], event id: String, path: String, positions: [Claim]? = nil) throws(StoreError) {
+        guard !claims.isEmpty else { return }
         // A claim id another event holds, named before anything of this event is written on.
-        let taken = try rows("SELECT id, event FROM claim WHERE id = ANY(\(ledger.claims.map(\.id)))")
-        if let (claim, other) = try? taken.first?.decode((String, String).self), let index = ledger.claims.firstIndex(where: { $0.id == claim }) {
+        let taken = try rows("SELECT id, event FROM claim WHERE id = ANY(\(claims.map(\.id)))")
+        if let (claim, other) = try? taken.first?.decode((String, String).self),
+           let index = (positions ?? claims).firstIndex(where: { $0.id == claim }) {
             throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim)\" belongs to event \"\(other)\"")
         }
-        for claim in ledger.claims {
+        for claim in claims {
             let figure = claim.figure
             try run("""
                 INSERT INTO claim (id, event, metric, scope, text, lower, upper, lowerOpen, upperOpen, approximate, kind, unit,

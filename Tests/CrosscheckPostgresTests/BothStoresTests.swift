@@ -92,3 +92,29 @@ struct BothStoresTests {
         #expect(try store.historyCount() == 1)
     }
 }
+
+extension BothStoresTests {
+    @Test("a change to one event writes what changed: the changed claim read after its group's others, as stored", arguments: Kind.allCases)
+    func change(_ kind: Kind) throws {
+        let store = try Self.store(kind)
+        let (registry, events) = Self.sample
+        try store.store(Self.write(events, sources: registry.sources))
+        let old = try #require(try store.event("kyiv-strike-2025-06-17"))
+        var new = old
+        let killed = new.claims.indices.filter { new.claims[$0].metric == "killed" && new.claims[$0].scope == "Kyiv" }
+        new.claims[killed[0]].status = .verified
+        new.claims.append(Claim(id: "c25", metric: "killed", scope: "Kyiv", text: "29 killed", figure: .exactly(29),
+                                sources: [Link(source: "anews-2025-06-17", quote: "29 killed")]))
+        new.scopes.append(Scope(id: "Darnytskyi district", partOf: "Kyiv"))
+        var write = Self.write([new], command: "claim add")
+        write.previous = old
+        try store.store(write)
+        let read = try #require(try store.event("kyiv-strike-2025-06-17"))
+        let group = read.claims.filter { $0.metric == "killed" && $0.scope == "Kyiv" }
+        let before = killed.map { old.claims[$0].id }
+        #expect(group.map(\.id) == Array(before.dropFirst()) + [before[0], "c25"])
+        #expect(group.first { $0.id == before[0] }?.status == .verified)
+        #expect(Set(read.claims) == Set(new.claims) && read.scopes == new.scopes.sorted { $0.id < $1.id })
+        #expect(try store.history().map(\.command) == ["import", "claim add"])
+    }
+}
