@@ -67,6 +67,12 @@ final class ServerConnection: @unchecked Sendable {
         }
     }
 
+    /// Hears the server's notifications on a channel (after a `LISTEN` on it), on the
+    /// connection's event loop, as they arrive.
+    func addListener(channel: String, _ handler: @escaping @Sendable (PostgresListenContext, PostgresMessage.NotificationResponse) -> Void) {
+        connection.addListener(channel: channel, handler: handler)
+    }
+
     func close() {
         try? connection.close().wait()
     }

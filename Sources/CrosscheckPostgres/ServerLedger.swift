@@ -11,6 +11,10 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
     /// Who is recorded with every change.
     public let actor: String
     let connection: ServerConnection
+    /// This ledger's connection, told apart from colleagues' in the notices of changes.
+    let session = UUID().uuidString
+    /// Colleagues' changes heard and not yet asked for.
+    let heard = Heard()
     /// One call at a time on the connection.
     let lock = NSLock()
 
@@ -42,7 +46,9 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
                 }
                 if let removed = write.removing { try run("DELETE FROM event WHERE id = \(removed)") }
                 var events = 0, claims = 0
+                var touched = write.removing.map { [$0] } ?? []
                 while let (ledger, path) = try next(write) {
+                    touched.append(ledger.event.id)
                     if let previous = write.previous, previous.event.id == ledger.event.id {
                         try update(previous, to: ledger, path: path)
                     } else {
@@ -56,6 +62,9 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
                     VALUES (\(ISO8601DateFormatter().string(from: Date())), \(actor), \(write.command), \(String?.none),
                             \(write.after(events, claims)), \(write.created.joined(separator: " ")))
                     """)
+                // Delivered to every listening session when the transaction commits, and only then.
+                let notice = ChangeNotice(session: session, actor: actor, command: write.command, events: touched, created: write.created)
+                try run("SELECT pg_notify(\(ChangeNotice.channel), \(notice.payload))")
             }
         }
     }
