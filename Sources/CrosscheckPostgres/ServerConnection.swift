@@ -67,6 +67,47 @@ final class ServerConnection: @unchecked Sendable {
         }
     }
 
+    /// Streams rows into a table with `COPY … FROM STDIN` in text format (each row a line,
+    /// written by `CopyRows`): many rows without a round trip each. Inside the caller's transaction.
+    func copy(_ rows: CopyRows) throws(StoreError) {
+        guard !rows.isEmpty else { return }
+        let outcome = Outcome()
+        let semaphore = DispatchSemaphore(value: 0)
+        let (connection, logger, table, columns, chunks) = (self.connection, self.logger, rows.table, rows.columns, rows.finished().chunks)
+        // The driver's COPY is async only; the store's interface waits, as for every other call.
+        // On an executor of its own: a caller that waits on a thread of the shared pool must not
+        // leave the copy without one to run on.
+        Task(executorPreference: Self.copyExecutor) {
+            do {
+                try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                    for chunk in chunks { try await writer.write(ByteBuffer(bytes: chunk)) }
+                }
+            } catch {
+                outcome.error = error
+            }
+            semaphore.signal()
+        }
+        semaphore.wait()
+        if let error = outcome.error { throw Self.failure(error, address: address, doing: "copying rows into \(table)") }
+    }
+
+    private static let copyExecutor = QueueExecutor()
+
+    /// Runs the jobs of tasks that prefer it on a serial queue of its own, outside the shared pool.
+    private final class QueueExecutor: TaskExecutor, @unchecked Sendable {
+        private let queue = DispatchQueue(label: "crosscheck.postgres.copy")
+
+        func enqueue(_ job: consuming ExecutorJob) {
+            let job = UnownedJob(job)
+            queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        }
+    }
+
+    /// What a COPY run on another task came to.
+    private final class Outcome: @unchecked Sendable {
+        var error: (any Error)?
+    }
+
     /// Hears the server's notifications on a channel (after a `LISTEN` on it), on the
     /// connection's event loop, as they arrive.
     func addListener(channel: String, _ handler: @escaping @Sendable (PostgresListenContext, PostgresMessage.NotificationResponse) -> Void) {

@@ -47,16 +47,20 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
                 if let removed = write.removing { try run("DELETE FROM event WHERE id = \(removed)") }
                 var events = 0, claims = 0
                 var touched = write.removing.map { [$0] } ?? []
+                // Claims and links of whole events go in by COPY, a batch at a time.
+                var batch = Batch()
                 while let (ledger, path) = try next(write) {
                     touched.append(ledger.event.id)
                     if let previous = write.previous, previous.event.id == ledger.event.id {
                         try update(previous, to: ledger, path: path)
                     } else {
-                        try replace(ledger, path: path)
+                        try replace(ledger, path: path, into: &batch)
+                        if batch.claims.count >= Batch.size { try flush(&batch) }
                     }
                     events += 1
                     claims += ledger.claims.count
                 }
+                try flush(&batch)
                 try run("""
                     INSERT INTO history (time, actor, command, before, after, created)
                     VALUES (\(ISO8601DateFormatter().string(from: Date())), \(actor), \(write.command), \(String?.none),
@@ -91,8 +95,40 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
             """)
     }
 
-    /// The event written anew: its row, metrics, scopes, claims and links.
-    private func replace(_ ledger: EventLedger, path: String) throws(StoreError) {
+    /// Claim and link rows waiting to be copied in.
+    private struct Batch {
+        static let size = 20_000
+        static let claimColumns = ["id", "event", "metric", "scope", "text", "lower", "upper", "loweropen", "upperopen", "approximate",
+                                   "kind", "unit", "coded", "asof", "asofearliest", "asoflatest", "confidence", "status"]
+        static let linkColumns = ["claim", "position", "source", "quote", "attributedto", "credibility", "spanstart", "spanend"]
+        var claims = CopyRows(table: "claim", columns: claimColumns)
+        var links = CopyRows(table: "link", columns: linkColumns)
+
+        mutating func add(_ claim: Claim, event: String) {
+            let figure = claim.figure
+            claims.add(claim.id); claims.add(event); claims.add(claim.metric); claims.add(claim.scope); claims.add(claim.text)
+            claims.add(figure.lower); claims.add(figure.upper); claims.add(figure.lowerOpen); claims.add(figure.upperOpen)
+            claims.add(figure.approximate); claims.add(figure.kind.rawValue); claims.add(figure.unit); claims.add(figure.coded)
+            claims.add(claim.asOf?.description); claims.add(claim.asOf?.earliest); claims.add(claim.asOf?.latest)
+            claims.add(claim.confidence?.rawValue); claims.add(claim.status?.rawValue)
+            claims.endRow()
+            for (position, link) in claim.sources.enumerated() {
+                links.add(claim.id); links.add(position); links.add(link.source); links.add(link.quote); links.add(link.attributedTo)
+                links.add(link.credibility?.rawValue); links.add(link.span?.lowerBound); links.add(link.span?.upperBound)
+                links.endRow()
+            }
+        }
+    }
+
+    /// Copies the batch's claims, then their links, and empties it.
+    private func flush(_ batch: inout Batch) throws(StoreError) {
+        try connection.copy(batch.claims)
+        try connection.copy(batch.links)
+        batch = Batch()
+    }
+
+    /// The event written anew: its row, metrics and scopes now, its claims and links into `batch`.
+    private func replace(_ ledger: EventLedger, path: String, into batch: inout Batch) throws(StoreError) {
         let id = ledger.event.id
         try run("DELETE FROM event WHERE id = \(id)")
         try run("INSERT INTO event (id, title, date) VALUES (\(id), \(ledger.event.title), \(ledger.event.date?.description))")
@@ -102,7 +138,8 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
         for scope in ledger.scopes {
             try insert(scope, event: id)
         }
-        try insert(ledger.claims, event: id, path: path)
+        try checkClaimIDs(ledger.claims, path: path)
+        for claim in ledger.claims { batch.add(claim, event: id) }
     }
 
     /// Changes an event in place: only the claims, metrics and scopes that differ are deleted and
@@ -132,6 +169,17 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
         try insert(new.claims.filter { oldClaims[$0.id] != $0 }, event: id, path: path, positions: new.claims)
     }
 
+    /// A claim id another event holds, named before anything of this event is written on;
+    /// `positions` is the event's whole list, for the index the error names.
+    private func checkClaimIDs(_ claims: [Claim], path: String, positions: [Claim]? = nil) throws(StoreError) {
+        guard !claims.isEmpty else { return }
+        let taken = try rows("SELECT id, event FROM claim WHERE id = ANY(\(claims.map(\.id)))")
+        if let (claim, other) = try? taken.first?.decode((String, String).self),
+           let index = (positions ?? claims).firstIndex(where: { $0.id == claim }) {
+            throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim)\" belongs to event \"\(other)\"")
+        }
+    }
+
     private func insert(_ metric: Metric, event id: String) throws(StoreError) {
         try run("INSERT INTO metric (event, id, kind, aliases) VALUES (\(id), \(metric.id), \(metric.kind.rawValue), \(JSONText.array(metric.aliases)))")
     }
@@ -142,14 +190,9 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
 
     /// Inserts claims and their links; `positions` is the event's whole list, for the index an
     /// error names.
-    private func insert(_ claims: [Claim], event id: String, path: String, positions: [Claim]? = nil) throws(StoreError) {
+    private func insert(_ claims: [Claim], event id: String, path: String, positions: [Claim]) throws(StoreError) {
         guard !claims.isEmpty else { return }
-        // A claim id another event holds, named before anything of this event is written on.
-        let taken = try rows("SELECT id, event FROM claim WHERE id = ANY(\(claims.map(\.id)))")
-        if let (claim, other) = try? taken.first?.decode((String, String).self),
-           let index = (positions ?? claims).firstIndex(where: { $0.id == claim }) {
-            throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim)\" belongs to event \"\(other)\"")
-        }
+        try checkClaimIDs(claims, path: path, positions: positions)
         for claim in claims {
             let figure = claim.figure
             try run("""

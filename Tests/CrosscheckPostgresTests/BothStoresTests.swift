@@ -118,3 +118,27 @@ extension BothStoresTests {
         #expect(try store.history().map(\.command) == ["import", "claim add"])
     }
 }
+
+extension BothStoresTests {
+    @Test("an event of more claims than one batch, with every character a quote may hold, read back as stored", arguments: Kind.allCases)
+    func large(_ kind: Kind) throws {
+        let store = try Self.store(kind)
+        let sources = [Source(id: "wire", title: "A wire story", outlet: "Wire")]
+        let asOf = try ReportedTime("2025-06-17T08:00+03:00")
+        let claims = (1...21_000).map { n -> Claim in
+            let value = Double(n)
+            let figure: Figure = n % 5 == 0 ? Figure(lower: value * 0.9, upper: value * 1.1, approximate: true, coded: value) : .exactly(value)
+            let quote = "tab\there, line\nthere, back\\slash, «quotes» \u{1F4A5} \(n)"
+            let link = Link(source: "wire", quote: quote, attributedTo: n % 11 == 0 ? nil : "officials", credibility: .probablyTrue,
+                            span: n..<(n + 3))
+            return Claim(id: "c\(n)", metric: n % 2 == 0 ? "killed" : "injured", scope: n % 3 == 0 ? nil : "Kyiv", text: "\(n) killed",
+                         figure: figure, asOf: n % 7 == 0 ? asOf : nil, status: .open, sources: [link])
+        }
+        let event = EventLedger(event: Event(id: "big", title: "A big event"), scopes: [Scope(id: "Kyiv")], claims: claims)
+        try store.store(Self.write([event], sources: sources))
+        let read = try #require(try store.event("big"))
+        #expect(read.claims.count == claims.count)
+        #expect(LedgerFiles.writeEvent(read) == LedgerFiles.writeEvent(event.declaringStandardMetrics()))
+        #expect(try store.lastClaimNumber() == 21_000)
+    }
+}
