@@ -146,27 +146,16 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
     /// written again, so that a session's change costs what it changed, not the event's size.
     private func update(_ old: EventLedger, to new: EventLedger, path: String) throws(StoreError) {
         let id = new.event.id
-        if old.event != new.event {
+        let difference = EventDifference(from: old, to: new)
+        if difference.eventChanged {
             try run("UPDATE event SET title = \(new.event.title), date = \(new.event.date?.description) WHERE id = \(id)")
         }
-        let oldClaims = Dictionary(old.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let newClaims = Dictionary(new.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let gone = old.claims.filter { newClaims[$0.id] != $0 }.map(\.id)
-        if !gone.isEmpty { try run("DELETE FROM claim WHERE id = ANY(\(gone))") }
-        let metrics = (old: old.declaringStandardMetrics().metrics, new: new.declaringStandardMetrics().metrics)
-        for metric in metrics.old where !metrics.new.contains(metric) {
-            try run("DELETE FROM metric WHERE event = \(id) AND id = \(metric.id)")
-        }
-        for metric in metrics.new where !metrics.old.contains(metric) {
-            try insert(metric, event: id)
-        }
-        for scope in old.scopes where !new.scopes.contains(scope) {
-            try run("DELETE FROM scope WHERE event = \(id) AND id = \(scope.id)")
-        }
-        for scope in new.scopes where !old.scopes.contains(scope) {
-            try insert(scope, event: id)
-        }
-        try insert(new.claims.filter { oldClaims[$0.id] != $0 }, event: id, path: path, positions: new.claims)
+        if !difference.removedClaims.isEmpty { try run("DELETE FROM claim WHERE id = ANY(\(difference.removedClaims))") }
+        for metric in difference.removedMetrics { try run("DELETE FROM metric WHERE event = \(id) AND id = \(metric.id)") }
+        for metric in difference.addedMetrics { try insert(metric, event: id) }
+        for scope in difference.removedScopes { try run("DELETE FROM scope WHERE event = \(id) AND id = \(scope.id)") }
+        for scope in difference.addedScopes { try insert(scope, event: id) }
+        try insert(difference.addedClaims, event: id, path: path, positions: new.claims)
     }
 
     /// A claim id another event holds, named before anything of this event is written on;

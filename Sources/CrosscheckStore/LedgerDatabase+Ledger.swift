@@ -318,19 +318,14 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
         let id = new.event.id
         // Claims may point at a metric or scope that is written again below.
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        if old.event != new.event { try EventRecord(new.event).update(db) }
-        // By id, both sides: a change to an event of thousands of claims looks each one up once.
-        let oldClaims = Dictionary(old.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let newClaims = Dictionary(new.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for claim in old.claims where newClaims[claim.id] != claim {
-            try db.execute(sql: "DELETE FROM claim WHERE id = ?", arguments: [claim.id])
-        }
-        let metrics = (old: old.declaringStandardMetrics().metrics, new: new.declaringStandardMetrics().metrics)
-        for metric in metrics.old where !metrics.new.contains(metric) { try MetricRecord(event: id, metric).delete(db) }
-        for metric in metrics.new where !metrics.old.contains(metric) { try MetricRecord(event: id, metric).insert(db) }
-        for scope in old.scopes where !new.scopes.contains(scope) { try ScopeRecord(event: id, scope).delete(db) }
-        for scope in new.scopes where !old.scopes.contains(scope) { try ScopeRecord(event: id, scope).insert(db) }
-        try insert(new.claims.filter { oldClaims[$0.id] != $0 }, event: id, path: path, db)
+        let difference = EventDifference(from: old, to: new)
+        if difference.eventChanged { try EventRecord(new.event).update(db) }
+        for claim in difference.removedClaims { try db.execute(sql: "DELETE FROM claim WHERE id = ?", arguments: [claim]) }
+        for metric in difference.removedMetrics { try MetricRecord(event: id, metric).delete(db) }
+        for metric in difference.addedMetrics { try MetricRecord(event: id, metric).insert(db) }
+        for scope in difference.removedScopes { try ScopeRecord(event: id, scope).delete(db) }
+        for scope in difference.addedScopes { try ScopeRecord(event: id, scope).insert(db) }
+        try insert(difference.addedClaims, event: id, path: path, db)
         try pack(id, new.claims, db)
     }
 
