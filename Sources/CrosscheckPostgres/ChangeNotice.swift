@@ -73,12 +73,20 @@ extension ServerLedger {
     /// Starts hearing colleagues' changes: from now on, `colleaguesChanges()` gives each one made
     /// by another connection, in the order they were committed.
     public func listen() throws(StoreError) {
+        try serially { () throws(StoreError) in
+            try startListening()
+            listening = true
+        }
+    }
+
+    /// Hears notices on the current connection. The caller holds the lock.
+    func startListening() throws(StoreError) {
         let session = self.session, heard = self.heard
         connection.addListener(channel: ChangeNotice.channel) { _, message in
             guard let notice = ChangeNotice(payload: message.payload), notice.session != session else { return }
             heard.append(notice)
         }
-        try serially { () throws(StoreError) in try run("LISTEN \(unescaped: ChangeNotice.channel)") }
+        try run("LISTEN \(unescaped: ChangeNotice.channel)")
     }
 
     /// The colleagues' changes heard since the last call.

@@ -114,6 +114,9 @@ final class ServerConnection: @unchecked Sendable {
         connection.addListener(channel: channel, handler: handler)
     }
 
+    /// Whether the connection is gone: closed, or lost with the server.
+    var isClosed: Bool { connection.isClosed }
+
     func close() {
         try? connection.close().wait()
     }

@@ -62,10 +62,12 @@ extension ServerLedger {
 
     // MARK: Statements
 
-    /// Runs `body` holding the connection: one caller at a time.
+    /// Runs `body` holding the connection, one caller at a time, on a new connection when the
+    /// last one was lost.
     func serially<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         lock.lock()
         defer { lock.unlock() }
+        if connection.isClosed { try reconnect() }
         return try body()
     }
 

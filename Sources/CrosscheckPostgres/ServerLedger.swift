@@ -10,7 +10,10 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
     public let address: ServerAddress
     /// Who is recorded with every change.
     public let actor: String
-    let connection: ServerConnection
+    /// Replaced when it is lost: a call after the server comes back goes on with a new one.
+    private(set) var connection: ServerConnection
+    /// Whether colleagues' changes are being heard, to be heard again on a new connection.
+    var listening = false
     /// This ledger's connection, told apart from colleagues' in the notices of changes.
     let session = UUID().uuidString
     /// Colleagues' changes heard and not yet asked for.
@@ -27,6 +30,13 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
     }
 
     deinit { connection.close() }
+
+    /// Connects again after the connection was lost (the server restarted, the network broke):
+    /// one line when the server is still not there. The caller holds the lock.
+    func reconnect() throws(StoreError) {
+        connection = try ServerConnection.open(address)
+        if listening { try startListening() }
+    }
 
     // MARK: Changes
 

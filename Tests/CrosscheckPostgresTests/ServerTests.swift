@@ -1,3 +1,4 @@
+import CrosscheckCore
 import CrosscheckStore
 import Testing
 @testable import CrosscheckPostgres
@@ -58,5 +59,32 @@ struct ServerTests {
         } catch {
             #expect(error.message == "\(try ServerAddress(url)): the ledger's schema is version 99, newer than this crosscheck reads (1); update crosscheck")
         }
+    }
+}
+
+extension ServerTests {
+    @Test("the server stopped under a session: one line, nothing half-done, and the session goes on when it is back")
+    func serverStopped() throws {
+        let server = try ThrowawayServer.own()
+        let url = try server.database()
+        let ledger = try ServerLedger(try ServerAddress(url), actor: "ana")
+        let (registry, events) = BothStoresTests.sample
+        try ledger.store(BothStoresTests.write(events, sources: registry.sources))
+        let old = try #require(try ledger.event("kyiv-strike-2025-06-17"))
+        var new = old
+        new.claims.append(Claim(id: "c25", metric: "killed", scope: "Kyiv", text: "29 killed", figure: .exactly(29)))
+        var write = BothStoresTests.write([new], command: "claim add")
+        write.previous = old
+        try server.stop()
+        do {
+            try ledger.store(write)
+            Issue.record("stored with the server stopped")
+        } catch {
+            #expect(error.message == "\(try ServerAddress(url)): cannot reach the server: Connection refused")
+        }
+        try server.start()
+        try ledger.store(write)
+        #expect(try ledger.event("kyiv-strike-2025-06-17")?.claims.filter { $0.id == "c25" }.count == 1)
+        #expect(try ledger.history().map(\.command) == ["import", "claim add"])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A PostgreSQL cluster of the tests' own: made with `initdb` in a temporary folder, started on
 /// a free loopback port, stopped and removed when the test process ends. As root, the server's
@@ -21,6 +22,9 @@ final class ThrowawayServer: @unchecked Sendable {
         let description: String
     }
 
+    /// A server of one test's own, for a test that stops and starts it.
+    static func own() throws(ServerSetupError) -> ThrowawayServer { try ThrowawayServer() }
+
     private init() throws(ServerSetupError) {
         let versions = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
             .filter { FileManager.default.fileExists(atPath: "/usr/lib/postgresql/\($0)/bin/initdb") }
@@ -34,10 +38,22 @@ final class ThrowawayServer: @unchecked Sendable {
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         if getuid() == 0 { _ = Self.run("/bin/chown", ["postgres", folder], asServer: false) }
         try check(run("initdb", ["-D", folder + "/db", "-A", "trust", "-U", "cc"]), "initdb")
+        try start()
+        Self.registry.withLock { running in
+            if running.isEmpty { atexit { ThrowawayServer.stopAll() } }
+            running.append((bin, folder))
+        }
+    }
+
+    /// Starts the server, and waits until it takes connections.
+    func start() throws(ServerSetupError) {
         try check(run("pg_ctl", ["-D", folder + "/db", "-l", folder + "/log", "-w", "-o",
                                  "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1", "start"]), "pg_ctl start")
-        Self.running = (bin, folder)
-        atexit { ThrowawayServer.stop() }
+    }
+
+    /// Stops the server at once, as a crash or a reboot would: its clients lose their connections.
+    func stop() throws(ServerSetupError) {
+        try check(run("pg_ctl", ["-D", folder + "/db", "-m", "immediate", "stop"]), "pg_ctl stop")
     }
 
     /// A new, empty database on the server, for one test: its address.
@@ -53,12 +69,14 @@ final class ThrowawayServer: @unchecked Sendable {
                            asServer: false), "psql")
     }
 
-    private nonisolated(unsafe) static var running: (bin: String, folder: String)?
+    /// Every server the process started, stopped and removed when it ends.
+    private static let registry = Mutex<[(bin: String, folder: String)]>([])
 
-    private static func stop() {
-        guard let (bin, folder) = running else { return }
-        _ = run(bin + "/pg_ctl", ["-D", folder + "/db", "-m", "immediate", "stop"], asServer: true)
-        try? FileManager.default.removeItem(atPath: folder)
+    private static func stopAll() {
+        for (bin, folder) in registry.withLock({ $0 }) {
+            _ = run(bin + "/pg_ctl", ["-D", folder + "/db", "-m", "immediate", "stop"], asServer: true)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
     }
 
     private func run(_ program: String, _ arguments: [String]) -> (status: Int32, output: String) {
