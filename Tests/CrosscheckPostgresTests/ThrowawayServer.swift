@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A PostgreSQL cluster of the tests' own: made with `initdb` in a temporary folder, started on
 /// a free loopback port, stopped and removed when the test process ends. As root, the server's
@@ -39,9 +38,9 @@ final class ThrowawayServer: @unchecked Sendable {
         if getuid() == 0 { _ = Self.run("/bin/chown", ["postgres", folder], asServer: false) }
         try check(run("initdb", ["-D", folder + "/db", "-A", "trust", "-U", "cc"]), "initdb")
         try start()
-        Self.registry.withLock { running in
-            if running.isEmpty { atexit { ThrowawayServer.stopAll() } }
-            running.append((bin, folder))
+        Self.lock.withLock {
+            if Self.running.isEmpty { atexit { ThrowawayServer.stopAll() } }
+            Self.running.append((bin, folder))
         }
     }
 
@@ -70,10 +69,11 @@ final class ThrowawayServer: @unchecked Sendable {
     }
 
     /// Every server the process started, stopped and removed when it ends.
-    private static let registry = Mutex<[(bin: String, folder: String)]>([])
+    private nonisolated(unsafe) static var running: [(bin: String, folder: String)] = []
+    private static let lock = NSLock()
 
     private static func stopAll() {
-        for (bin, folder) in registry.withLock({ $0 }) {
+        for (bin, folder) in lock.withLock({ running }) {
             _ = run(bin + "/pg_ctl", ["-D", folder + "/db", "-m", "immediate", "stop"], asServer: true)
             try? FileManager.default.removeItem(atPath: folder)
         }
