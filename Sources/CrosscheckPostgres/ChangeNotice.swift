@@ -41,14 +41,10 @@ public struct ChangeNotice: Sendable, Hashable, CustomStringConvertible {
 
     /// A notice read back from its payload; nil for one this version cannot read.
     init?(payload: String) {
-        guard case .object(let members)? = try? JSONReader.parse(payload) else { return nil }
-        func text(_ key: String) -> String? { if case .string(let value)? = members.first(where: { $0.0 == key })?.1 { value } else { nil } }
-        func texts(_ key: String) -> [String] {
-            guard case .array(let items)? = members.first(where: { $0.0 == key })?.1 else { return [] }
-            return items.compactMap { if case .string(let value) = $0 { value } else { nil } }
-        }
-        guard let session = text("session"), let actor = text("actor"), let command = text("command") else { return nil }
-        self.init(session: session, actor: actor, command: command, events: texts("events"), created: texts("created"))
+        guard let object = try? JSONReader.parse(payload), let session = object.member("session")?.text,
+              let actor = object.member("actor")?.text, let command = object.member("command")?.text else { return nil }
+        self.init(session: session, actor: actor, command: command, events: object.member("events")?.strings ?? [],
+                  created: object.member("created")?.strings ?? [])
     }
 }
 

@@ -116,7 +116,6 @@ extension ServerLedger {
 
     /// Aliases as the column holds them: a JSON array of names.
     static func aliases(_ text: String?) -> [String] {
-        guard let text, text != "[]", case .array(let items)? = try? JSONReader.parse(text) else { return [] }
-        return items.compactMap { if case .string(let name) = $0 { name } else { nil } }
+        text.flatMap(JSONText.strings) ?? []
     }
 }

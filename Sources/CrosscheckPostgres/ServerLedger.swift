@@ -57,23 +57,23 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
                 if let removed = write.removing { try run("DELETE FROM event WHERE id = \(removed)") }
                 var events = 0, claims = 0
                 var touched = write.removing.map { [$0] } ?? []
-                // Claims and links of whole events go in by COPY, a batch at a time.
+                // Claims and links go in by COPY, a batch at a time.
                 var batch = Batch()
                 while let (ledger, path) = try next(write) {
                     touched.append(ledger.event.id)
                     if let previous = write.previous, previous.event.id == ledger.event.id {
-                        try update(previous, to: ledger, path: path)
+                        try update(previous, to: ledger, path: path, into: &batch)
                     } else {
                         try replace(ledger, path: path, into: &batch)
-                        if batch.claims.count >= Batch.size { try flush(&batch) }
                     }
+                    if batch.claims.count >= Batch.size { try flush(&batch) }
                     events += 1
                     claims += ledger.claims.count
                 }
                 try flush(&batch)
                 try run("""
                     INSERT INTO history (time, actor, command, before, after, created)
-                    VALUES (\(ISO8601DateFormatter().string(from: Date())), \(actor), \(write.command), \(String?.none),
+                    VALUES (\(HistoryEntry.now()), \(actor), \(write.command), \(String?.none),
                             \(write.after(events, claims)), \(write.created.joined(separator: " ")))
                     """)
                 // Delivered to every listening session when the transaction commits, and only then.
@@ -154,7 +154,7 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
 
     /// Changes an event in place: only the claims, metrics and scopes that differ are deleted and
     /// written again, so that a session's change costs what it changed, not the event's size.
-    private func update(_ old: EventLedger, to new: EventLedger, path: String) throws(StoreError) {
+    private func update(_ old: EventLedger, to new: EventLedger, path: String, into batch: inout Batch) throws(StoreError) {
         let id = new.event.id
         let difference = EventDifference(from: old, to: new)
         if difference.eventChanged {
@@ -165,7 +165,8 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
         for metric in difference.addedMetrics { try insert(metric, event: id) }
         for scope in difference.removedScopes { try run("DELETE FROM scope WHERE event = \(id) AND id = \(scope.id)") }
         for scope in difference.addedScopes { try insert(scope, event: id) }
-        try insert(difference.addedClaims, event: id, path: path, positions: new.claims)
+        try checkClaimIDs(difference.addedClaims, path: path, positions: new.claims)
+        for claim in difference.addedClaims { batch.add(claim, event: id) }
     }
 
     /// A claim id another event holds, named before anything of this event is written on;
@@ -185,31 +186,6 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
 
     private func insert(_ scope: Scope, event id: String) throws(StoreError) {
         try run("INSERT INTO scope (event, id, partOf, aliases) VALUES (\(id), \(scope.id), \(scope.partOf), \(JSONText.array(scope.aliases)))")
-    }
-
-    /// Inserts claims and their links; `positions` is the event's whole list, for the index an
-    /// error names.
-    private func insert(_ claims: [Claim], event id: String, path: String, positions: [Claim]) throws(StoreError) {
-        guard !claims.isEmpty else { return }
-        try checkClaimIDs(claims, path: path, positions: positions)
-        for claim in claims {
-            let figure = claim.figure
-            try run("""
-                INSERT INTO claim (id, event, metric, scope, text, lower, upper, lowerOpen, upperOpen, approximate, kind, unit,
-                    coded, asOf, asOfEarliest, asOfLatest, confidence, status)
-                VALUES (\(claim.id), \(id), \(claim.metric), \(claim.scope), \(claim.text), \(figure.lower), \(figure.upper),
-                    \(figure.lowerOpen), \(figure.upperOpen), \(figure.approximate), \(figure.kind.rawValue), \(figure.unit),
-                    \(figure.coded), \(claim.asOf?.description), \(claim.asOf?.earliest), \(claim.asOf?.latest),
-                    \(claim.confidence?.rawValue), \(claim.status?.rawValue))
-                """)
-            for (position, link) in claim.sources.enumerated() {
-                try run("""
-                    INSERT INTO link (claim, position, source, quote, attributedTo, credibility, spanStart, spanEnd)
-                    VALUES (\(claim.id), \(position), \(link.source), \(link.quote), \(link.attributedTo), \(link.credibility?.rawValue),
-                        \(link.span?.lowerBound), \(link.span?.upperBound))
-                    """)
-            }
-        }
     }
 
     // MARK: The ledger

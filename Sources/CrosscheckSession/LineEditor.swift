@@ -74,7 +74,7 @@ public final class LineEditor {
         if !line.trimmingCharacters(in: .whitespaces).isEmpty {
             add_history(line)
             // Appended a line at a time, so that a killed session keeps what was typed.
-            if !FileManager.default.fileExists(atPath: historyPath) { FileManager.default.createFile(atPath: historyPath, contents: nil) }
+            if !FileManager.default.fileExists(atPath: historyPath) { _ = FileManager.default.createFile(atPath: historyPath, contents: nil) }
             _ = append_history(1, historyPath)
             _ = history_truncate_file(historyPath, 1_000)
         }

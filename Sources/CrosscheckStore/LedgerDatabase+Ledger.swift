@@ -42,7 +42,7 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
                     claims += ledger.claims.count
                 }
                 for (path, state) in write.files() { try Self.record(path, state, db) }
-                try HistoryRecord(id: nil, time: Self.now(), actor: Self.actor, command: write.command, before: nil,
+                try HistoryRecord(id: nil, time: HistoryEntry.now(), actor: Self.actor, command: write.command, before: nil,
                                   after: write.after(events, claims), created: write.created.joined(separator: " ")).insert(db)
                 FaultPoint.reach("stored")
             }
@@ -372,10 +372,6 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
         } catch {
             throw StoreError("cannot read the database: \(Self.describe(error, path: pool.path))")
         }
-    }
-
-    static func now() -> String {
-        ISO8601DateFormatter().string(from: Date())
     }
 
     static var actor: String { ProcessInfo.processInfo.environment["USER"] ?? "crosscheck" }

@@ -1,4 +1,5 @@
 import CrosscheckCore
+import Foundation
 
 /// The one interface the workspace, the session, the check and the exports read and change a
 /// ledger through. `LedgerDatabase`, SQLite in the workspace's `.crosscheck/`, stands behind it;
@@ -119,6 +120,11 @@ public struct HistoryEntry: Sendable, Hashable {
     public var after: String?
     /// The ids of what the change made: claims, sources, events.
     public var created: [String] = []
+
+    /// The time an entry made now records: ISO 8601, in UTC.
+    public static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
 
     public init(id: Int64, time: String, actor: String, command: String, before: String?, after: String?, created: [String] = []) {
         (self.id, self.time, self.actor, self.command, self.before, self.after, self.created) = (id, time, actor, command, before, after, created)

@@ -115,9 +115,6 @@ struct Aliases: Codable, DatabaseValueConvertible {
     }
 
     static func fromDatabaseValue(_ value: DatabaseValue) -> Aliases? {
-        guard let text = String.fromDatabaseValue(value) else { return nil }
-        guard text != "[]" else { return Aliases([]) }
-        guard case .array(let items)? = try? JSONReader.parse(text) else { return nil }
-        return Aliases(items.compactMap { if case .string(let name) = $0 { name } else { nil } })
+        String.fromDatabaseValue(value).flatMap(JSONText.strings).map(Aliases.init)
     }
 }

@@ -102,7 +102,7 @@ public final class Workspace {
         guard !changed.isEmpty else { return }
         let inputs = changed.map { file in (file.path, file.path == "Sources.json", { () throws(StoreError) in file.text }) }
         let states = Dictionary(uniqueKeysWithValues: changed.map { ($0.path, $0.state) })
-        try storeInputs(inputs, replaceSources: true, states: states,
+        _ = try storeInputs(inputs, replaceSources: true, states: states,
                   command: "open (files changed: \(changed.map(\.path).joined(separator: ", ")))", rewrite: false)
     }
 

@@ -211,7 +211,7 @@ enum LedgerBenchmark {
             try LedgerFiles.writeEvent(CheckBenchmark.ledger(event: e, claims: claimsPerEvent))
                 .write(toFile: folder + "/Claims/event-\(e).json", atomically: false, encoding: .utf8)
         }
-        FileManager.default.createFile(atPath: folder + "/done", contents: nil)
+        _ = FileManager.default.createFile(atPath: folder + "/done", contents: nil)
     }
 
     static func seconds(_ duration: Duration) -> Double {

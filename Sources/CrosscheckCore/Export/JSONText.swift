@@ -120,12 +120,18 @@ public enum JSONText {
         }
     }
 
-    /// A JSON string literal.
     /// A JSON array of strings, without spaces: `["a","b"]`.
     public static func array(_ strings: [String]) -> String {
         "[" + strings.map(string).joined(separator: ",") + "]"
     }
 
+    /// The strings of a JSON array of strings, as `array(_:)` writes it; nil for other text.
+    public static func strings(_ text: String) -> [String]? {
+        // Most lists of aliases are empty: no parse for them.
+        text == "[]" ? [] : (try? JSONReader.parse(text))?.strings
+    }
+
+    /// A JSON string literal.
     public static func string(_ text: String) -> String {
         var bytes: [UInt8] = []
         appendString(text, to: &bytes)

@@ -35,6 +35,23 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// An object's member; nil when there is none or this is no object.
+    public func member(_ key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
+    /// A string's text; nil for any other value.
+    public var text: String? {
+        if case .string(let text) = self { text } else { nil }
+    }
+
+    /// The strings of an array (its other elements left out); nil for any other value.
+    public var strings: [String]? {
+        guard case .array(let items) = self else { return nil }
+        return items.compactMap(\.text)
+    }
+
     /// What a reader calls this kind of value in an error: "a string", "an object".
     public var kindName: String {
         switch self {

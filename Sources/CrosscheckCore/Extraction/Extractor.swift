@@ -78,7 +78,7 @@ public struct Extractor: Sendable {
             scanLines(&scanner, emit: emit)
             return scanner.finish()
         }
-        let queue = PieceQueue(pieces, window: 4 * processors)
+        let queue = PieceQueue(count: pieces.count, window: 4 * processors)
         nonisolated(unsafe) let handing = HandingOn(extractor: self, text: bytes, at: position, carried: initiallyCarried)
         nonisolated(unsafe) let text = bytes
         withoutActuallyEscaping(emit) { emit in
@@ -120,9 +120,8 @@ public struct Extractor: Sendable {
         private var handing = false
         private var read: [Int: Piece] = [:]
 
-        init(_ pieces: [Range<Int>], window: Int) {
-            self.count = pieces.count
-            self.window = window
+        init(count: Int, window: Int) {
+            (self.count, self.window) = (count, window)
         }
 
         /// The next piece to read; nil when every piece is taken.
@@ -180,12 +179,11 @@ public struct Extractor: Sendable {
                 piece.mentions[k].start += at.scalar
                 piece.mentions[k].end += at.scalar
                 piece.mentions[k].line += at.line - 1
-                if piece.mentions[k].attributedTo == Carried.unknown.speaker { piece.mentions[k].attributedTo = carried.speaker }
-                if piece.mentions[k].scope == Carried.unknown.scope { piece.mentions[k].scope = carried.scope }
+                piece.mentions[k].attributedTo = carried.resolved(speaker: piece.mentions[k].attributedTo)
+                piece.mentions[k].scope = carried.resolved(scope: piece.mentions[k].scope)
                 emit(piece.mentions[k])
             }
-            carried = Carried(speaker: Carried.resolve(piece.carried.speaker, Carried.unknown.speaker, carried.speaker),
-                              scope: Carried.resolve(piece.carried.scope, Carried.unknown.scope, carried.scope))
+            carried = Carried(speaker: carried.resolved(speaker: piece.carried.speaker), scope: carried.resolved(scope: piece.carried.scope))
             at = Position(scalar: at.scalar + piece.end.scalar, line: at.line + piece.end.line - 1)
         }
     }

@@ -67,10 +67,11 @@ struct SentenceScanner {
         /// the text before it carries, put in their place once that is read.
         static let unknown = Carried(speaker: "\u{1}the speaker before", scope: "\u{1}the scope before")
 
-        /// A value read with `unknown`'s `marker`, with what the text before carried in its place.
-        static func resolve(_ value: String?, _ marker: String?, _ before: String?) -> String? {
-            value == marker ? before : value
-        }
+        /// A speaker read with `unknown`'s marker, this one in its place.
+        func resolved(speaker value: String?) -> String? { value == Self.unknown.speaker ? speaker : value }
+
+        /// A scope read with `unknown`'s marker, this one in its place.
+        func resolved(scope value: String?) -> String? { value == Self.unknown.scope ? scope : value }
     }
 
     /// A mention read but not yet handed on: the sentence's list of figures may still give it
