@@ -51,6 +51,7 @@ let package = Package(
                 "CrosscheckCore",
                 "CrosscheckStore",
                 "CrosscheckSession",
+                "CrosscheckPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

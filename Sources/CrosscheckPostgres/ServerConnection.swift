@@ -55,8 +55,12 @@ final class ServerConnection: @unchecked Sendable {
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
-    func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        try query("BEGIN")
+    /// Inside a transaction already, `body` is part of it.
+    func transaction<T>(_ begin: PostgresQuery = "BEGIN", _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        guard !inTransaction else { return try body() }
+        try query(begin)
+        inTransaction = true
+        defer { inTransaction = false }
         do {
             let result = try body()
             try query("COMMIT")
@@ -66,6 +70,9 @@ final class ServerConnection: @unchecked Sendable {
             throw error
         }
     }
+
+    /// Whether a transaction is open: a change and the reads it was made from are one.
+    private(set) var inTransaction = false
 
     /// Streams rows into a table with `COPY … FROM STDIN` in text format (each row a line,
     /// written by `CopyRows`): many rows without a round trip each. Inside the caller's transaction.

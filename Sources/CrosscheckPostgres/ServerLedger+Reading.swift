@@ -67,7 +67,8 @@ extension ServerLedger {
     func serially<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         lock.lock()
         defer { lock.unlock() }
-        if connection.isClosed { try reconnect() }
+        // A connection lost inside a transaction is not replaced: what was read in it is gone with it.
+        if connection.isClosed, !connection.inTransaction { try reconnect() }
         return try body()
     }
 

@@ -4,12 +4,11 @@ import Foundation
 import PostgresNIO
 
 /// A team's ledger on a PostgreSQL server, behind the same interface as a workspace's SQLite
-/// store: each change one transaction with its history entry, `--actor` recorded with it. The
+/// store: each change one transaction with its history entry, `--actor` recorded with it, taken
+/// under one lock on the server so that no change writes over another it has not read. The
 /// server is the ledger of record; there are no workspace files beside it.
 public final class ServerLedger: LedgerStore, @unchecked Sendable {
     public let address: ServerAddress
-    /// Who is recorded with every change.
-    public let actor: String
     /// Replaced when it is lost: a call after the server comes back goes on with a new one.
     private(set) var connection: ServerConnection
     /// Whether colleagues' changes are being heard, to be heard again on a new connection.
@@ -18,13 +17,12 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
     let session = UUID().uuidString
     /// Colleagues' changes heard and not yet asked for.
     let heard = Heard()
-    /// One call at a time on the connection.
-    let lock = NSLock()
+    /// One call at a time on the connection; a change holds it across the reads it is made from.
+    let lock = NSRecursiveLock()
 
     /// Connects, and creates or migrates the schema.
-    public init(_ address: ServerAddress, actor: String) throws(StoreError) {
+    public init(_ address: ServerAddress) throws(StoreError) {
         self.address = address
-        self.actor = actor
         connection = try ServerConnection.open(address)
         try ServerSchema.prepare(connection)
     }
@@ -40,9 +38,11 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
 
     // MARK: Changes
 
-    public func store(_ write: LedgerWrite) throws(StoreError) {
+    @discardableResult
+    public func store(_ write: LedgerWrite) throws(StoreError) -> Int64 {
         try serially { () throws(StoreError) in
             try connection.transaction { () throws(StoreError) in
+                try run("SELECT pg_advisory_xact_lock(\(Self.changeLock))")
                 for source in write.sources { try upsert(source) }
                 if write.replaceSources {
                     try run("DELETE FROM origin")
@@ -71,16 +71,62 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
                     claims += ledger.claims.count
                 }
                 try flush(&batch)
-                try run("""
+                // Numbers handed out later continue above every claim stored (under the lock, so
+                // that no number is handed out in between).
+                if batch.highestNumber > 0 {
+                    try run("SELECT setval('claim_number', \(batch.highestNumber)) WHERE \(batch.highestNumber) > (SELECT last_value FROM claim_number)")
+                }
+                let entry = try rows("""
                     INSERT INTO history (time, actor, command, before, after, created)
-                    VALUES (\(HistoryEntry.now()), \(actor), \(write.command), \(String?.none),
+                    VALUES (\(HistoryEntry.now()), \(write.actor), \(write.command), \(String?.none),
                             \(write.after(events, claims)), \(write.created.joined(separator: " ")))
+                    RETURNING id
                     """)
                 // Delivered to every listening session when the transaction commits, and only then.
-                let notice = ChangeNotice(session: session, actor: actor, command: write.command, events: touched, created: write.created)
+                let notice = ChangeNotice(session: session, actor: write.actor, command: write.command, events: touched, created: write.created)
                 try run("SELECT pg_notify(\(ChangeNotice.channel), \(notice.payload))")
+                guard let id = try? entry.first?.decode(Int64.self) else { throw StoreError("\(address): the history entry has no id") }
+                return id
             }
         }
+    }
+
+    /// The key of the lock every change takes on the server, for its transaction.
+    static let changeLock: Int64 = 0x6372_6F73_7363_6B01
+
+    public func exclusively<T>(_ body: () throws -> T) throws -> T {
+        // What `body` throws besides a store's error (a session's refusal) rolls back like any
+        // failure, and is thrown as it was.
+        var thrown: (any Error)?
+        let result: T?
+        do {
+            result = try serially { () throws(StoreError) -> T? in
+                try connection.transaction { () throws(StoreError) -> T? in
+                    try run("SELECT pg_advisory_xact_lock(\(Self.changeLock))")
+                    do {
+                        return try body()
+                    } catch let error as StoreError {
+                        throw error
+                    } catch {
+                        thrown = error
+                        throw StoreError("")
+                    }
+                }
+            }
+        } catch {
+            throw thrown ?? error
+        }
+        guard let result else { throw StoreError("\(address): the change returned nothing") }
+        return result
+    }
+
+    /// The next number of the server's sequence: each handed out once, to whoever asks first.
+    public func newClaimNumber(suggested: Int?) throws(StoreError) -> Int {
+        try integer("SELECT nextval('claim_number')")
+    }
+
+    public func colleaguesNews() -> [String] {
+        colleaguesChanges().map(\.description)
     }
 
     public func settle() {}
@@ -113,8 +159,11 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
         static let linkColumns = ["claim", "position", "source", "quote", "attributedto", "credibility", "spanstart", "spanend"]
         var claims = CopyRows(table: "claim", columns: claimColumns)
         var links = CopyRows(table: "link", columns: linkColumns)
+        /// The highest n of the claim ids "cn" added, kept across flushes.
+        var highestNumber = 0
 
         mutating func add(_ claim: Claim, event: String) {
+            if let number = EventMerge.number(of: claim.id), number > highestNumber { highestNumber = number }
             let figure = claim.figure
             claims.add(claim.id); claims.add(event); claims.add(claim.metric); claims.add(claim.scope); claims.add(claim.text)
             claims.add(figure.lower); claims.add(figure.upper); claims.add(figure.lowerOpen); claims.add(figure.upperOpen)
@@ -134,7 +183,7 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
     private func flush(_ batch: inout Batch) throws(StoreError) {
         try connection.copy(batch.claims)
         try connection.copy(batch.links)
-        batch = Batch()
+        (batch.claims, batch.links) = (Batch().claims, Batch().links)
     }
 
     /// The event written anew: its row, metrics and scopes now, its claims and links into `batch`.
@@ -225,8 +274,7 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
     public func events(_ ids: [String], _ body: (Int, EventLedger) -> Void) throws(StoreError) {
         try serially { () throws(StoreError) in
             // One snapshot of the ledger for every event read.
-            try connection.transaction { () throws(StoreError) in
-                try run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try connection.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { () throws(StoreError) in
                 for (index, id) in ids.enumerated() {
                     if let ledger = try read(id, metric: nil, scopes: nil) { body(index, ledger) }
                 }

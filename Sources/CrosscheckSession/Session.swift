@@ -28,7 +28,8 @@ public final class Session {
     public internal(set) var currentEvent: String?
     var changes: [Int64] = []
     /// The number the next new claim takes, if still free: found once, since finding it scans
-    /// every claim id, and found again only when another session has taken it.
+    /// every claim id, and found again only when another session has taken it (a shared store
+    /// hands out numbers itself).
     var nextClaim: Int?
     let parser: FigureParser
 
@@ -44,10 +45,8 @@ public final class Session {
         self.workspace = workspace
         self.parser = parser
         // The event worked on last: the one whose file was written last.
-        let states = try workspace.store.fileStates().filter { $0.key.hasPrefix("Claims/") }
         let first = try workspace.store.eventIDs().first
-        currentEvent = states.max { ($0.value.modified, $0.key) < ($1.value.modified, $1.key) }
-            .flatMap { LedgerFiles.eventID(ofPath: $0.key) } ?? first
+        currentEvent = try workspace.lastWrittenEvent() ?? first
     }
 
     /// One line of what the workspace holds, and how to get help.

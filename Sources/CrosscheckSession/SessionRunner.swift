@@ -42,10 +42,18 @@ public enum SessionRunner {
         session.interactive = true
         session.colour = Terminal.standardOutput.colour
         session.width = { Terminal.standardOutput.width ?? 100 }
-        let editor = LineEditor(historyPath: session.workspace.paths.history) { line in
+        let editor = LineEditor(historyPath: session.workspace.lineHistoryPath) { line in
             session.tree.completions(for: line, context: session.completionContext())
         }
-        while let line = editor.read(prompt: "\(session.currentEvent ?? "crosscheck")> ") {
+        // Colleagues sharing the ledger: what they changed is told before the next prompt.
+        do {
+            try session.workspace.store.listen()
+        } catch {
+            errors("crosscheck: \(error.message)\n")
+        }
+        while true {
+            for news in session.workspace.store.colleaguesNews() { output(news + "\n") }
+            guard let line = editor.read(prompt: "\(session.currentEvent ?? "crosscheck")> ") else { break }
             do {
                 guard let text = try session.run(line) else { break }
                 output(text)

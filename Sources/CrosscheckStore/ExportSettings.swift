@@ -14,7 +14,7 @@ public struct ExportSettings: Sendable {
         let environment = ProcessInfo.processInfo.environment
         self.date = date ?? Self.day(environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? Date())
         self.baseURL = baseURL
-        self.author = author ?? environment["CROSSCHECK_AUTHOR"] ?? LedgerDatabase.actor
+        self.author = author ?? environment["CROSSCHECK_AUTHOR"] ?? HistoryEntry.defaultActor
     }
 
     static func day(_ date: Date) -> String {

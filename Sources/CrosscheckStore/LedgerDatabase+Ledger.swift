@@ -16,10 +16,11 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
     /// Stores sources and whole events in one transaction with one history entry: all or nothing.
     /// Sources are merged by id unless the write replaces them; a claim id that belongs to
     /// another event, like any error, leaves the ledger as it was.
-    public func store(_ write: LedgerWrite) throws(StoreError) {
+    @discardableResult
+    public func store(_ write: LedgerWrite) throws(StoreError) -> Int64 {
         let (sources, origins, replaceSources, removed, previous) = (write.sources, write.origins, write.replaceSources, write.removing, write.previous)
         do {
-            try pool.write { db in
+            return try pool.write { db in
                 try Self.upsert(sources, db)
                 if replaceSources { try db.execute(sql: "DELETE FROM origin") }
                 for item in origins { try OriginRecord(item).upsert(db) }
@@ -42,9 +43,10 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
                     claims += ledger.claims.count
                 }
                 for (path, state) in write.files() { try Self.record(path, state, db) }
-                try HistoryRecord(id: nil, time: HistoryEntry.now(), actor: Self.actor, command: write.command, before: nil,
+                try HistoryRecord(id: nil, time: HistoryEntry.now(), actor: write.actor, command: write.command, before: nil,
                                   after: write.after(events, claims), created: write.created.joined(separator: " ")).insert(db)
                 FaultPoint.reach("stored")
+                return db.lastInsertedRowID
             }
         } catch let error as StoreError {
             throw error
@@ -285,6 +287,14 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
         }
     }
 
+    /// The workspace's folder lock already keeps other processes' changes out.
+    public func exclusively<T>(_ body: () throws -> T) throws -> T { try body() }
+
+    public func newClaimNumber(suggested: Int?) throws(StoreError) -> Int {
+        if let suggested, !(try hasClaim("c\(suggested)")) { return suggested }
+        return try lastClaimNumber() + 1
+    }
+
     /// The highest number n of the claim ids "cn": the session numbers new claims after it.
     public func lastClaimNumber() throws(StoreError) -> Int {
         try reading { db in
@@ -373,6 +383,4 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
             throw StoreError("cannot read the database: \(Self.describe(error, path: pool.path))")
         }
     }
-
-    static var actor: String { ProcessInfo.processInfo.environment["USER"] ?? "crosscheck" }
 }

@@ -10,8 +10,24 @@ import Foundation
 public protocol LedgerStore: Sendable {
     // MARK: Changes
 
-    /// Stores a change, all or nothing.
-    func store(_ write: LedgerWrite) throws(StoreError)
+    /// Stores a change, all or nothing; returns the id of the history entry it made.
+    @discardableResult
+    func store(_ write: LedgerWrite) throws(StoreError) -> Int64
+
+    /// Runs `body`, which reads the ledger and then stores one change, with no other change made
+    /// in between by this process or any other: a change never writes over one it has not read.
+    /// (A workspace of files holds its folder's lock around this; a server takes a lock of its own.)
+    func exclusively<T>(_ body: () throws -> T) throws -> T
+
+    /// A number n for a new claim id "cn" that no claim holds: `suggested` when it is still free
+    /// (a session remembers where it numbered last, since finding the highest scans every id). A
+    /// shared store hands each number out once, so that two analysts never take the same.
+    func newClaimNumber(suggested: Int?) throws(StoreError) -> Int
+
+    /// Starts hearing colleagues' changes, where colleagues share the store.
+    func listen() throws(StoreError)
+    /// One line for each change a colleague made since the last call, oldest first.
+    func colleaguesNews() -> [String]
 
     // MARK: The ledger
 
@@ -67,6 +83,10 @@ public protocol WorkspaceFileStates {
 public typealias FileLedgerStore = LedgerStore & WorkspaceFileStates
 
 extension LedgerStore {
+    /// A ledger no one else changes has no colleagues to hear.
+    public func listen() throws(StoreError) {}
+    public func colleaguesNews() -> [String] { [] }
+
     /// The source registry as `Sources.json` holds it.
     public func registry() throws(StoreError) -> SourceRegistry {
         SourceRegistry(sources: try sources(nil), origins: try origins())
@@ -103,6 +123,8 @@ public struct LedgerWrite {
     public var after: (_ events: Int, _ claims: Int) -> String
     /// The ids the change created.
     public var created: [String] = []
+    /// Who made the change, recorded with it.
+    public var actor = HistoryEntry.defaultActor
 
     public init(command: String, nextEvent: @escaping () throws -> (ledger: EventLedger, path: String)?,
                 after: @escaping (_ events: Int, _ claims: Int) -> String) {
@@ -120,6 +142,9 @@ public struct HistoryEntry: Sendable, Hashable {
     public var after: String?
     /// The ids of what the change made: claims, sources, events.
     public var created: [String] = []
+
+    /// Who a change is recorded as made by unless told (`--actor`): the login name.
+    public static var defaultActor: String { ProcessInfo.processInfo.environment["USER"] ?? "crosscheck" }
 
     /// The time an entry made now records: ISO 8601, in UTC.
     public static func now() -> String {

@@ -21,10 +21,10 @@ extension Workspace {
     /// Applies `change` as one transaction with one history entry; returns the entry's id.
     @discardableResult
     public func apply(_ change: Change, command: String) throws(StoreError) -> Int64 {
-        let lock = try FileLock(paths.lock)
-        defer { lock.release() }
+        let lock = try lockFolder()
+        defer { lock?.release() }
         try takeInChanges()
-        return try applyHoldingLock(change, command: command)
+        return try exclusively { () throws(StoreError) in try applyHoldingLock(change, command: command) }
     }
 
     /// Reads, changes and writes under the workspace lock: `make` reads the ledger as it is now
@@ -32,18 +32,18 @@ extension Workspace {
     /// sessions changing one event (or numbering claims) never write over each other's change.
     @discardableResult
     public func apply(command: String, _ make: () throws -> Change) throws -> Int64 {
-        let lock = try FileLock(paths.lock)
-        defer { lock.release() }
+        let lock = try lockFolder()
+        defer { lock?.release() }
         // A hand edit or a git pull since the last command is taken in first, never written over.
         try takeInChanges()
-        return try applyHoldingLock(try make(), command: command)
+        return try store.exclusively { try applyHoldingLock(try make(), command: command) }
     }
 
     /// Takes in the workspace files changed since this process last looked (a hand edit, a
     /// `git pull`), as opening the workspace does: what every command reads first.
     public func refresh() throws(StoreError) {
-        let lock = try FileLock(paths.lock)
-        defer { lock.release() }
+        let lock = try lockFolder()
+        defer { lock?.release() }
         try takeInChanges()
     }
 
@@ -67,22 +67,23 @@ extension Workspace {
         var write = LedgerWrite(command: command, nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
             guard let ledger = supplied else { return nil }
             supplied = nil
-            try staged.stage(files[LedgerFiles.eventPath(ledger.event.id)]!.after!, at: self.paths.event(ledger.event.id))
+            if let paths = self.paths { try staged.stage(files[LedgerFiles.eventPath(ledger.event.id)]!.after!, at: paths.event(ledger.event.id)) }
             return (ledger, LedgerFiles.eventPath(ledger.event.id))
         }, after: { _, _ in patches })
         write.sources = change.registry?.sources ?? []
         write.origins = change.registry?.origins ?? []
         write.replaceSources = change.registry != nil
-        write.files = { Dictionary(uniqueKeysWithValues: files.keys.map { ($0, FileState.pending) }) }
-        (write.removing, write.previous, write.created) = (change.removedEvent, previous, change.created)
-        try store.store(write)
-        if let text = files["Sources.json"]?.after { try staged.stage(text, at: paths.sources) }
+        if let paths { write.files = { Dictionary(uniqueKeysWithValues: files.keys.map { ($0, FileState.pending) }) } }
+        (write.removing, write.previous, write.created, write.actor) = (change.removedEvent, previous, change.created, actor)
+        let entry = try store.store(write)
+        guard let folder else { return entry }
+        if let text = files["Sources.json"]?.after { try staged.stage(text, at: folder.paths.sources) }
         try commit(&staged)
         if let removed = change.removedEvent {
-            unlink(paths.event(removed))
-            try store.forget(files: [LedgerFiles.eventPath(removed)])
+            unlink(folder.paths.event(removed))
+            try folder.states.forget(files: [LedgerFiles.eventPath(removed)])
         }
-        return try store.lastHistoryID()
+        return entry
     }
 
     /// Reverses the change of history entry `id`: the lines it changed in each file come back,
@@ -92,10 +93,12 @@ extension Workspace {
             throw StoreError("nothing to undo: history entry \(id) is gone")
         }
         // The files as they are now, read under the lock: another session may be writing.
-        let lock = try FileLock(paths.lock)
-        defer { lock.release() }
+        let lock = try lockFolder()
+        defer { lock?.release() }
         try takeInChanges()
-        _ = try applyHoldingLock(try reverting(entry), command: "undo \(entry.command)")
+        try exclusively { () throws(StoreError) in
+            _ = try applyHoldingLock(try reverting(entry), command: "undo \(entry.command)")
+        }
         return entry.command
     }
 
@@ -110,14 +113,13 @@ extension Workspace {
             } else {
                 now = LedgerFiles.writeRegistry(try store.registry())
             }
-            let refused = StoreError("cannot undo \"\(entry.command)\": another change has touched \(path) since")
             if patch.created {
                 // The change created the event: undoing it removes the event, if it is as the change left it.
-                guard let now, TextPatch(from: "", to: now) == patch.text else { throw refused }
+                guard let now, TextPatch(from: "", to: now) == patch.text else { throw try refusal(entry, path) }
                 change.removedEvent = event
                 continue
             }
-            guard let text = now.flatMap(patch.text.reverted) else { throw refused }
+            guard let text = now.flatMap(patch.text.reverted) else { throw try refusal(entry, path) }
             do {
                 if event == nil { change.registry = try LedgerFiles.readRegistry(text) } else { change.event = try LedgerFiles.readEvent(text, parser: parser) }
             } catch {
@@ -125,6 +127,14 @@ extension Workspace {
             }
         }
         return change
+    }
+
+    /// Why `entry` cannot be undone: a later change touched the same lines of `path`, named with
+    /// who made it, so that an analyst knows whom to ask.
+    private func refusal(_ entry: HistoryEntry, _ path: String) throws(StoreError) -> StoreError {
+        let later = try store.history(after: entry.id).last { Self.patches($0.after).contains { $0.0 == path } }
+        let who = later.map { "\($0.actor)'s \"\($0.command)\"" } ?? "another change"
+        return StoreError("cannot undo \"\(entry.command)\": \(who) has touched \(path) since")
     }
 
     /// What the history keeps of one file a change touched: the lines it changed, and whether

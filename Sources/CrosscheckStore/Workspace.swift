@@ -4,57 +4,108 @@ import Foundation
 import Glibc
 #endif
 
-/// A folder holding `Sources.json`, `Claims/` and the working database
-/// `.crosscheck/ledger.sqlite`. Opening it imports every file that changed since it was last
-/// imported or written, all or nothing; every change commits to the database, then rewrites the
-/// files it touched, each atomically, under a lock in `.crosscheck/`.
+/// A ledger and what is kept beside it. Mostly a folder holding `Sources.json`, `Claims/` and
+/// the working database `.crosscheck/ledger.sqlite`: opening it imports every file that changed
+/// since it was last imported or written, all or nothing; every change commits to the database,
+/// then rewrites the files it touched, each atomically, under a lock in `.crosscheck/`. Or a
+/// team's ledger on a server, the ledger of record, with no files at all (`init(shared:)`).
 public final class Workspace {
-    public let root: String
     /// The ledger's store: every read and change of the ledger goes through it.
-    public let store: any FileLedgerStore
+    public let store: any LedgerStore
+    /// Who every change is recorded as made by.
+    public let actor: String
     let parser: FigureParser
-    /// What the kernel says has changed since the last look (nil: look at every file each time).
-    private let watch: FileWatch?
+    /// The folder's files and what the store knows of them; nil for a ledger on a server.
+    let folder: Folder?
     /// Files changed but not yet taken in, and whether every file must be looked at: kept until
     /// a look succeeds, so that a file that did not read is looked at again, never passed over.
     private var unseen: Set<String> = []
     private var unseenAll = false
 
-    /// Where the workspace's files are.
-    public let paths: WorkspacePaths
+    /// The files of a workspace folder and what the store knows of them.
+    struct Folder {
+        let paths: WorkspacePaths
+        let states: any WorkspaceFileStates
+        /// What the kernel says has changed since the last look (nil: look at every file each time).
+        let watch: FileWatch?
+    }
+
+    /// Where the workspace's files are; nil for a ledger on a server, which has none.
+    public var paths: WorkspacePaths? { folder?.paths }
+
+    /// Where the session keeps its line history: in the workspace's `.crosscheck/`, or for a
+    /// ledger on a server (no files of its own) in the home folder, as psql keeps its own.
+    public var lineHistoryPath: String {
+        folder?.paths.history ?? (ProcessInfo.processInfo.environment["HOME"] ?? ".") + "/.crosscheck_history"
+    }
 
     /// Opens the workspace at `directory` (the database at `databasePath`, or in `.crosscheck/`),
     /// importing the files that changed.
-    public init(directory: String, databasePath: String? = nil, parser: FigureParser = FigureParser()) throws(StoreError) {
+    public init(directory: String, databasePath: String? = nil, actor: String? = nil, parser: FigureParser = FigureParser()) throws(StoreError) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
             throw StoreError("\(directory): no such folder")
         }
-        root = (directory as NSString).standardizingPath
-        paths = WorkspacePaths(root: root)
+        let paths = WorkspacePaths(root: (directory as NSString).standardizingPath)
         self.parser = parser
-        let hidden = paths.hidden
+        self.actor = actor ?? HistoryEntry.defaultActor
         do {
-            try FileManager.default.createDirectory(atPath: hidden, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: paths.hidden, withIntermediateDirectories: true)
         } catch {
-            throw StoreError("\(hidden): cannot create: \(StoreError.reason(error)); is the workspace read-only?")
+            throw StoreError("\(paths.hidden): cannot create: \(StoreError.reason(error)); is the workspace read-only?")
         }
         // Opening sets up WAL and migrates, which a second process must not do at the same
         // moment; the workspace lock makes them take turns.
         let lock = try FileLock(paths.lock)
         defer { lock.release() }
-        store = try LedgerDatabase(path: databasePath ?? paths.database)
+        let database = try LedgerDatabase(path: databasePath ?? paths.database)
+        store = database
         // Watching before the first look: a change made during it is told again, never missed.
-        watch = FileWatch(paths)
+        folder = Folder(paths: paths, states: database, watch: FileWatch(paths))
         try synchronise()
+    }
+
+    /// A ledger shared on a server: no files are read or written, and the store keeps other
+    /// analysts' changes apart from this one's.
+    public init(shared store: any LedgerStore, actor: String? = nil, parser: FigureParser = FigureParser()) {
+        self.store = store
+        self.actor = actor ?? HistoryEntry.defaultActor
+        self.parser = parser
+        folder = nil
+    }
+
+    /// The folder's lock, held until released: writers take turns on it. None for a server's
+    /// ledger, whose store keeps changes apart itself.
+    func lockFolder() throws(StoreError) -> FileLock? {
+        guard let folder else { return nil }
+        return try FileLock(folder.paths.lock)
+    }
+
+    /// Runs `body` with no other change to the ledger in between (see `LedgerStore.exclusively`).
+    func exclusively<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        do {
+            return try store.exclusively { () throws -> T in try body() }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("\(error)")
+        }
+    }
+
+    /// The event whose file was written last (what the analyst worked on last); nil on a server.
+    public func lastWrittenEvent() throws(StoreError) -> String? {
+        guard let folder else { return nil }
+        let states = try folder.states.fileStates().filter { $0.key.hasPrefix("Claims/") }
+        return states.max { ($0.value.modified, $0.key) < ($1.value.modified, $1.key) }.flatMap { LedgerFiles.eventID(ofPath: $0.key) }
     }
 
     /// Takes in what changed since the last look: only the files the watch names, or every
     /// file when there is no watch or it lost track. The caller holds the workspace lock.
     func takeInChanges() throws(StoreError) {
-        guard let watch else { return try synchronise() }
+        guard let folder else { return }
+        guard let watch = folder.watch else { return try synchronise() }
         if let names = watch.changes() { unseen.formUnion(names) } else { unseenAll = true }
-        if !unseenAll, unseen.isEmpty, !(try store.hasPendingFiles()) { return }
+        if !unseenAll, unseen.isEmpty, !(try folder.states.hasPendingFiles()) { return }
         try synchronise(only: unseenAll ? nil : unseen)
         (unseen, unseenAll) = ([], false)
     }
@@ -67,20 +118,21 @@ public final class Workspace {
     /// from the database, which holds the committed change. Runs under the workspace lock.
     /// `only` narrows the look to those files (relative paths) and the pending ones.
     func synchronise(only names: Set<String>? = nil) throws(StoreError) {
+        guard let folder else { return }
         let known: [String: FileState]
         let paths: [String]
         if let names {
-            let all = names.union(try store.pendingFiles())
-            known = try store.fileStates(Array(all))
-            paths = all.sorted().map { root + "/" + $0 }
+            let all = names.union(try folder.states.pendingFiles())
+            known = try folder.states.fileStates(Array(all))
+            paths = all.sorted().map { folder.paths.root + "/" + $0 }
         } else {
-            known = try store.fileStates()
-            paths = workspaceFiles(including: known.filter { $0.value == .pending }.map(\.key), removingStaged: true)
+            known = try folder.states.fileStates()
+            paths = workspaceFiles(folder.paths, including: known.filter { $0.value == .pending }.map(\.key), removingStaged: true)
         }
         var changed: [(path: String, text: String, state: FileState)] = []
         var pending: [String] = []
         for path in paths {
-            let relative = self.paths.relative(path)
+            let relative = folder.paths.relative(path)
             if known[relative] == .pending {
                 pending.append(relative)
                 continue
@@ -90,7 +142,7 @@ public final class Workspace {
             let text = try Self.read(path, named: relative)
             let state = FileState(size: stat.size, modified: stat.modified, hash: ContentHash.of(text))
             if known[relative]?.hash == state.hash {
-                try store.record(files: [relative: state])  // touched, not changed
+                try folder.states.record(files: [relative: state])  // touched, not changed
                 continue
             }
             changed.append((relative, text, state))
@@ -129,9 +181,9 @@ public final class Workspace {
             }
         }
         let readers = inputs.map { path in (path, Self.isSourcesFile(path), { () throws(StoreError) in try Self.read(path, named: path) }) }
-        let lock = try FileLock(self.paths.lock)
-        defer { lock.release() }
-        let counts = try storeInputs(readers, replaceSources: false, states: [:], command: command, rewrite: true, progress: progress)
+        let lock = try lockFolder()
+        defer { lock?.release() }
+        let counts = try storeInputs(readers, replaceSources: false, states: [:], command: command, rewrite: folder != nil, progress: progress)
         store.settle()
         return counts
     }
@@ -225,7 +277,7 @@ public final class Workspace {
             let ledger = try self.readEvent(try text(), path: path, known: known, seen: &seen)
             if rewrite {
                 // The event is stored exactly as read: its file is written from memory, not read back.
-                try staged.stage(LedgerFiles.writeEvent(ledger), at: self.paths.event(ledger.event.id))
+                try staged.stage(LedgerFiles.writeEvent(ledger), at: self.folder!.paths.event(ledger.event.id))
             }
             return (ledger, path)
         }, after: { events, claims in
@@ -233,16 +285,17 @@ public final class Workspace {
             return Self.importSummary(sources: sources?.count ?? 0, events: events, claims: claims, files: inputs.map(\.path))
         })
         (write.sources, write.origins, write.replaceSources) = (sources ?? [], origins, replaceSources && sources != nil)
+        write.actor = actor
         write.files = {
             guard rewrite else { return states }
             var marks = states
-            for file in staged.staged { marks[self.paths.relative(file.path)] = .pending }
+            for file in staged.staged { marks[self.folder!.paths.relative(file.path)] = .pending }
             if sources != nil { marks["Sources.json"] = .pending }
             return marks
         }
         try store.store(write)
-        if rewrite {
-            if sources != nil { try staged.stage(LedgerFiles.writeRegistry(try store.registry()), at: paths.sources) }
+        if let folder, rewrite {
+            if sources != nil { try staged.stage(LedgerFiles.writeRegistry(try store.registry()), at: folder.paths.sources) }
             try commit(&staged)
         }
         return (sources?.count ?? 0, counts.events, counts.claims)
@@ -289,22 +342,25 @@ public final class Workspace {
 
     /// Renames staged files into place and records them as written.
     func commit(_ staged: inout StagedFiles) throws(StoreError) {
+        guard let folder else { return }
         let files = staged.staged
         FaultPoint.reach("committed")
         try staged.commit()
         var written: [String: FileState] = [:]
         for file in files {
             if let stat = Self.fileStat(file.path) {
-                written[paths.relative(file.path)] = FileState(size: stat.size, modified: stat.modified, hash: file.hash)
+                written[folder.paths.relative(file.path)] = FileState(size: stat.size, modified: stat.modified, hash: file.hash)
             }
         }
-        try store.record(files: written)
+        try folder.states.record(files: written)
     }
 
     /// Writes the files of `events` (and `Sources.json`) from what the database holds now, in
     /// batches, so that memory holds a few hundred files' text, not the whole ledger's. The
     /// caller holds the workspace lock.
     func writeFiles(events: [String], sources: Bool) throws(StoreError) {
+        guard let folder else { return }
+        let paths = folder.paths
         try createClaimsFolder()
         var pending: [String?] = sources ? [nil] : []
         pending += events.map { Optional($0) }
@@ -317,7 +373,7 @@ public final class Workspace {
                     guard let ledger = try store.event(id) else {
                         // Removed by a change whose process was killed before it removed the file.
                         unlink(paths.event(id))
-                        try store.forget(files: [paths.relative(paths.event(id))])
+                        try folder.states.forget(files: [paths.relative(paths.event(id))])
                         continue
                     }
                     try staged.stage(LedgerFiles.writeEvent(ledger), at: paths.event(id))
@@ -331,10 +387,11 @@ public final class Workspace {
     }
 
     func createClaimsFolder() throws(StoreError) {
+        guard let claims = folder?.paths.claims else { return }
         do {
-            try FileManager.default.createDirectory(atPath: paths.claims, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: claims, withIntermediateDirectories: true)
         } catch {
-            throw StoreError("\(paths.claims): cannot create: \(StoreError.reason(error))")
+            throw StoreError("\(claims): cannot create: \(StoreError.reason(error))")
         }
     }
 
@@ -355,7 +412,7 @@ public final class Workspace {
     /// `Sources.json` and the event files, with `extra` (relative paths) whether or not they
     /// exist. `removingStaged` also removes the temporary files a killed process left behind:
     /// every writer stages its files under the workspace lock, which the caller then holds.
-    func workspaceFiles(including extra: [String] = [], removingStaged: Bool = false) -> [String] {
+    func workspaceFiles(_ paths: WorkspacePaths, including extra: [String] = [], removingStaged: Bool = false) -> [String] {
         var names = Set(extra)
         names.insert("Sources.json")
         for name in (try? FileManager.default.contentsOfDirectory(atPath: paths.claims)) ?? [] {
@@ -366,11 +423,11 @@ public final class Workspace {
             }
         }
         if removingStaged {
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] where name.hasPrefix("Sources.json.tmp-") {
-                unlink(root + "/" + name)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: paths.root)) ?? [] where name.hasPrefix("Sources.json.tmp-") {
+                unlink(paths.root + "/" + name)
             }
         }
-        return names.sorted().map { root + "/" + $0 }
+        return names.sorted().map { paths.root + "/" + $0 }
     }
 
 

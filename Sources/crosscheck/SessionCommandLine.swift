@@ -2,7 +2,7 @@ import ArgumentParser
 import CrosscheckCore
 import CrosscheckSession
 
-/// `crosscheck [--workspace DIR] [--db PATH] SESSION-COMMAND …`, its `--help`, and
+/// `crosscheck [--workspace DIR] [--db PATH|URL] [--actor NAME] SESSION-COMMAND …`, its `--help`, and
 /// `crosscheck help SESSION-COMMAND`: one session command read by the session's own command
 /// table, so that the session and the command line cannot drift. The subcommands
 /// (`check`, `export`, …) are swift-argument-parser's.
@@ -15,11 +15,14 @@ struct SessionCommandLine {
     let optionWords: [String]
     let action: Action
 
+    /// The options of `WorkspaceOptions`, each with a value, that may come before the command.
+    static let options: Set<String> = ["--workspace", "--db", "--actor"]
+
     /// nil when the words are not a session command (the subcommands take them).
     init?(_ arguments: [String], subcommands: [ParsableCommand.Type]) {
         var rest = arguments[...]
         var optionWords: [String] = []
-        while let first = rest.first, first == "--workspace" || first == "--db", rest.count >= 2 {
+        while let first = rest.first, Self.options.contains(first), rest.count >= 2 {
             optionWords += rest.prefix(2)
             rest = rest.dropFirst(2)
         }

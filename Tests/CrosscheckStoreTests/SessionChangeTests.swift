@@ -10,13 +10,13 @@ struct SessionChangeTests {
     func undoAcrossSessions() throws {
         let folder = try sampleWorkspace()
         let first = try Session(workspace: try Workspace(directory: folder))
-        let second = try Session(workspace: try Workspace(directory: folder))
+        let second = try Session(workspace: try Workspace(directory: folder, actor: "ben"))
         _ = try first.run("event use kyiv-strike-2025-06-17")
         _ = try second.run("event use kyiv-strike-2025-06-17")
         _ = try first.run("claim set c9 --status disputed")
         let disputed = try first.workspace.store.lastHistoryID()
         _ = try second.run("claim set c9 --status verified")
-        #expect(throws: SessionError("cannot undo \"claim set c9 --status disputed\": another change has touched Claims/kyiv-strike-2025-06-17.json since")) {
+        #expect(throws: SessionError("cannot undo \"claim set c9 --status disputed\": ben's \"claim set c9 --status verified\" has touched Claims/kyiv-strike-2025-06-17.json since")) {
             try first.run("undo")
         }
         // The second session undoes its own change; then the first one's lines are as it left them.

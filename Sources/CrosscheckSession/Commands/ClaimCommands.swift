@@ -36,8 +36,7 @@ extension Session {
         try change(command) {
             var ledger = try currentLedger()
             _ = try Self.resolve(metric: metric, scope: scope, in: ledger)
-            number = try nextClaim ?? workspace.store.lastClaimNumber() + 1
-            if try workspace.store.hasClaim("c\(number)") { number = try workspace.store.lastClaimNumber() + 1 }
+            number = try workspace.store.newClaimNumber(suggested: nextClaim)
             claim.id = "c\(number)"
             ledger.claims.append(claim)
             return Workspace.Change(event: ledger, created: [claim.id])
@@ -157,11 +156,24 @@ extension Session {
     func conflicts(of claim: Claim, in event: String) throws -> String {
         let output = try workspace.check(event: event, metric: claim.metric, scope: claim.scope)
         let mine = output.report.conflicts.filter { $0.claims.contains(claim.id) }
-        return mine.map { finding in
+        // A claim at odds with dozens of others is told the first few of each kind, and how many more.
+        var shown: [String: Int] = [:]
+        var lines = ""
+        for finding in mine {
+            let summary = finding.kind.summary
+            shown[summary, default: 0] += 1
+            guard shown[summary]! <= Self.conflictsShown else { continue }
             let others = finding.claims.filter { $0 != claim.id }.joined(separator: ", ")
-            return "  conflict: \(finding.kind.summary) (with \(others); severity \(JSONText.number((finding.severity * 100).rounded()))%)\n"
-        }.joined()
+            lines += "  conflict: \(summary) (with \(others); severity \(JSONText.number((finding.severity * 100).rounded()))%)\n"
+        }
+        for (summary, count) in shown.sorted(by: { $0.key < $1.key }) where count > Self.conflictsShown {
+            lines += "  … and \(count - Self.conflictsShown) more: \(summary) (check lists them)\n"
+        }
+        return lines
     }
+
+    /// How many conflicts of one kind a change shows.
+    static let conflictsShown = 3
 
     func describe(_ claim: Claim, in ledger: EventLedger, verbose: Bool) -> String {
         let scope: String = claim.scope.map { " · " + $0 } ?? ""
