@@ -21,7 +21,7 @@ struct BothStoresTests {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             return try LedgerDatabase(path: folder + "/ledger.sqlite")
         case .postgres:
-            return try ServerLedger(try ServerAddress(try ThrowawayServer.shared.get().database()), actor: "ana")
+            return try ServerLedger(try ServerAddress(try ThrowawayServer.shared.get().database()))
         }
     }
 
@@ -34,13 +34,14 @@ struct BothStoresTests {
         return (registry, events)
     }()
 
-    static func write(_ events: [EventLedger], sources: [Source] = [], command: String = "import") -> LedgerWrite {
+    static func write(_ events: [EventLedger], sources: [Source] = [], command: String = "import", actor: String = "ana") -> LedgerWrite {
         var pending = events[...]
         var write = LedgerWrite(command: command, nextEvent: {
             guard let next = pending.popFirst() else { return nil }
             return (next, LedgerFiles.eventPath(next.event.id))
         }, after: { events, claims in "\(events) events, \(claims) claims" })
         write.sources = sources
+        write.actor = actor
         return write
     }
 
@@ -65,6 +66,8 @@ struct BothStoresTests {
         #expect(group.claims.map(\.id) == kyiv.claims.filter { $0.metric == "killed" && $0.scope == "Kyiv" }.map(\.id))
         #expect(try store.claimCount() == events.map(\.claims.count).reduce(0, +))
         #expect(try store.lastClaimNumber() == 24)
+        // New numbers continue above the claims stored, on a server from its sequence.
+        #expect(try store.newClaimNumber(suggested: nil) == 25)
         #expect(try store.hasClaim("c3") && !(try store.hasClaim("c99")))
         #expect(try store.claimIDs(citing: "hotposts-2025-06-19")
                 == events.flatMap(\.claims).filter { $0.sources.contains { $0.source == "hotposts-2025-06-19" } }.map(\.id)
@@ -72,6 +75,7 @@ struct BothStoresTests {
         let history = try store.history()
         #expect(history.map(\.command) == ["import"] && history.first?.after == "3 events, 24 claims")
         #expect(try store.lastHistoryID() == history.last?.id && (try store.historyCount()) == 1)
+        #expect(history.map(\.actor) == ["ana"])
     }
 
     @Test("a claim id another event holds refuses the change, names both, and changes nothing", arguments: Kind.allCases)

@@ -19,8 +19,8 @@ struct ColleaguesTests {
     @Test("a colleague's claim add is announced in one line once committed; a session's own change is not")
     func notices() throws {
         let url = try ThrowawayServer.shared.get().database()
-        let ana = try ServerLedger(try ServerAddress(url), actor: "ana")
-        let ben = try ServerLedger(try ServerAddress(url), actor: "ben")
+        let ana = try ServerLedger(try ServerAddress(url))
+        let ben = try ServerLedger(try ServerAddress(url))
         try ana.listen()
         try ben.listen()
         let (registry, events) = BothStoresTests.sample
@@ -32,7 +32,7 @@ struct ColleaguesTests {
         var new = old
         new.claims.append(Claim(id: "c25", metric: "killed", scope: "Kyiv", text: "29 killed", figure: .exactly(29)))
         new.claims.append(Claim(id: "c26", metric: "injured", scope: "Kyiv", text: "140 injured", figure: .exactly(140)))
-        var write = BothStoresTests.write([new], command: "claim add \"29 killed\"")
+        var write = BothStoresTests.write([new], command: "claim add \"29 killed\"", actor: "ben")
         (write.previous, write.created) = (old, ["c25", "c26"])
         try ben.store(write)
         #expect(Self.heard(ana, count: 1).map(\.description) == ["ben added c25, c26 to kyiv-strike-2025-06-17"])
@@ -45,8 +45,8 @@ struct ColleaguesTests {
     @Test("a change that fails is never announced")
     func failedChange() throws {
         let url = try ThrowawayServer.shared.get().database()
-        let ana = try ServerLedger(try ServerAddress(url), actor: "ana")
-        let ben = try ServerLedger(try ServerAddress(url), actor: "ben")
+        let ana = try ServerLedger(try ServerAddress(url))
+        let ben = try ServerLedger(try ServerAddress(url))
         let (registry, events) = BothStoresTests.sample
         try ana.store(BothStoresTests.write(events, sources: registry.sources))
         try ben.listen()

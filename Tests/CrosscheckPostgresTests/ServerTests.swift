@@ -67,7 +67,7 @@ extension ServerTests {
     func serverStopped() throws {
         let server = try ThrowawayServer.own()
         let url = try server.database()
-        let ledger = try ServerLedger(try ServerAddress(url), actor: "ana")
+        let ledger = try ServerLedger(try ServerAddress(url))
         let (registry, events) = BothStoresTests.sample
         try ledger.store(BothStoresTests.write(events, sources: registry.sources))
         let old = try #require(try ledger.event("kyiv-strike-2025-06-17"))

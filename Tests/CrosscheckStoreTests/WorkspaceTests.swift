@@ -34,13 +34,13 @@ struct WorkspaceTests {
         let exported = try first.exportJSON()
 
         let second = try Workspace(directory: try emptyWorkspace())
-        try second.importFiles([first.paths.sources, first.paths.claims], command: "import")
+        try second.importFiles([first.paths!.sources, first.paths!.claims], command: "import")
         #expect(try second.exportJSON() == exported)
-        for name in try FileManager.default.contentsOfDirectory(atPath: first.paths.claims) {
-            #expect(FileManager.default.contents(atPath: second.paths.claims + "/" + name)
-                    == FileManager.default.contents(atPath: first.paths.claims + "/" + name), "\(name)")
+        for name in try FileManager.default.contentsOfDirectory(atPath: first.paths!.claims) {
+            #expect(FileManager.default.contents(atPath: second.paths!.claims + "/" + name)
+                    == FileManager.default.contents(atPath: first.paths!.claims + "/" + name), "\(name)")
         }
-        #expect(FileManager.default.contents(atPath: second.paths.sources) == FileManager.default.contents(atPath: first.paths.sources))
+        #expect(FileManager.default.contents(atPath: second.paths!.sources) == FileManager.default.contents(atPath: first.paths!.sources))
     }
 
     @Test("an unchanged workspace imports nothing when opened again; a hand edit is imported as one history entry")

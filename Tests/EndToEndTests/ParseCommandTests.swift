@@ -67,7 +67,7 @@ struct ParseCommandTests {
     @Test("--help names the session and every subcommand")
     func help() throws {
         let result = try Binary.run(["--help"])
-        #expect(result.stdout.contains("USAGE: crosscheck [--workspace <workspace>] [--db <db>] <subcommand>"))
+        #expect(result.stdout.contains("USAGE: crosscheck [--workspace <workspace>] [--db <path-or-url>] [--actor <actor>] <subcommand>"))
         #expect(result.stdout.contains("the annotation session on the workspace"))
         for name in ["parse", "extract", "import", "export", "check"] { #expect(result.stdout.contains("  \(name) ")) }
         #expect(result.status == 0)
