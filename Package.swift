@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CrosscheckPostgresTests",
-            dependencies: ["CrosscheckPostgres", "CrosscheckStore", "CrosscheckCore"]
+            dependencies: ["CrosscheckPostgres", "CrosscheckStore", "CrosscheckCore", "CrosscheckSession"]
         ),
         .testTarget(
             name: "CrosscheckSessionTests",
