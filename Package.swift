@@ -57,7 +57,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "crosscheck-bench",
-            dependencies: ["CrosscheckCore", "CrosscheckStore", "CrosscheckSession"]
+            dependencies: ["CrosscheckCore", "CrosscheckStore", "CrosscheckSession", "CrosscheckPostgres"]
         ),
         // The fuzz targets, shared by the libFuzzer entry and the tests that replay what it found.
         .target(name: "FuzzTargets", dependencies: ["CrosscheckCore"]),

@@ -36,6 +36,19 @@ struct CopyRows: Sendable {
         }
     }
 
+    /// A bytea value, in hex: `\x` and two digits a byte (its backslash escaped for the text format).
+    mutating func add(bytes: [UInt8]) {
+        if started { current.append(0x09) }
+        started = true
+        current.append(contentsOf: [0x5C, 0x5C, 0x78])
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        current.reserveCapacity(current.count + bytes.count * 2)
+        for byte in bytes {
+            current.append(digits[Int(byte >> 4)])
+            current.append(digits[Int(byte & 15)])
+        }
+    }
+
     mutating func add(_ value: Double?) { add(value.map(Self.text)) }
     mutating func add(_ value: Int?) { add(value.map(String.init)) }
     mutating func add(_ value: Int64?) { add(value.map(String.init)) }

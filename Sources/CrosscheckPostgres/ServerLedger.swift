@@ -17,6 +17,8 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
     let session = UUID().uuidString
     /// Colleagues' changes heard and not yet asked for.
     let heard = Heard()
+    /// Connections for reading many events at once, opened when first needed.
+    let readers = ReaderPool()
     /// One call at a time on the connection; a change holds it across the reads it is made from.
     let lock = NSRecursiveLock()
 
@@ -27,7 +29,10 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
         try ServerSchema.prepare(connection)
     }
 
-    deinit { connection.close() }
+    deinit {
+        connection.close()
+        readers.closeAll()
+    }
 
     /// Connects again after the connection was lost (the server restarted, the network broke):
     /// one line when the server is still not there. The caller holds the lock.
@@ -57,12 +62,14 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
                 if let removed = write.removing { try run("DELETE FROM event WHERE id = \(removed)") }
                 var events = 0, claims = 0
                 var touched = write.removing.map { [$0] } ?? []
+                var changedInPlace: [EventLedger] = []
                 // Claims and links go in by COPY, a batch at a time.
                 var batch = Batch()
                 while let (ledger, path) = try next(write) {
                     touched.append(ledger.event.id)
                     if let previous = write.previous, previous.event.id == ledger.event.id {
                         try update(previous, to: ledger, path: path, into: &batch)
+                        changedInPlace.append(ledger)
                     } else {
                         try replace(ledger, path: path, into: &batch)
                     }
@@ -71,6 +78,7 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
                     claims += ledger.claims.count
                 }
                 try flush(&batch)
+                for ledger in changedInPlace { try repack(ledger) }
                 // Numbers handed out later continue above every claim stored (under the lock, so
                 // that no number is handed out in between).
                 if batch.highestNumber > 0 {
@@ -159,6 +167,7 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
         static let linkColumns = ["claim", "position", "source", "quote", "attributedto", "credibility", "spanstart", "spanend"]
         var claims = CopyRows(table: "claim", columns: claimColumns)
         var links = CopyRows(table: "link", columns: linkColumns)
+        var packs = CopyRows(table: "eventpack", columns: ["event", "pack"])
         /// The highest n of the claim ids "cn" added, kept across flushes.
         var highestNumber = 0
 
@@ -183,7 +192,8 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
     private func flush(_ batch: inout Batch) throws(StoreError) {
         try connection.copy(batch.claims)
         try connection.copy(batch.links)
-        (batch.claims, batch.links) = (Batch().claims, Batch().links)
+        try connection.copy(batch.packs)
+        (batch.claims, batch.links, batch.packs) = (Batch().claims, Batch().links, Batch().packs)
     }
 
     /// The event written anew: its row, metrics and scopes now, its claims and links into `batch`.
@@ -199,6 +209,9 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
         }
         try checkClaimIDs(ledger.claims, path: path)
         for claim in ledger.claims { batch.add(claim, event: id) }
+        batch.packs.add(id)
+        batch.packs.add(bytes: EventPack.encode(Self.inStoredOrder(ledger.declaringStandardMetrics())))
+        batch.packs.endRow()
     }
 
     /// Changes an event in place: only the claims, metrics and scopes that differ are deleted and
@@ -268,19 +281,41 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
     }
 
     public func event(_ id: String, metric: String?, scopes: Set<String?>?) throws(StoreError) -> EventLedger? {
-        try serially { () throws(StoreError) in try read(id, metric: metric, scopes: scopes) }
-    }
-
-    public func events(_ ids: [String], _ body: (Int, EventLedger) -> Void) throws(StoreError) {
         try serially { () throws(StoreError) in
-            // One snapshot of the ledger for every event read.
-            try connection.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { () throws(StoreError) in
-                for (index, id) in ids.enumerated() {
-                    if let ledger = try read(id, metric: nil, scopes: nil) { body(index, ledger) }
-                }
-            }
+            if metric == nil, scopes == nil, let packed = try packedEvent(id, on: connection) { return packed }
+            return try read(id, metric: metric, scopes: scopes)
         }
     }
+
+    /// Read on a connection of its own, so that the check's workers read side by side, the
+    /// packs of many events a query; each call sees one snapshot of the ledger.
+    public func events(_ ids: [String], _ body: (Int, EventLedger) -> Void) throws(StoreError) {
+        let reader = try readers.take(address)
+        defer { readers.giveBack(reader) }
+        var unpacked: [(Int, String)] = []
+        try reader.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { () throws(StoreError) in
+            var start = 0
+            while start < ids.count {
+                let part = Array(ids[start..<min(start + Self.packsAQuery, ids.count)])
+                var packs: [String: ByteBuffer] = [:]
+                for row in try reader.query("SELECT event, pack FROM eventpack WHERE event = ANY(\(part))") {
+                    let cells = row.makeRandomAccess()
+                    if let id = try text(cells, 0), let pack = try value(cells, 1, ByteBuffer.self) { packs[id] = pack }
+                }
+                for (offset, id) in part.enumerated() {
+                    if let ledger = Self.unpack(id, packs[id]) { body(start + offset, ledger) } else { unpacked.append((start + offset, id)) }
+                }
+                start += part.count
+            }
+        }
+        // Events without a pack (a ledger from before packs) are read from their rows.
+        for (index, id) in unpacked {
+            if let ledger = try serially({ () throws(StoreError) in try read(id, metric: nil, scopes: nil) }) { body(index, ledger) }
+        }
+    }
+
+    /// How many events' packs one query asks for.
+    static let packsAQuery = 200
 
     public func claimCount() throws(StoreError) -> Int { try integer("SELECT COUNT(*) FROM claim") }
 

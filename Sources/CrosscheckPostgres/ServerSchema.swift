@@ -49,6 +49,11 @@ enum ServerSchema {
             // Claim numbers come from the server, so that two analysts never take the same.
             "CREATE SEQUENCE claim_number",
         ]),
+        // What a session, a check or an export reads of a whole event: one value an event, written
+        // with its rows in every change, instead of its claims' rows joined to their links.
+        ("v2: event packs", [
+            "CREATE TABLE eventpack (event TEXT COLLATE \"C\" PRIMARY KEY REFERENCES event(id) ON DELETE CASCADE, pack BYTEA NOT NULL)",
+        ]),
     ]
 
     /// The key of the advisory lock that serialises migrations across clients.

@@ -15,10 +15,10 @@ import CrosscheckCore
 /// have no span). A text is its byte count and its UTF-8; an optional text is 0 for none or
 /// count + 1; a word from a closed list (a kind, confidence, status, credibility) is one byte,
 /// its place in the list from 1, 0 for none.
-enum EventPack {
+public enum EventPack {
     static let version: UInt8 = 3
 
-    static func encode(_ ledger: EventLedger) -> [UInt8] {
+    public static func encode(_ ledger: EventLedger) -> [UInt8] {
         var out: [UInt8] = [version]
         out.reserveCapacity(ledger.claims.count * 128 + 256)
         appendText(ledger.event.title, to: &out)
@@ -73,7 +73,7 @@ enum EventPack {
     }
 
     /// The event `id` from its pack, or nil if it is not one this version wrote whole.
-    static func decode(_ id: String, _ bytes: UnsafeRawBufferPointer) -> EventLedger? {
+    public static func decode(_ id: String, _ bytes: UnsafeRawBufferPointer) -> EventLedger? {
         var reader = Reader(bytes: bytes)
         return try? reader.ledger(id)
     }

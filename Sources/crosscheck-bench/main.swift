@@ -13,6 +13,7 @@ let benchmarks: [String: () throws -> Void] = [
     "check": CheckBenchmark.run,
     "export": ExportBenchmark.run,
     "report": ExportBenchmark.largeReport,
+    "team": TeamBenchmark.run,
 ]
 
 // The ledger benchmark generates its input in a child process: `crosscheck-bench generate-ledger DIR`.

@@ -51,13 +51,13 @@ struct ServerTests {
         #expect(try ServerSchema.version(connection) == ServerSchema.migrations.count)
         let tables = try connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
             .map { try $0.decode(String.self) }
-        #expect(tables == ["claim", "crosscheck_migration", "event", "history", "link", "metric", "origin", "scope", "source"])
+        #expect(tables == ["claim", "crosscheck_migration", "event", "eventpack", "history", "link", "metric", "origin", "scope", "source"])
         try server.psql(String(url.split(separator: "/").last!), "INSERT INTO crosscheck_migration VALUES (99, 'from the future')")
         #expect(throws: StoreError.self) { try ServerSchema.prepare(connection) }
         do {
             try ServerSchema.prepare(connection)
         } catch {
-            #expect(error.message == "\(try ServerAddress(url)): the ledger's schema is version 99, newer than this crosscheck reads (1); update crosscheck")
+            #expect(error.message == "\(try ServerAddress(url)): the ledger's schema is version 99, newer than this crosscheck reads (2); update crosscheck")
         }
     }
 }

@@ -99,3 +99,25 @@ private final class Failures: @unchecked Sendable {
     func add(_ item: String) { lock.withLock { items.append(item) } }
     var all: [String] { lock.withLock { items } }
 }
+
+extension TeamTests {
+    @Test("an event's pack says what its rows say, after an import and after changes in place")
+    func packsMatchRows() throws {
+        let url = try Self.sampleLedger()
+        let ana = try Self.session(url, "ana")
+        _ = try ana.run("event use kyiv-strike-2025-06-17")
+        _ = try ana.run("source use anews-2025-06-17")
+        _ = try ana.run("scope add Obolonskyi --part-of Kyiv")
+        _ = try ana.run("claim add \"3 killed\" --scope Obolonskyi")
+        _ = try ana.run("claim set c1 --metric injured")
+        _ = try ana.run("claim remove c2")
+        let ledger = try ServerLedger(try ServerAddress(url))
+        for id in try ledger.eventIDs() {
+            let rows = try ledger.serially { () throws(StoreError) in try ledger.read(id, metric: nil, scopes: nil) }
+            #expect(try ledger.event(id) == rows, "\(id)")
+            var read: [EventLedger] = []
+            try ledger.events([id]) { _, event in read.append(event) }
+            #expect(read == [rows].compactMap { $0 }, "\(id)")
+        }
+    }
+}
