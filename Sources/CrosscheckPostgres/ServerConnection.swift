@@ -47,6 +47,7 @@ final class ServerConnection: @unchecked Sendable {
     /// Runs one statement and returns its rows.
     @discardableResult
     func query(_ query: PostgresQuery, doing what: String? = nil) throws(StoreError) -> [PostgresRow] {
+        try finishCopying()
         do {
             return try connection.query(query, logger: logger).wait().rows
         } catch {
@@ -77,26 +78,51 @@ final class ServerConnection: @unchecked Sendable {
     /// Streams rows into a table with `COPY … FROM STDIN` in text format (each row a line,
     /// written by `CopyRows`): many rows without a round trip each. Inside the caller's transaction.
     func copy(_ rows: CopyRows) throws(StoreError) {
-        guard !rows.isEmpty else { return }
-        let outcome = Outcome()
-        let semaphore = DispatchSemaphore(value: 0)
-        let (connection, logger, table, columns, chunks) = (self.connection, self.logger, rows.table, rows.columns, rows.finished().chunks)
-        // The driver's COPY is async only; the store's interface waits, as for every other call.
-        // On an executor of its own: a caller that waits on a thread of the shared pool must not
-        // leave the copy without one to run on.
-        Task(executorPreference: Self.copyExecutor) {
-            do {
-                try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
-                    for chunk in chunks { try await writer.write(ByteBuffer(bytes: chunk)) }
-                }
-            } catch {
-                outcome.error = error
-            }
-            semaphore.signal()
-        }
-        semaphore.wait()
-        if let error = outcome.error { throw Self.failure(error, address: address, doing: "copying rows into \(table)") }
+        try copyInBackground([rows])
+        try finishCopying()
     }
+
+    /// Starts copying `tables` in, one after another, and returns: the caller prepares the next
+    /// rows while the server takes these in. The connection's next call waits for them, and
+    /// fails if they did.
+    func copyInBackground(_ tables: [CopyRows]) throws(StoreError) {
+        try finishCopying()
+        let copying = Copying()
+        let (connection, logger) = (self.connection, self.logger)
+        let tables = tables.filter { !$0.isEmpty }.map { $0.finished() }
+        // The driver's COPY is async only. On an executor of its own: a caller that waits on a
+        // thread of the shared pool must not leave the copy without one to run on.
+        Task(executorPreference: Self.copyExecutor) {
+            for rows in tables {
+                do {
+                    try await connection.copyFrom(table: rows.table, columns: rows.columns, logger: logger) { writer in
+                        for chunk in rows.chunks { try await writer.write(ByteBuffer(bytes: chunk)) }
+                    }
+                } catch {
+                    copying.failure = (rows.table, error)
+                    break
+                }
+            }
+            copying.done.signal()
+        }
+        copyingNow = copying
+    }
+
+    /// Waits for the rows being copied in, if any.
+    private func finishCopying() throws(StoreError) {
+        guard let copying = copyingNow else { return }
+        copyingNow = nil
+        copying.done.wait()
+        if let (table, error) = copying.failure { throw Self.failure(error, address: address, doing: "copying rows into \(table)") }
+    }
+
+    /// Rows being copied in on another task, and how it went.
+    private final class Copying: @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        var failure: (table: String, error: any Error)?
+    }
+
+    private var copyingNow: Copying?
 
     private static let copyExecutor = QueueExecutor()
 
@@ -108,11 +134,6 @@ final class ServerConnection: @unchecked Sendable {
             let job = UnownedJob(job)
             queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
         }
-    }
-
-    /// What a COPY run on another task came to.
-    private final class Outcome: @unchecked Sendable {
-        var error: (any Error)?
     }
 
     /// Hears the server's notifications on a channel (after a `LISTEN` on it), on the

@@ -48,7 +48,7 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
         try serially { () throws(StoreError) in
             try connection.transaction { () throws(StoreError) in
                 try run("SELECT pg_advisory_xact_lock(\(Self.changeLock))")
-                for source in write.sources { try upsert(source) }
+                try upsert(write.sources)
                 if write.replaceSources {
                     try run("DELETE FROM origin")
                     try run("DELETE FROM source WHERE id <> ALL(\(write.sources.map(\.id))) AND id NOT IN (SELECT source FROM link)")
@@ -71,7 +71,7 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
                         try update(previous, to: ledger, path: path, into: &batch)
                         changedInPlace.append(ledger)
                     } else {
-                        try replace(ledger, path: path, into: &batch)
+                        replace(ledger, path: path, into: &batch)
                     }
                     if batch.claims.count >= Batch.size { try flush(&batch) }
                     events += 1
@@ -149,11 +149,22 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
         }
     }
 
-    private func upsert(_ source: Source) throws(StoreError) {
+    /// Adds or replaces sources by id: copied into a table of the transaction's own, then merged
+    /// in one statement (a registry of thousands is not thousands of round trips).
+    private func upsert(_ sources: [Source]) throws(StoreError) {
+        guard !sources.isEmpty else { return }
+        let columns = ["id", "title", "outlet", "url", "published", "reliability", "text"]
+        var rows = CopyRows(table: "source_in", columns: columns)
+        for source in sources {
+            rows.add(source.id); rows.add(source.title); rows.add(source.outlet); rows.add(source.url)
+            rows.add(source.published?.description); rows.add(source.reliability?.rawValue); rows.add(source.text)
+            rows.endRow()
+        }
+        try run("CREATE TEMPORARY TABLE IF NOT EXISTS source_in (LIKE source) ON COMMIT DELETE ROWS")
+        try connection.copy(rows)
         try run("""
             INSERT INTO source (id, title, outlet, url, published, reliability, text)
-            VALUES (\(source.id), \(source.title), \(source.outlet), \(source.url), \(source.published?.description),
-                    \(source.reliability?.rawValue), \(source.text))
+            SELECT DISTINCT ON (id) id, title, outlet, url, published, reliability, text FROM source_in
             ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, outlet = EXCLUDED.outlet, url = EXCLUDED.url,
                 published = EXCLUDED.published, reliability = EXCLUDED.reliability, text = EXCLUDED.text
             """)
@@ -168,6 +179,12 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
         var claims = CopyRows(table: "claim", columns: claimColumns)
         var links = CopyRows(table: "link", columns: linkColumns)
         var packs = CopyRows(table: "eventpack", columns: ["event", "pack"])
+        var events = CopyRows(table: "event", columns: ["id", "title", "date"])
+        var metrics = CopyRows(table: "metric", columns: ["event", "id", "kind", "aliases"])
+        var scopes = CopyRows(table: "scope", columns: ["event", "id", "partof", "aliases"])
+        /// The events written anew, and where each of their claims was read (for an error).
+        var replaced: [String] = []
+        var places: [String: (path: String, index: Int)] = [:]
         /// The highest n of the claim ids "cn" added, kept across flushes.
         var highestNumber = 0
 
@@ -188,29 +205,47 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
         }
     }
 
-    /// Copies the batch's claims, then their links, and empties it.
+    /// Writes the batch: the events it replaces removed, their claim ids checked against the
+    /// other events', then every row copied in; and empties it.
     private func flush(_ batch: inout Batch) throws(StoreError) {
-        try connection.copy(batch.claims)
-        try connection.copy(batch.links)
-        try connection.copy(batch.packs)
-        (batch.claims, batch.links, batch.packs) = (Batch().claims, Batch().links, Batch().packs)
+        if !batch.replaced.isEmpty {
+            try run("DELETE FROM event WHERE id = ANY(\(batch.replaced))")
+            let ids = Array(batch.places.keys)
+            let taken = try rows("SELECT id, event FROM claim WHERE id = ANY(\(ids)) LIMIT 1")
+            if let (claim, other) = try? taken.first?.decode((String, String).self), let place = batch.places[claim] {
+                throw StoreError("\(place.path): claims[\(place.index)].id: the claim id \"\(claim)\" belongs to event \"\(other)\"")
+            }
+            for rows in [batch.events, batch.metrics, batch.scopes] { try connection.copy(rows) }
+        }
+        // Taken in by the server while the next batch is read; the next statement waits for it.
+        try connection.copyInBackground([batch.claims, batch.links, batch.packs])
+        let highest = batch.highestNumber
+        batch = Batch()
+        batch.highestNumber = highest
     }
 
-    /// The event written anew: its row, metrics and scopes now, its claims and links into `batch`.
-    private func replace(_ ledger: EventLedger, path: String, into batch: inout Batch) throws(StoreError) {
+    /// The event written anew, all of it into `batch`: its old rows go, and its claim ids are
+    /// checked against other events', a batch at a time (`flush`).
+    private func replace(_ ledger: EventLedger, path: String, into batch: inout Batch) {
         let id = ledger.event.id
-        try run("DELETE FROM event WHERE id = \(id)")
-        try run("INSERT INTO event (id, title, date) VALUES (\(id), \(ledger.event.title), \(ledger.event.date?.description))")
-        for metric in ledger.declaringStandardMetrics().metrics {
-            try insert(metric, event: id)
+        let whole = ledger.declaringStandardMetrics()
+        batch.replaced.append(id)
+        batch.events.add(id); batch.events.add(ledger.event.title); batch.events.add(ledger.event.date?.description)
+        batch.events.endRow()
+        for metric in whole.metrics {
+            batch.metrics.add(id); batch.metrics.add(metric.id); batch.metrics.add(metric.kind.rawValue)
+            batch.metrics.add(JSONText.array(metric.aliases)); batch.metrics.endRow()
         }
         for scope in ledger.scopes {
-            try insert(scope, event: id)
+            batch.scopes.add(id); batch.scopes.add(scope.id); batch.scopes.add(scope.partOf); batch.scopes.add(JSONText.array(scope.aliases))
+            batch.scopes.endRow()
         }
-        try checkClaimIDs(ledger.claims, path: path)
-        for claim in ledger.claims { batch.add(claim, event: id) }
+        for (index, claim) in ledger.claims.enumerated() {
+            batch.add(claim, event: id)
+            batch.places[claim.id] = (path, index)
+        }
         batch.packs.add(id)
-        batch.packs.add(bytes: EventPack.encode(Self.inStoredOrder(ledger.declaringStandardMetrics())))
+        batch.packs.add(bytes: EventPack.encode(Self.inStoredOrder(whole)))
         batch.packs.endRow()
     }
 
