@@ -19,6 +19,12 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
     let heard = Heard()
     /// Connections for reading many events at once, opened when first needed.
     let readers = ReaderPool()
+    /// Whether this connection's transaction holds the server's lock for changes.
+    private var holdingChangeLock = false
+    /// Whole events read under that lock, by id (nil outside it).
+    private var readInChange: [String: EventLedger]?
+    /// The highest claim number the server has handed this ledger.
+    private var highestHandedOut = 0
     /// One call at a time on the connection; a change holds it across the reads it is made from.
     let lock = NSRecursiveLock()
 
@@ -46,8 +52,10 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
     @discardableResult
     public func store(_ write: LedgerWrite) throws(StoreError) -> Int64 {
         try serially { () throws(StoreError) in
-            try connection.transaction { () throws(StoreError) in
-                try run("SELECT pg_advisory_xact_lock(\(Self.changeLock))")
+            let outermost = !connection.inTransaction
+            defer { if outermost { endChange() } }
+            return try connection.transaction { () throws(StoreError) in
+                try takeChangeLock()
                 try upsert(write.sources)
                 if write.replaceSources {
                     try run("DELETE FROM origin")
@@ -67,6 +75,7 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
                 var batch = Batch()
                 while let (ledger, path) = try next(write) {
                     touched.append(ledger.event.id)
+                    readInChange?[ledger.event.id] = nil
                     if let previous = write.previous, previous.event.id == ledger.event.id {
                         try update(previous, to: ledger, path: path, into: &batch)
                         changedInPlace.append(ledger)
@@ -81,18 +90,19 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
                 for ledger in changedInPlace { try repack(ledger) }
                 // Numbers handed out later continue above every claim stored (under the lock, so
                 // that no number is handed out in between).
-                if batch.highestNumber > 0 {
+                if batch.highestNumber > highestHandedOut {
                     try run("SELECT setval('claim_number', \(batch.highestNumber)) WHERE \(batch.highestNumber) > (SELECT last_value FROM claim_number)")
                 }
-                let entry = try rows("""
-                    INSERT INTO history (time, actor, command, before, after, created)
-                    VALUES (\(HistoryEntry.now()), \(write.actor), \(write.command), \(String?.none),
-                            \(write.after(events, claims)), \(write.created.joined(separator: " ")))
-                    RETURNING id
-                    """)
-                // Delivered to every listening session when the transaction commits, and only then.
+                // The notice is delivered to every listening session when the transaction commits, and only then.
                 let notice = ChangeNotice(session: session, actor: write.actor, command: write.command, events: touched, created: write.created)
-                try run("SELECT pg_notify(\(ChangeNotice.channel), \(notice.payload))")
+                let entry = try rows("""
+                    WITH entry AS (
+                        INSERT INTO history (time, actor, command, before, after, created)
+                        VALUES (\(HistoryEntry.now()), \(write.actor), \(write.command), \(String?.none),
+                                \(write.after(events, claims)), \(write.created.joined(separator: " ")))
+                        RETURNING id)
+                    SELECT id, pg_notify(\(ChangeNotice.channel), \(notice.payload))::text FROM entry
+                    """)
                 guard let id = try? entry.first?.decode(Int64.self) else { throw StoreError("\(address): the history entry has no id") }
                 return id
             }
@@ -102,6 +112,19 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
     /// The key of the lock every change takes on the server, for its transaction.
     static let changeLock: Int64 = 0x6372_6F73_7363_6B01
 
+    /// Takes the server's lock for changes, once a transaction. The caller holds `lock`.
+    private func takeChangeLock() throws(StoreError) {
+        guard !holdingChangeLock else { return }
+        try run("SELECT pg_advisory_xact_lock(\(Self.changeLock))")
+        holdingChangeLock = true
+    }
+
+    /// After the transaction of a change: its lock is gone, and what it read may change.
+    private func endChange() {
+        holdingChangeLock = false
+        readInChange = nil
+    }
+
     public func exclusively<T>(_ body: () throws -> T) throws -> T {
         // What `body` throws besides a store's error (a session's refusal) rolls back like any
         // failure, and is thrown as it was.
@@ -109,8 +132,12 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
         let result: T?
         do {
             result = try serially { () throws(StoreError) -> T? in
-                try connection.transaction { () throws(StoreError) -> T? in
-                    try run("SELECT pg_advisory_xact_lock(\(Self.changeLock))")
+                let outermost = !connection.inTransaction
+                defer { if outermost { endChange() } }
+                return try connection.transaction { () throws(StoreError) -> T? in
+                    try takeChangeLock()
+                    // Under the lock no one else changes an event: one read serves the change.
+                    readInChange = readInChange ?? [:]
                     do {
                         return try body()
                     } catch let error as StoreError {
@@ -130,7 +157,9 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
 
     /// The next number of the server's sequence: each handed out once, to whoever asks first.
     public func newClaimNumber(suggested: Int?) throws(StoreError) -> Int {
-        try integer("SELECT nextval('claim_number')")
+        let number = try integer("SELECT nextval('claim_number')")
+        highestHandedOut = max(highestHandedOut, number)
+        return number
     }
 
     public func colleaguesNews() -> [String] {
@@ -317,7 +346,13 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
 
     public func event(_ id: String, metric: String?, scopes: Set<String?>?) throws(StoreError) -> EventLedger? {
         try serially { () throws(StoreError) in
-            if metric == nil, scopes == nil, let packed = try packedEvent(id, on: connection) { return packed }
+            if metric == nil, scopes == nil {
+                if let known = readInChange?[id] { return known }
+                if let packed = try packedEvent(id, on: connection) {
+                    readInChange?[id] = packed
+                    return packed
+                }
+            }
             return try read(id, metric: metric, scopes: scopes)
         }
     }

@@ -57,3 +57,17 @@ struct ColleaguesTests {
         #expect(ben.colleaguesChanges().isEmpty)
     }
 }
+
+extension ColleaguesTests {
+    @Test("an import of thousands of events is told in one line whose notice fits the server's limit")
+    func longNotice() throws {
+        let events = (0..<5_000).map { "event-with-a-long-name-\($0)" }
+        let notice = ChangeNotice(session: "s", actor: "ana", command: "import " + String(repeating: "Claims/x.json ", count: 500),
+                                  events: events, created: [])
+        #expect(notice.payload.utf8.count < 8_000)
+        let heard = try #require(ChangeNotice(payload: notice.payload))
+        #expect(heard == notice)
+        #expect(heard.description.hasPrefix("ana changed event-with-a-long-name-0, event-with-a-long-name-1, "))
+        #expect(heard.description.contains("event-with-a-long-name-19 and 4980 more: import Claims/x.json"))
+    }
+}

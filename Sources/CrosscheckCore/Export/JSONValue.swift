@@ -46,6 +46,11 @@ public enum JSONValue: Sendable, Hashable {
         if case .string(let text) = self { text } else { nil }
     }
 
+    /// A number's value; nil for any other value.
+    public var numberValue: Double? {
+        if case .number(let value) = self { value } else { nil }
+    }
+
     /// The strings of an array (its other elements left out); nil for any other value.
     public var strings: [String]? {
         guard case .array(let items) = self else { return nil }
