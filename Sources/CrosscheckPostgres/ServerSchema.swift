@@ -55,6 +55,8 @@ enum ServerSchema {
             "CREATE TABLE eventpack (event TEXT COLLATE \"C\" PRIMARY KEY REFERENCES event(id) ON DELETE CASCADE, pack BYTEA NOT NULL)",
             // Claims are read in stored order within their group, never looked up by it.
             "ALTER TABLE claim DROP CONSTRAINT claim_seq_key",
+            // Checked once a batch under the change lock (ServerLedger.checkCitedSources), not a row at a time.
+            "ALTER TABLE link DROP CONSTRAINT link_source_fkey",
         ]),
     ]
 

@@ -1,22 +1,23 @@
 import ArgumentParser
 import CrosscheckPostgres
 import CrosscheckStore
+import Foundation
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Make an empty workspace: Sources.json, Claims/, the database, a .gitignore for .crosscheck/ and the .gitattributes of the merge driver.",
-        discussion: "Refused (exit 2) where a workspace is already. With --db postgres://…, prepares a team's ledger on "
+        discussion: "Refused (exit 2) where a workspace is already. With --db postgres://… (or such a CROSSCHECK_DB), prepares a team's ledger on "
             + "that server instead (its schema created or migrated); no folder is made."
     )
 
-    @Argument(help: "The folder (made if missing; default: the current folder).")
-    var directory: String = "."
+    @Argument(help: "The folder (made if missing; default: --workspace, or the current folder).")
+    var directory: String?
 
-    @Option(help: "The database file (default: DIRECTORY/.crosscheck/ledger.sqlite), or a team's server (postgres://…).")
-    var db: String?
+    /// `--db` (a database file, or a team's server) is the same option every command takes.
+    @OptionGroup var options: WorkspaceOptions
 
     func run() throws {
-        if let db, ServerAddress.isServer(db) {
+        if let db = options.database, ServerAddress.isServer(db) {
             do {
                 let address = try ServerAddress(db)
                 _ = try ServerLedger(address)
@@ -26,8 +27,9 @@ struct Init: ParsableCommand {
             }
             return
         }
+        let directory = self.directory ?? options.workspace
         do {
-            try Workspace.create(at: directory, databasePath: db)
+            try Workspace.create(at: directory, databasePath: options.database)
         } catch {
             throw Failure(error.message)
         }

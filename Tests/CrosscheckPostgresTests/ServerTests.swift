@@ -88,3 +88,25 @@ extension ServerTests {
         #expect(try ledger.history().map(\.command) == ["import", "claim add"])
     }
 }
+
+extension ServerTests {
+    @Test("a link to a source the ledger does not hold is refused by name, in an import and in a change")
+    func missingSource() throws {
+        let ledger = try ServerLedger(try ServerAddress(try ThrowawayServer.shared.get().database()))
+        let (registry, events) = BothStoresTests.sample
+        let pow = try #require(events.first { $0.event.id == "pow-exchange-2025-06-19" })
+        var broken = pow
+        broken.claims[0].sources[0].source = "nosuch"
+        let refused = #expect(throws: StoreError.self) { try ledger.store(BothStoresTests.write([broken], sources: registry.sources)) }
+        #expect(refused?.message == "Claims/pow-exchange-2025-06-19.json: claims[0].sources[0].source: no source \"nosuch\" in the ledger")
+        #expect(try ledger.eventIDs().isEmpty)
+        try ledger.store(BothStoresTests.write(events, sources: registry.sources))
+        var changed = pow
+        changed.claims.append(Claim(id: "c99", metric: pow.claims[0].metric, text: "5", figure: .exactly(5), sources: [Link(source: "gone")]))
+        var write = BothStoresTests.write([changed], command: "claim add")
+        write.previous = pow
+        let again = #expect(throws: StoreError.self) { try ledger.store(write) }
+        #expect(again?.message == "Claims/pow-exchange-2025-06-19.json: claim c99.sources[0].source: no source \"gone\" in the ledger")
+        #expect(try ledger.event(pow.event.id) == pow)
+    }
+}
