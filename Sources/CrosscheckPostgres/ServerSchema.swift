@@ -53,6 +53,8 @@ enum ServerSchema {
         // with its rows in every change, instead of its claims' rows joined to their links.
         ("v2: event packs", [
             "CREATE TABLE eventpack (event TEXT COLLATE \"C\" PRIMARY KEY REFERENCES event(id) ON DELETE CASCADE, pack BYTEA NOT NULL)",
+            // Packs are compact already: compressing each on every change cost the server more than it saved.
+            "ALTER TABLE eventpack ALTER COLUMN pack SET STORAGE EXTERNAL",
             // Claims are read in stored order within their group, never looked up by it.
             "ALTER TABLE claim DROP CONSTRAINT claim_seq_key",
             // Checked once a batch under the change lock (ServerLedger.checkCitedSources), not a row at a time.
