@@ -49,6 +49,9 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
 
     // MARK: Changes
 
+    /// One transaction under the server's lock for changes: sources, whole events by COPY a
+    /// batch at a time (or, for a change to one event, only what differs), the history entry,
+    /// and the notice colleagues hear on commit.
     @discardableResult
     public func store(_ write: LedgerWrite) throws(StoreError) -> Int64 {
         try serially { () throws(StoreError) in
@@ -103,7 +106,7 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
                         RETURNING id)
                     SELECT id, pg_notify(\(ChangeNotice.channel), \(notice.payload))::text FROM entry
                     """)
-                guard let id = try? entry.first?.decode(Int64.self) else { throw StoreError("\(address): the history entry has no id") }
+                guard let (id, _) = try? entry.first?.decode((Int64, String?).self) else { throw StoreError("\(address): the history entry has no id") }
                 return id
             }
         }

@@ -79,9 +79,6 @@ public protocol WorkspaceFileStates {
     func forget(files: [String]) throws(StoreError)
 }
 
-/// The store of a workspace of files: the ledger, and what it knows of the files beside it.
-public typealias FileLedgerStore = LedgerStore & WorkspaceFileStates
-
 extension LedgerStore {
     /// A ledger no one else changes has no colleagues to hear.
     public func listen() throws(StoreError) {}

@@ -183,7 +183,7 @@ public final class Workspace {
         let readers = inputs.map { path in (path, Self.isSourcesFile(path), { () throws(StoreError) in try Self.read(path, named: path) }) }
         let lock = try lockFolder()
         defer { lock?.release() }
-        let counts = try storeInputs(readers, replaceSources: false, states: [:], command: command, rewrite: folder != nil, progress: progress)
+        let counts = try storeInputs(readers, replaceSources: false, states: [:], command: command, rewrite: true, progress: progress)
         store.settle()
         return counts
     }
@@ -243,6 +243,8 @@ public final class Workspace {
         _ inputs: [(path: String, isSources: Bool, text: () throws(StoreError) -> String)], replaceSources: Bool, states: [String: FileState],
         command: String, rewrite: Bool, progress: ((Int, Int) -> Void)? = nil
     ) throws(StoreError) -> (sources: Int, events: Int, claims: Int) {
+        // A server's ledger has no files to rewrite.
+        let rewriting = rewrite ? folder?.paths : nil
         var sources: [Source]?
         var origins: [Origin] = []
         var eventInputs: [(path: String, text: () throws(StoreError) -> String)] = []
@@ -264,7 +266,7 @@ public final class Workspace {
         var seen = SeenIDs()
         var staged = StagedFiles()
         defer { staged.discard() }
-        if rewrite {
+        if rewriting != nil {
             try createClaimsFolder()
         }
         var next = eventInputs.makeIterator()
@@ -275,9 +277,9 @@ public final class Workspace {
             stored += 1
             progress?(stored, eventInputs.count)
             let ledger = try self.readEvent(try text(), path: path, known: known, seen: &seen)
-            if rewrite {
+            if let rewriting {
                 // The event is stored exactly as read: its file is written from memory, not read back.
-                try staged.stage(LedgerFiles.writeEvent(ledger), at: self.folder!.paths.event(ledger.event.id))
+                try staged.stage(LedgerFiles.writeEvent(ledger), at: rewriting.event(ledger.event.id))
             }
             return (ledger, path)
         }, after: { events, claims in
@@ -287,15 +289,15 @@ public final class Workspace {
         (write.sources, write.origins, write.replaceSources) = (sources ?? [], origins, replaceSources && sources != nil)
         write.actor = actor
         write.files = {
-            guard rewrite else { return states }
+            guard let rewriting else { return states }
             var marks = states
-            for file in staged.staged { marks[self.folder!.paths.relative(file.path)] = .pending }
+            for file in staged.staged { marks[rewriting.relative(file.path)] = .pending }
             if sources != nil { marks["Sources.json"] = .pending }
             return marks
         }
         try store.store(write)
-        if let folder, rewrite {
-            if sources != nil { try staged.stage(LedgerFiles.writeRegistry(try store.registry()), at: folder.paths.sources) }
+        if let rewriting {
+            if sources != nil { try staged.stage(LedgerFiles.writeRegistry(try store.registry()), at: rewriting.sources) }
             try commit(&staged)
         }
         return (sources?.count ?? 0, counts.events, counts.claims)

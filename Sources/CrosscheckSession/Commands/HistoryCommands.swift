@@ -20,7 +20,7 @@ extension Session {
     ]
 
     /// `undo`: this session's last change; from the command line, the newest change of the
-    /// history; `undo ENTRY`: that entry, whoever made it.
+    /// history made by this actor; `undo ENTRY`: that entry, whoever made it.
     private func undo(_ entry: String?) throws -> String {
         if let entry {
             guard let id = Int64(entry), id > 0 else { throw SessionError("undo: \"\(entry)\" is not a history entry; history numbers them") }
@@ -29,8 +29,12 @@ extension Session {
             return "undid \(id): \(undone)\n"
         }
         if fromCommandLine {
-            let last = try workspace.store.lastHistoryID()
-            guard last > 0 else { throw SessionError("nothing to undo: the history is empty") }
+            // The newest change of whoever runs it: on a shared ledger, never a colleague's by accident.
+            let history = try workspace.store.history()
+            guard !history.isEmpty else { throw SessionError("nothing to undo: the history is empty") }
+            guard let last = history.last(where: { $0.actor == workspace.actor })?.id else {
+                throw SessionError("nothing to undo: no change by \(workspace.actor) in the history; undo ENTRY undoes anyone's")
+            }
             return "undid \(last): \(try workspace.undo(last))\n"
         }
         guard let last = changes.popLast() else { throw SessionError("nothing to undo in this session; undo ENTRY undoes an entry of history") }
