@@ -59,6 +59,9 @@ let package = Package(
             name: "crosscheck-bench",
             dependencies: ["CrosscheckCore", "CrosscheckStore", "CrosscheckSession", "CrosscheckPostgres"]
         ),
+        // A PostgreSQL server of the tests' own (initdb, pg_ctl on a free loopback port), for the
+        // tests of a team's ledger and of the binary on it. Used by tests alone.
+        .target(name: "PostgresTestServer"),
         // The fuzz targets, shared by the libFuzzer entry and the tests that replay what it found.
         .target(name: "FuzzTargets", dependencies: ["CrosscheckCore"]),
         .executableTarget(name: "crosscheck-fuzz", dependencies: ["FuzzTargets"]),
@@ -76,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CrosscheckPostgresTests",
-            dependencies: ["CrosscheckPostgres", "CrosscheckStore", "CrosscheckCore", "CrosscheckSession"]
+            dependencies: ["CrosscheckPostgres", "CrosscheckStore", "CrosscheckCore", "CrosscheckSession", "PostgresTestServer"]
         ),
         .testTarget(
             name: "CrosscheckSessionTests",
@@ -84,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["crosscheck", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["crosscheck", "PostgresTestServer", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

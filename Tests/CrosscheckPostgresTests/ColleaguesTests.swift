@@ -1,6 +1,7 @@
 import CrosscheckCore
 import CrosscheckStore
 import Foundation
+import PostgresTestServer
 import Testing
 @testable import CrosscheckPostgres
 

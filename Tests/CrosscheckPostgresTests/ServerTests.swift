@@ -1,5 +1,6 @@
 import CrosscheckCore
 import CrosscheckStore
+import PostgresTestServer
 import Testing
 @testable import CrosscheckPostgres
 

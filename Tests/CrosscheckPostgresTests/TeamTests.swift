@@ -2,6 +2,7 @@ import CrosscheckCore
 import CrosscheckSession
 import CrosscheckStore
 import Foundation
+import PostgresTestServer
 import Testing
 @testable import CrosscheckPostgres
 

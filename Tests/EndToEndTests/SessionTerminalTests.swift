@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestServer
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -110,6 +111,34 @@ struct SessionTerminalTests {
         terminal.type("\u{04}")
         #expect(terminal.exited())
         #expect(!terminal.process.isRunning && terminal.process.terminationStatus == 0)
+    }
+
+    @Test("on a team's server, a colleague's claim add is told in one line before the next prompt")
+    func colleaguesNews() throws {
+        let url = try ThrowawayServer.shared.get().database()
+        let root = Binary.sampleWorkspaceRoot
+        #expect(try Binary.run(["--db", url, "--actor", "ana", "import", root + "/Sources.json", root + "/Claims"]).status == 0)
+        // The line history goes to the home folder on a server: a temporary one here.
+        let terminal = try Terminal(["--db", url, "--actor", "ana"], environment: ["HOME": try Binary.temporaryFolder().path])
+        defer { terminal.end() }
+        #expect(terminal.waitForPrompt())
+        let ben = try Binary.run(["--db", url, "--actor", "ben"],
+                                 stdin: "event use kyiv-strike-2025-06-17\nsource use anews-2025-06-17\nclaim add \"31 killed\" --scope Kyiv\n")
+        #expect(ben.status == 0 && ben.stdout.contains("c25: killed in Kyiv = 31"), "\(ben)")
+        // An empty line brings the prompt back, the news before it (heard as soon as it came).
+        let news = "ben added c25 to kyiv-strike-2025-06-17\r\n"
+        for _ in 0..<3 where !terminal.screen.contains(news) {
+            terminal.type("\r")
+            terminal.waitFor(news, seconds: 2)
+        }
+        #expect(terminal.screen.contains(news), "\(terminal.screen)")
+        #expect(terminal.waitForPrompt())
+        // Ana's own change is not told back to her.
+        terminal.type("claim set c25 --status verified\r")
+        #expect(terminal.waitFor("[verified]"))
+        terminal.type("\r")
+        #expect(terminal.waitForPrompt())
+        #expect(!terminal.screen.contains("ana changed"))
     }
 
     @Test("check is coloured on a terminal, never with NO_COLOR; plot and check fit the terminal's width as it is when they draw")

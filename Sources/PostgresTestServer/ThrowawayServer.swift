@@ -3,13 +3,13 @@ import Foundation
 /// A PostgreSQL cluster of the tests' own: made with `initdb` in a temporary folder, started on
 /// a free loopback port, stopped and removed when the test process ends. As root, the server's
 /// programs run as the `postgres` user, since `initdb` refuses root.
-final class ThrowawayServer: @unchecked Sendable {
-    let folder: String
-    let port: Int
+public final class ThrowawayServer: @unchecked Sendable {
+    public let folder: String
+    public let port: Int
     let bin: String
 
     /// The one server of a test process, started on first use.
-    static let shared: Result<ThrowawayServer, ServerSetupError> = {
+    public static let shared: Result<ThrowawayServer, ServerSetupError> = {
         do throws(ServerSetupError) {
             return .success(try ThrowawayServer())
         } catch {
@@ -17,12 +17,12 @@ final class ThrowawayServer: @unchecked Sendable {
         }
     }()
 
-    struct ServerSetupError: Error, CustomStringConvertible {
-        let description: String
+    public struct ServerSetupError: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// A server of one test's own, for a test that stops and starts it.
-    static func own() throws(ServerSetupError) -> ThrowawayServer { try ThrowawayServer() }
+    public static func own() throws(ServerSetupError) -> ThrowawayServer { try ThrowawayServer() }
 
     private init() throws(ServerSetupError) {
         let versions = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
@@ -45,25 +45,25 @@ final class ThrowawayServer: @unchecked Sendable {
     }
 
     /// Starts the server, and waits until it takes connections.
-    func start() throws(ServerSetupError) {
+    public func start() throws(ServerSetupError) {
         try check(run("pg_ctl", ["-D", folder + "/db", "-l", folder + "/log", "-w", "-o",
                                  "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1", "start"]), "pg_ctl start")
     }
 
     /// Stops the server at once, as a crash or a reboot would: its clients lose their connections.
-    func stop() throws(ServerSetupError) {
+    public func stop() throws(ServerSetupError) {
         try check(run("pg_ctl", ["-D", folder + "/db", "-m", "immediate", "stop"]), "pg_ctl stop")
     }
 
     /// A new, empty database on the server, for one test: its address.
-    func database() throws -> String {
+    public func database() throws -> String {
         let name = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         try check(run("createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "cc", String(name)]), "createdb")
         return "postgres://cc@127.0.0.1:\(port)/\(name)"
     }
 
     /// Runs SQL on a database as the server's superuser, through psql.
-    func psql(_ database: String, _ sql: String) throws {
+    public func psql(_ database: String, _ sql: String) throws {
         try check(Self.run("/usr/bin/psql", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "cc", "-d", database, "-v", "ON_ERROR_STOP=1", "-c", sql],
                            asServer: false), "psql")
     }
