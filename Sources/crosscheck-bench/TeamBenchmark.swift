@@ -18,7 +18,9 @@ enum TeamBenchmark {
         let database = "crosscheck_bench_\(getpid())"
         try psql(url, "CREATE DATABASE \(database)")
         defer { _ = try? psql(url, "DROP DATABASE \(database)") }
-        let benchURL = url.replacingOccurrences(of: "/" + (try ServerAddress(url)).database, with: "/" + database)
+        var address = URLComponents(string: url)!
+        address.path = "/" + database
+        let benchURL = address.string!
         let input = try LedgerBenchmark.generated()
         let claims = LedgerBenchmark.events * LedgerBenchmark.claimsPerEvent
 
@@ -107,6 +109,7 @@ enum TeamBenchmark {
     static func latency(_ url: String, events: [String], what: String) throws {
         let samples = Samples()
         let failed = Samples()
+        let (start, processor) = (ContinuousClock.now, cpuSeconds())
         DispatchQueue.concurrentPerform(iterations: events.count) { analyst in
             do {
                 let session = try Session(workspace: Workspace(shared: try ServerLedger(try ServerAddress(url)), actor: "analyst\(analyst)"))
@@ -122,9 +125,11 @@ enum TeamBenchmark {
             }
         }
         verify(failed.all.isEmpty, "a session failed")
+        let (elapsed, used) = (LedgerBenchmark.seconds(ContinuousClock.now - start), cpuSeconds() - processor)
         let sorted = samples.all.sorted()
         print("claim add with 8 sessions writing at once, \(what), 800 commands: p50 \(format(sorted[sorted.count / 2] * 1000, decimals: 2)) ms, "
-              + "p99 \(format(sorted[sorted.count * 99 / 100] * 1000, decimals: 2)) ms")
+              + "p99 \(format(sorted[sorted.count * 99 / 100] * 1000, decimals: 2)) ms; all 800 in \(format(elapsed, decimals: 2)) s, "
+              + "\(format(used / Double(sorted.count) * 1000, decimals: 2)) ms of crosscheck's processor time each (the server's besides)")
     }
 
     /// Runs psql on the server: `command`, or the script `file`; stops the benchmark if it fails.
