@@ -6,6 +6,8 @@ import Foundation
 public final class ThrowawayServer: @unchecked Sendable {
     public let folder: String
     public let port: Int
+    /// Whether the server takes TLS connections (its certificate made with openssl).
+    public private(set) var tls = false
     let bin: String
 
     /// The one server of a test process, started on first use.
@@ -37,6 +39,10 @@ public final class ThrowawayServer: @unchecked Sendable {
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         if getuid() == 0 { _ = Self.run("/bin/chown", ["postgres", folder], asServer: false) }
         try check(run("initdb", ["-D", folder + "/db", "-A", "trust", "-U", "cc"]), "initdb")
+        // A certificate of its own, so that connections may ask for TLS (sslmode=require).
+        tls = Self.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "2",
+                                            "-keyout", folder + "/db/server.key", "-out", folder + "/db/server.crt"], asServer: true).status == 0
+            && Self.run("/bin/chmod", ["600", folder + "/db/server.key"], asServer: true).status == 0
         try start()
         Self.lock.withLock {
             if Self.running.isEmpty { atexit { ThrowawayServer.stopAll() } }
@@ -47,7 +53,8 @@ public final class ThrowawayServer: @unchecked Sendable {
     /// Starts the server, and waits until it takes connections.
     public func start() throws(ServerSetupError) {
         try check(run("pg_ctl", ["-D", folder + "/db", "-l", folder + "/log", "-w", "-o",
-                                 "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1", "start"]), "pg_ctl start")
+                                 "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c ssl=\(tls ? "on" : "off")", "start"]),
+                  "pg_ctl start")
     }
 
     /// Stops the server at once, as a crash or a reboot would: its clients lose their connections.

@@ -110,7 +110,8 @@ enum TeamBenchmark {
         let samples = Samples()
         let failed = Samples()
         let (start, processor) = (ContinuousClock.now, cpuSeconds())
-        DispatchQueue.concurrentPerform(iterations: events.count) { analyst in
+        // A thread each: a dispatch queue would run only as many at once as there are cores.
+        onThreads(events.count) { analyst in
             do {
                 let session = try Session(workspace: Workspace(shared: try ServerLedger(try ServerAddress(url)), actor: "analyst\(analyst)"))
                 _ = try session.run("event use \(events[analyst])")
@@ -152,6 +153,19 @@ enum TeamBenchmark {
         verify(process.terminationStatus == 0, "psql failed: \(command ?? file ?? "")")
         return String(decoding: data, as: UTF8.self)
     }
+}
+
+/// Runs `body` on `count` threads at once, and returns when every one has finished.
+private func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let finished = DispatchGroup()
+    for index in 0..<count {
+        finished.enter()
+        Thread {
+            body(index)
+            finished.leave()
+        }.start()
+    }
+    finished.wait()
 }
 
 /// Timings gathered from several threads.

@@ -111,3 +111,40 @@ extension ServerTests {
         #expect(try ledger.event(pow.event.id) == pow)
     }
 }
+
+extension ServerTests {
+    @Test("sslmode=require is encrypted; verify-full refuses a certificate no authority signed, in one line")
+    func encryption() throws {
+        let server = try ThrowawayServer.shared.get()
+        try #require(server.tls, "the throwaway server has no certificate (openssl missing)")
+        let url = try server.database()
+        let ledger = try ServerLedger(try ServerAddress(url + "?sslmode=require"))
+        let encrypted = try ledger.serially { () throws(StoreError) in try ledger.rows("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()") }
+        #expect(try encrypted.first?.decode(Bool.self) == true)
+        let plain = try ServerLedger(try ServerAddress(url))
+        let unencrypted = try plain.serially { () throws(StoreError) in try plain.rows("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()") }
+        #expect(try unencrypted.first?.decode(Bool.self) == false)
+        do {
+            _ = try ServerLedger(try ServerAddress(url + "?sslmode=verify-full"))
+            Issue.record("a self-signed certificate was trusted")
+        } catch {
+            #expect(error.message.hasPrefix("\(try ServerAddress(url + "?sslmode=verify-full")): ") && !error.message.contains("\n"), "\(error.message)")
+        }
+    }
+
+    @Test("events without a pack (a ledger from before packs) are read from their rows, alone and many at once")
+    func withoutPacks() throws {
+        let server = try ThrowawayServer.shared.get()
+        let url = try server.database()
+        let ledger = try ServerLedger(try ServerAddress(url))
+        let (registry, events) = BothStoresTests.sample
+        try ledger.store(BothStoresTests.write(events, sources: registry.sources))
+        var packed: [EventLedger] = []
+        try ledger.events(events.map(\.event.id)) { _, event in packed.append(event) }
+        try server.psql(String(url.split(separator: "/").last!), "DELETE FROM eventpack")
+        var fromRows: [EventLedger] = []
+        try ledger.events(events.map(\.event.id)) { _, event in fromRows.append(event) }
+        #expect(fromRows == packed && packed.count == 3)
+        #expect(try ledger.event("kyiv-strike-2025-06-17") == packed.first { $0.event.id == "kyiv-strike-2025-06-17" })
+    }
+}

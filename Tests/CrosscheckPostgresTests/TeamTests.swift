@@ -28,16 +28,23 @@ struct TeamTests {
     func eightAtOnce() throws {
         let url = try Self.sampleLedger()
         let failures = Failures()
-        DispatchQueue.concurrentPerform(iterations: 8) { analyst in
-            do {
-                let session = try Self.session(url, "analyst\(analyst)")
-                _ = try session.run("event use kyiv-strike-2025-06-17")
-                _ = try session.run("source use anews-2025-06-17")
-                for index in 0..<10 { _ = try session.run("claim add \"\(1000 + analyst * 10 + index) killed\" --scope Kyiv") }
-            } catch {
-                failures.add("\(error)")
-            }
+        // Eight threads, all at once (a dispatch queue would run only as many as there are cores).
+        let finished = DispatchGroup()
+        for analyst in 0..<8 {
+            finished.enter()
+            Thread {
+                defer { finished.leave() }
+                do {
+                    let session = try Self.session(url, "analyst\(analyst)")
+                    _ = try session.run("event use kyiv-strike-2025-06-17")
+                    _ = try session.run("source use anews-2025-06-17")
+                    for index in 0..<10 { _ = try session.run("claim add \"\(1000 + analyst * 10 + index) killed\" --scope Kyiv") }
+                } catch {
+                    failures.add("\(error)")
+                }
+            }.start()
         }
+        finished.wait()
         #expect(failures.all.isEmpty)
         let store = try ServerLedger(try ServerAddress(url))
         let claims = try #require(try store.event("kyiv-strike-2025-06-17")).claims
