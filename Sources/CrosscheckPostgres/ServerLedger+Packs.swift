@@ -43,10 +43,17 @@ extension ServerLedger {
     }
 
     /// The event from its pack, or nil when it has none this version reads (its rows are read then).
-    func packedEvent(_ id: String, on connection: ServerConnection) throws(StoreError) -> EventLedger? {
-        guard let row = try connection.query("SELECT pack FROM eventpack WHERE event = \(id)").first else { return nil }
+    /// `upTo` bytes: a larger pack is left on the server (nil), where reading one group's rows
+    /// through their index costs less than unpacking the whole event.
+    func packedEvent(_ id: String, on connection: ServerConnection, upTo limit: Int = .max) throws(StoreError) -> EventLedger? {
+        guard let row = try connection.query("""
+            SELECT CASE WHEN octet_length(pack) <= \(limit) THEN pack END FROM eventpack WHERE event = \(id)
+            """).first else { return nil }
         return Self.unpack(id, try value(row.makeRandomAccess(), 0, ByteBuffer.self))
     }
+
+    /// How large a pack may be for one group to be read out of it: a few thousand claims.
+    static let groupFromPackLimit = 1 << 20
 
     static func unpack(_ id: String, _ pack: ByteBuffer?) -> EventLedger? {
         pack?.withUnsafeReadableBytes { EventPack.decode(id, $0) }

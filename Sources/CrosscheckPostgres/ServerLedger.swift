@@ -85,6 +85,10 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
                     readInChange?[id] = packed
                     return packed
                 }
+            } else if var packed = try packedEvent(id, on: connection, upTo: Self.groupFromPackLimit) {
+                // One round trip for the group of a small event (what a claim add's check reads), not four.
+                packed.claims.removeAll { claim in metric.map { claim.metric != $0 } == true || scopes.map { !$0.contains(claim.scope) } == true }
+                return packed
             }
             return try read(id, metric: metric, scopes: scopes)
         }

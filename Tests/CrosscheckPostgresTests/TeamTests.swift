@@ -126,6 +126,11 @@ extension TeamTests {
             var read: [EventLedger] = []
             try ledger.events([id]) { _, event in read.append(event) }
             #expect(read == [rows].compactMap { $0 }, "\(id)")
+            // A group read out of the pack is the group its rows give.
+            for (metric, scopes) in [("killed", Set<String?>(["Kyiv"])), ("injured", [nil, "Obolonskyi", "Kyiv"]), ("killed", [])] {
+                let group = try ledger.serially { () throws(StoreError) in try ledger.read(id, metric: metric, scopes: scopes) }
+                #expect(try ledger.event(id, metric: metric, scopes: scopes) == group, "\(id) \(metric) \(scopes)")
+            }
         }
     }
 }
