@@ -1,7 +1,9 @@
+import CrosscheckStore
+
 /// Rows for `COPY … FROM STDIN` in PostgreSQL's text format, built a value at a time into
 /// chunks of bytes: tabs between values, a line feed after each row, `\N` for null, and
 /// backslash, tab, line feed and carriage return escaped.
-struct CopyRows: Sendable {
+struct CopyRows: Sendable, ClaimColumnSink {
     let table: String
     let columns: [String]
     private(set) var chunks: [[UInt8]] = []

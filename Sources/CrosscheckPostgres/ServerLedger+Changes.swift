@@ -181,12 +181,7 @@ extension ServerLedger {
 
         mutating func add(_ claim: Claim, event: String) {
             if let number = EventMerge.number(of: claim.id), number > highestNumber { highestNumber = number }
-            let figure = claim.figure
-            claims.add(claim.id); claims.add(event); claims.add(claim.metric); claims.add(claim.scope); claims.add(claim.text)
-            claims.add(figure.lower); claims.add(figure.upper); claims.add(figure.lowerOpen); claims.add(figure.upperOpen)
-            claims.add(figure.approximate); claims.add(figure.kind.rawValue); claims.add(figure.unit); claims.add(figure.coded)
-            claims.add(claim.asOf?.description); claims.add(claim.asOf?.earliest); claims.add(claim.asOf?.latest)
-            claims.add(claim.confidence?.rawValue); claims.add(claim.status?.rawValue)
+            claim.addColumns(event: event, to: &claims)
             claims.endRow()
             for (position, link) in claim.sources.enumerated() {
                 links.add(claim.id); links.add(position); links.add(link.source); links.add(link.quote); links.add(link.attributedTo)

@@ -349,14 +349,7 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
             "INSERT INTO link (claim, position, source, quote, attributedTo, credibility, spanStart, spanEnd) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", db)
         for (index, item) in claims.enumerated() {
             do {
-                try claim.execute { row in
-                    let figure = item.figure
-                    row.add(item.id); row.add(id); row.add(item.metric); row.add(item.scope); row.add(item.text)
-                    row.add(figure.lower); row.add(figure.upper); row.add(figure.lowerOpen); row.add(figure.upperOpen)
-                    row.add(figure.approximate); row.add(figure.kind.rawValue); row.add(figure.unit); row.add(figure.coded)
-                    row.add(item.asOf?.description); row.add(item.asOf?.earliest); row.add(item.asOf?.latest)
-                    row.add(item.confidence?.rawValue); row.add(item.status?.rawValue)
-                }
+                try claim.execute { row in item.addColumns(event: id, to: &row) }
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                 // The event's own claims were deleted above: the id is another event's.
                 let other = try String.fetchOne(db, sql: "SELECT event FROM claim WHERE id = ?", arguments: [item.id]) ?? "?"
