@@ -12,6 +12,7 @@ extension Claim {
     /// The columns of the `claim` table, in both stores' order: id, event, metric, scope, text,
     /// lower, upper, lowerOpen, upperOpen, approximate, kind, unit, coded, asOf, asOfEarliest,
     /// asOfLatest, confidence, status.
+    @inlinable
     public func addColumns<Sink: ClaimColumnSink>(event: String, to sink: inout Sink) {
         sink.add(id); sink.add(event); sink.add(metric); sink.add(scope); sink.add(text)
         sink.add(figure.lower); sink.add(figure.upper); sink.add(figure.lowerOpen); sink.add(figure.upperOpen)
