@@ -171,15 +171,18 @@ extension ServerLedger {
         var events = CopyRows(table: "event", columns: ["id", "title", "date"])
         var metrics = CopyRows(table: "metric", columns: ["event", "id", "kind", "aliases"])
         var scopes = CopyRows(table: "scope", columns: ["event", "id", "partof", "aliases"])
-        /// The events written anew, and where each of their claims was read (for an error).
+        /// The events written anew, and where each claim of the batch was read (for an error).
         var replaced: [String] = []
-        var places: [String: (path: String, index: Int)] = [:]
+        var places: [String: (path: String, index: Int, inPlace: Bool)] = [:]
         /// The sources the batch's links cite, each with the first link that cites it (for an error).
-        var cited: [String: (claim: String, position: Int, event: String)] = [:]
+        var cited: [String: (claim: String, position: Int)] = [:]
         /// The highest n of the claim ids "cn" added, kept across flushes.
         var highestNumber = 0
 
-        mutating func add(_ claim: Claim, event: String) {
+        /// A claim and its links, read as `claims[index]` of the file at `path` (or added to an
+        /// event changed `inPlace`, where an error names the claim by id).
+        mutating func add(_ claim: Claim, event: String, path: String, index: Int, inPlace: Bool = false) {
+            places[claim.id] = (path, index, inPlace)
             if let number = EventMerge.number(of: claim.id), number > highestNumber { highestNumber = number }
             claim.addColumns(event: event, to: &claims)
             claims.endRow()
@@ -187,23 +190,32 @@ extension ServerLedger {
                 links.add(claim.id); links.add(position); links.add(link.source); links.add(link.quote); links.add(link.attributedTo)
                 links.add(link.credibility?.rawValue); links.add(link.span?.lowerBound); links.add(link.span?.upperBound)
                 links.endRow()
-                if cited[link.source] == nil { cited[link.source] = (claim.id, position, event) }
+                if cited[link.source] == nil { cited[link.source] = (claim.id, position) }
             }
+        }
+
+        mutating func add(_ metric: Metric, event: String) {
+            metrics.add(event); metrics.add(metric.id); metrics.add(metric.kind.rawValue); metrics.add(JSONText.array(metric.aliases))
+            metrics.endRow()
+        }
+
+        mutating func add(_ scope: Scope, event: String) {
+            scopes.add(event); scopes.add(scope.id); scopes.add(scope.partOf); scopes.add(JSONText.array(scope.aliases))
+            scopes.endRow()
         }
     }
 
-    /// Writes the batch: the events it replaces removed, their claim ids checked against the
+    /// Writes the batch: the events it replaces removed, its claim ids checked against the
     /// other events', then every row copied in; and empties it.
     private func flush(_ batch: inout Batch) throws(StoreError) {
-        if !batch.replaced.isEmpty {
-            try run("DELETE FROM event WHERE id = ANY(\(batch.replaced))")
-            let ids = Array(batch.places.keys)
-            let taken = try rows("SELECT id, event FROM claim WHERE id = ANY(\(ids)) LIMIT 1")
+        if !batch.replaced.isEmpty { try run("DELETE FROM event WHERE id = ANY(\(batch.replaced))") }
+        if !batch.places.isEmpty {
+            let taken = try rows("SELECT id, event FROM claim WHERE id = ANY(\(Array(batch.places.keys))) LIMIT 1")
             if let (claim, other) = try? taken.first?.decode((String, String).self), let place = batch.places[claim] {
                 throw StoreError("\(place.path): claims[\(place.index)].id: the claim id \"\(claim)\" belongs to event \"\(other)\"")
             }
-            for rows in [batch.events, batch.metrics, batch.scopes] { try connection.copy(rows) }
         }
+        for rows in [batch.events, batch.metrics, batch.scopes] where !rows.isEmpty { try connection.copy(rows) }
         try checkCitedSources(batch)
         // Taken in by the server while the next batch is read; the next statement waits for it.
         try connection.copyInBackground([batch.claims, batch.links, batch.packs])
@@ -218,9 +230,10 @@ extension ServerLedger {
     private func checkCitedSources(_ batch: Batch) throws(StoreError) {
         guard !batch.cited.isEmpty else { return }
         let missing = try rows("SELECT cited FROM unnest(\(Array(batch.cited.keys))) AS cited WHERE cited NOT IN (SELECT id FROM source) LIMIT 1")
-        guard let source = try? missing.first?.decode(String.self), let link = batch.cited[source] else { return }
-        let place = batch.places[link.claim].map { "\($0.path): claims[\($0.index)]" } ?? "\(LedgerFiles.eventPath(link.event)): claim \(link.claim)"
-        throw StoreError("\(place).sources[\(link.position)].source: no source \"\(source)\" in the ledger")
+        guard let source = try? missing.first?.decode(String.self), let link = batch.cited[source],
+              let place = batch.places[link.claim] else { return }
+        let claim = place.inPlace ? "claim \(link.claim)" : "claims[\(place.index)]"
+        throw StoreError("\(place.path): \(claim).sources[\(link.position)].source: no source \"\(source)\" in the ledger")
     }
 
     /// The event written anew, all of it into `batch`: its old rows go, and its claim ids are
@@ -231,18 +244,9 @@ extension ServerLedger {
         batch.replaced.append(id)
         batch.events.add(id); batch.events.add(ledger.event.title); batch.events.add(ledger.event.date?.description)
         batch.events.endRow()
-        for metric in whole.metrics {
-            batch.metrics.add(id); batch.metrics.add(metric.id); batch.metrics.add(metric.kind.rawValue)
-            batch.metrics.add(JSONText.array(metric.aliases)); batch.metrics.endRow()
-        }
-        for scope in ledger.scopes {
-            batch.scopes.add(id); batch.scopes.add(scope.id); batch.scopes.add(scope.partOf); batch.scopes.add(JSONText.array(scope.aliases))
-            batch.scopes.endRow()
-        }
-        for (index, claim) in ledger.claims.enumerated() {
-            batch.add(claim, event: id)
-            batch.places[claim.id] = (path, index)
-        }
+        for metric in whole.metrics { batch.add(metric, event: id) }
+        for scope in ledger.scopes { batch.add(scope, event: id) }
+        for (index, claim) in ledger.claims.enumerated() { batch.add(claim, event: id, path: path, index: index) }
         batch.packs.add(id)
         batch.packs.add(bytes: EventPack.encode(Self.inStoredOrder(whole)))
         batch.packs.endRow()
@@ -258,29 +262,12 @@ extension ServerLedger {
         }
         if !difference.removedClaims.isEmpty { try run("DELETE FROM claim WHERE id = ANY(\(difference.removedClaims))") }
         for metric in difference.removedMetrics { try run("DELETE FROM metric WHERE event = \(id) AND id = \(metric.id)") }
-        for metric in difference.addedMetrics { try insert(metric, event: id) }
+        for metric in difference.addedMetrics { batch.add(metric, event: id) }
         for scope in difference.removedScopes { try run("DELETE FROM scope WHERE event = \(id) AND id = \(scope.id)") }
-        for scope in difference.addedScopes { try insert(scope, event: id) }
-        try checkClaimIDs(difference.addedClaims, path: path, positions: new.claims)
-        for claim in difference.addedClaims { batch.add(claim, event: id) }
-    }
-
-    /// A claim id another event holds, named before anything of this event is written on;
-    /// `positions` is the event's whole list, for the index the error names.
-    private func checkClaimIDs(_ claims: [Claim], path: String, positions: [Claim]? = nil) throws(StoreError) {
-        guard !claims.isEmpty else { return }
-        let taken = try rows("SELECT id, event FROM claim WHERE id = ANY(\(claims.map(\.id)))")
-        if let (claim, other) = try? taken.first?.decode((String, String).self),
-           let index = (positions ?? claims).firstIndex(where: { $0.id == claim }) {
-            throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim)\" belongs to event \"\(other)\"")
-        }
-    }
-
-    private func insert(_ metric: Metric, event id: String) throws(StoreError) {
-        try run("INSERT INTO metric (event, id, kind, aliases) VALUES (\(id), \(metric.id), \(metric.kind.rawValue), \(JSONText.array(metric.aliases)))")
-    }
-
-    private func insert(_ scope: Scope, event id: String) throws(StoreError) {
-        try run("INSERT INTO scope (event, id, partOf, aliases) VALUES (\(id), \(scope.id), \(scope.partOf), \(JSONText.array(scope.aliases)))")
+        for scope in difference.addedScopes { batch.add(scope, event: id) }
+        guard !difference.addedClaims.isEmpty else { return }
+        // Where each claim stands in the event, for an error about it.
+        let positions = Dictionary(new.claims.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for claim in difference.addedClaims { batch.add(claim, event: id, path: path, index: positions[claim.id] ?? 0, inPlace: true) }
     }
 }

@@ -158,16 +158,7 @@ enum LedgerBenchmark {
         let folder = NSTemporaryDirectory() + "cc-bench-sqlite-\(getpid())"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var claims = "", links = ""
-        for e in 0..<events {
-            for c in 0..<claimsPerEvent {
-                let id = "e\(e)c\(c)"
-                claims += "\(id),event-\(e),killed,Kyiv,at least \(c),\(c),,0,0,0,count,,\(c),2025-06-17,,,likely,open\n"
-                links += "\(id),0,s\(c % sources),at least \(c),Ukrainian officials,3\n"
-            }
-        }
-        try claims.write(toFile: folder + "/claim.csv", atomically: true, encoding: .utf8)
-        try links.write(toFile: folder + "/link.csv", atomically: true, encoding: .utf8)
+        try writeFloorRows(into: folder, false: "0")
         let script = """
             .output /dev/null
             PRAGMA journal_mode = WAL;
@@ -198,6 +189,21 @@ enum LedgerBenchmark {
         let seconds = seconds(elapsed)
         print("sqlite3 .import of the same \(events * claimsPerEvent) claim rows and their links as CSV (the floor): "
               + "\(format(seconds, decimals: 2)) s: \(format(Double(events * claimsPerEvent) / seconds)) claims/s")
+    }
+
+    /// The claim and link rows of a floor import as CSV, `claim.csv` and `link.csv` in `folder`,
+    /// a flag false written as the importer reads it.
+    static func writeFloorRows(into folder: String, false no: String) throws {
+        var claims = "", links = ""
+        for e in 0..<events {
+            for c in 0..<claimsPerEvent {
+                let id = "e\(e)c\(c)"
+                claims += "\(id),event-\(e),killed,Kyiv,at least \(c),\(c),,\(no),\(no),\(no),count,,\(c),2025-06-17,,,likely,open\n"
+                links += "\(id),0,s\(c % sources),at least \(c),Ukrainian officials,3\n"
+            }
+        }
+        try claims.write(toFile: folder + "/claim.csv", atomically: true, encoding: .utf8)
+        try links.write(toFile: folder + "/link.csv", atomically: true, encoding: .utf8)
     }
 
     /// Writes the generated ledger's files with crosscheck's own writer.

@@ -49,16 +49,7 @@ enum TeamBenchmark {
         let folder = NSTemporaryDirectory() + "cc-bench-copy-\(getpid())"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var claims = "", links = ""
-        for e in 0..<LedgerBenchmark.events {
-            for c in 0..<LedgerBenchmark.claimsPerEvent {
-                let id = "e\(e)c\(c)"
-                claims += "\(id),event-\(e),killed,Kyiv,at least \(c),\(c),,f,f,f,count,,\(c),2025-06-17,,,likely,open\n"
-                links += "\(id),0,s\(c % LedgerBenchmark.sources),at least \(c),Ukrainian officials,3\n"
-            }
-        }
-        try claims.write(toFile: folder + "/claim.csv", atomically: true, encoding: .utf8)
-        try links.write(toFile: folder + "/link.csv", atomically: true, encoding: .utf8)
+        try LedgerBenchmark.writeFloorRows(into: folder, false: "f")
         try psql(url, """
             CREATE TABLE floor_claim (id TEXT COLLATE "C" PRIMARY KEY, event TEXT COLLATE "C" NOT NULL, metric TEXT COLLATE "C" NOT NULL,
                 scope TEXT COLLATE "C", text TEXT NOT NULL, lower DOUBLE PRECISION NOT NULL, upper DOUBLE PRECISION,

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CrosscheckPostgres
 import CrosscheckStore
-import Foundation
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,18 +16,13 @@ struct Init: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
 
     func run() throws {
-        if let db = options.database, ServerAddress.isServer(db) {
-            do {
-                let address = try ServerAddress(db)
-                _ = try ServerLedger(address)
-                print("\(address): the team's ledger is ready; crosscheck --db URL import Sources.json Claims loads a workspace into it")
-            } catch {
-                throw Failure(error.message)
-            }
-            return
-        }
         let directory = self.directory ?? options.workspace
         do {
+            if let server = try options.server {
+                _ = try ServerLedger(server)
+                print("\(server): the team's ledger is ready; crosscheck --db URL import Sources.json Claims loads a workspace into it")
+                return
+            }
             try Workspace.create(at: directory, databasePath: options.database)
         } catch {
             throw Failure(error.message)
