@@ -23,20 +23,23 @@ public struct Extractor: Sendable {
     public var processors = WorkerPool.processors
     /// When the report was published: what "on Saturday" and "yesterday" are read against.
     public var published: ReportedTime?
-    private(set) var lexicon: Lexicon
+    /// The language the text is read in; nil tells it sentence by sentence.
+    public var language: Language?
+    private(set) var lexicons: Lexicons
     private let vocabulary: MetricVocabulary
 
-    public init(tolerance: Double = 0.1, vocabulary: MetricVocabulary = .standard) {
+    public init(tolerance: Double = 0.1, vocabulary: MetricVocabulary = .standard, language: Language? = nil) {
         self.tolerance = tolerance
         self.vocabulary = vocabulary
-        self.lexicon = Lexicon.compiled(for: vocabulary)
+        self.language = language
+        self.lexicons = Lexicons.compiled(for: vocabulary)
     }
 
     /// The same extractor with tables of its own: pieces read at once each read their own, since
     /// counting references to shared ones from several processors costs more than reading.
     private func withOwnTables() -> Extractor {
         var copy = self
-        copy.lexicon = Lexicon(vocabulary: vocabulary)
+        copy.lexicons = Lexicons(vocabulary: vocabulary)
         copy.places = Places(scopes)
         return copy
     }
@@ -303,6 +306,6 @@ public struct Extractor: Sendable {
         if length == 1, bytes[wordStart] >= 0x41, bytes[wordStart] <= 0x5A { return true }  // "U.S.", "J. Smith"
         guard length > 0, length <= 6 else { return false }
         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<dot]), as: UTF8.self).lowercased()
-        return ExtractionWords.abbreviations.contains(word)
+        return LanguageTables.allAbbreviations.contains(word)
     }
 }

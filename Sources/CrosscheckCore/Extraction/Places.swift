@@ -18,7 +18,7 @@ struct Places: Sendable {
         let wholes = scopes.filter { $0.partOf == nil }.map(\.id).filter { root in scopes.contains { $0.partOf == root } }
         whole = wholes.count == 1 ? wholes[0] : nil
         if let whole {
-            names += ExtractionWords.wholeScope.map { (Array($0.utf8), whole) }
+            names += LanguageTables.all.flatMap(\.wholeScope).map { (Array($0.utf8), whole) }
         }
         for (index, name) in names.enumerated() { byFirstByte[Int(name.name[0])].append(index) }
     }

@@ -9,7 +9,7 @@ extension SentenceScanner {
         if token.kind == .number { return true }
         guard token.id >= 0 else { return false }
         let info = lexicon.info[Int(token.id)]
-        if info.cardinal >= 0 || info.multiplier > 0 { return true }
+        if info.cardinal >= 0 || info.multiplier > 0 || info.isOneAndAHalf { return true }
         guard info.isArticle || info.isHalf || info.currencySymbolIndex >= 0
             || lexicon.prefixes.starts(with: token) || lexicon.vague.starts(with: token)
             || lexicon.zero.starts(with: token) || lexicon.rangeOpeners.starts(with: token) else { return false }
@@ -48,6 +48,9 @@ extension SentenceScanner {
             if first + 2 < tokens.count, tokens[first + 1].id == lexicon.symbols.slash, !tokens[first + 1].spaceBefore,
                tokens[first + 2].kind == .word, !tokens[first + 2].spaceBefore { return true }
             if isPhoneNumber(first, end) { return true }
+            // "станом на 19.06": a day and a month where the language writes decimals with a comma.
+            if token.pointDecimal, token.fractionDigits == 2, (1...31).contains(token.mantissa / 100),
+               (1...12).contains(token.mantissa % 100) { return true }
             // A year: four bare digits, 1800–2100, that count nothing ("since 2014", "the 2022 invasion").
             if parsed.family == .exact, end - start == 1, token.integerDigits == 4, token.end - token.start == 4,
                (1800...2100).contains(parsed.figure.lower), countedNoun(after: end) == nil, !isPeople(at: end) {
@@ -58,7 +61,7 @@ extension SentenceScanner {
         if end < tokens.count, tokens[end].joined { return true }  // "a nine-storey building", "45-year-old"
         if lexicon.ageAfter.match(tokens, at: end) != nil || lexicon.durationAfter.match(tokens, at: end) != nil { return true }
         if let furniture = lexicon.furnitureAfter.match(tokens, at: end), furniture.end > end { return true }
-        if (end..<min(end + 3, tokens.count)).contains(where: { tokens[$0].id == lexicon.symbols.ago }) { return true }
+        if (end..<min(end + 3, tokens.count)).contains(where: { lexicon.ago.match(tokens, at: $0) != nil }) { return true }
         return endsHere(lexicon.ageBefore, at: start) || endsHere(lexicon.furnitureBefore, at: start)
             || endsHere(lexicon.identifierBefore, at: start)
     }

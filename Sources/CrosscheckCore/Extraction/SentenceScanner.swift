@@ -6,7 +6,8 @@
 struct SentenceScanner {
     let extractor: Extractor
     let bytes: UnsafeBufferPointer<UInt8>
-    let lexicon: Lexicon
+    /// The lexicon of the sentence's language: the one given, else the one its words tell.
+    private(set) var lexicon: Lexicon
     /// The sentence being read, as the figure parser and every pass read it; token offsets are
     /// within the sentence.
     private(set) var stream: TokenStream
@@ -23,12 +24,12 @@ struct SentenceScanner {
 
     init(extractor: Extractor, bytes: UnsafeBufferPointer<UInt8>, position: Extractor.Position, carried: Carried) {
         self.extractor = extractor
-        self.lexicon = extractor.lexicon
+        self.lexicon = extractor.lexicons[extractor.language ?? .english]
         self.bytes = bytes
         self.line = position.line
         self.cursorScalar = position.scalar
         self.carried = carried
-        self.stream = .empty(extractor.lexicon)
+        self.stream = .empty(lexicon)
     }
 
     mutating func newLine() {
@@ -91,6 +92,13 @@ struct SentenceScanner {
         var tokens = stream.tokens
         stream = .empty(lexicon)
         PhraseTokenizer.tokenizeText(sentence, lexicon: lexicon, into: &tokens)
+        if extractor.language == nil {
+            let told = extractor.lexicons.tell(TokenStream(bytes: sentence, tokens: tokens, lexicon: lexicon), current: lexicon.languageIndex)
+            if told != lexicon.languageIndex {
+                lexicon = extractor.lexicons.all[told]
+                PhraseTokenizer.tokenizeText(sentence, lexicon: lexicon, into: &tokens)
+            }
+        }
         stream = TokenStream(bytes: sentence, tokens: tokens, lexicon: lexicon)
         var previous: Counted?
         // Who and where, worked out once a sentence, when it has a figure.

@@ -34,11 +34,12 @@ struct Times {
                 day = today - Int64((published - weekday + 7) % 7)
             } else if let shift = lexicon.relativeDays.match(tokens, at: i)?.value {
                 day = today + Int64(shift)
-            } else if lexicon.info(token)?.isMonth == true, token.capitalised || lexicon.info(token)?.isMonthOnlyCapitalised == false,
-                      let month = CalendarWords.monthNumber(word(i)) {
-                // "January 31" or "31 January".
+            } else if let info = lexicon.info(token), info.isMonth, token.capitalised || !info.isMonthOnlyCapitalised {
+                // "January 31", "31 January", "19. Juni".
+                let month = Int(info.month)
                 let after = i + 1 < tokens.count && tokens[i + 1].kind == .number ? Self.integer(tokens[i + 1]) : nil
-                let before = i > 0 && tokens[i - 1].kind == .number ? Self.integer(tokens[i - 1]) : nil
+                let number = i > 1 && tokens[i - 1].id == lexicon.symbols.period && !tokens[i - 1].spaceBefore ? i - 2 : i - 1
+                let before = number >= 0 && tokens[number].kind == .number ? Self.integer(tokens[number]) : nil
                 if let date = after ?? before, date >= 1, date <= ReportedTime.daysIn(month, of: published.year) {
                     var year = published.year
                     if ReportedTime.epochDay(year, month, date) > today { year -= 1 }
@@ -68,8 +69,9 @@ struct Times {
         func word(_ i: Int) -> String { Self.word(i, stream) }
         // The word before the day, past a day number written first ("since 14 June").
         var before = i - 1
+        if before > 0, tokens[before].id == lexicon.symbols.period, !tokens[before].spaceBefore { before -= 1 }
         if before >= 0, tokens[before].kind == .number { before -= 1 }
-        if before >= 0, tokens[before].kind == .word, CalendarWords.periodStarts.contains(word(before)) { return true }
+        if before >= 0, tokens[before].kind == .word, lexicon.periodStarts.match(tokens, at: before) != nil { return true }
         if before >= 0, tokens[before].id == lexicon.symbols.the { return true }
         // "Saturday's": an apostrophe and an s right after the day (or after its number).
         var after = i + 1

@@ -9,45 +9,77 @@ public struct ParsedPhrase: Sendable, Hashable {
     public var metric: String?
     /// The words that named the metric ("killed", "lives lost").
     public var metricWords: String?
+    /// The language the phrase was read in.
+    public var language: Language = .english
 }
 
-/// Reads English figure phrases ("at least 23 killed", "400+ drones", "dozens of missiles")
-/// into intervals, by the conventions of DESIGN.md.
+/// Reads figure phrases ("at least 23 killed", "400+ drones", "dozens of missiles", "щонайменше
+/// 23 загиблих", "mindestens 28 Tote") into intervals, by the conventions of DESIGN.md.
 ///
 /// The tolerance δ widens approximate figures: "about 80" is [80(1−δ), 80(1+δ)].
 public struct FigureParser: Sendable {
     /// δ, the relative tolerance of approximate figures (0.1 = 10%).
     public var tolerance: Double
-    let lexicon: Lexicon
+    /// The language phrases are read in; nil tells it from each phrase's words.
+    public var language: Language?
+    let lexicons: Lexicons
 
-    public init(tolerance: Double = 0.1, vocabulary: MetricVocabulary = .standard) {
+    public init(tolerance: Double = 0.1, vocabulary: MetricVocabulary = .standard, language: Language? = nil) {
         self.tolerance = tolerance
-        self.lexicon = Lexicon.compiled(for: vocabulary)
+        self.language = language
+        self.lexicons = Lexicons.compiled(for: vocabulary)
     }
 
     /// The figure of a phrase, or an error that names the phrase and what was not understood.
+    ///
+    /// Told from its words, a phrase is read in their language; where another language of the
+    /// same script reads words that one does not ("dreiundzwanzig" has no word only German
+    /// tables hold), in that one.
     public func parse(_ phrase: String) throws(FigureError) -> ParsedPhrase {
         var utf8 = phrase
         let result: Result<ParsedPhrase, FigureError> = utf8.withUTF8 { bytes in
-            let tokens: [Token]
-            do throws(TokenizerFailure) {
-                tokens = try PhraseTokenizer.tokenize(bytes, lexicon: lexicon)
-            } catch {
-                switch error {
-                case .control(let scalar):
-                    return .failure(FigureError(phrase, .controlCharacter(scalar)))
-                case .foreignDigits(let start, let end):
-                    let digits = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                    return .failure(FigureError(phrase, .foreignDigits(digits)))
-                }
+            let first = language.map { lexicons[$0] } ?? told(bytes)
+            let result = read(phrase, bytes, first)
+            guard language == nil, case .failure(let error) = result else { return result }
+            switch error.reason {
+            case .notUnderstood, .noNumber, .secondFigure: break
+            default: return result
             }
-            var reader = PhraseReader(TokenStream(bytes: bytes, tokens: tokens, lexicon: lexicon), phrase: phrase, tolerance: tolerance)
-            do throws(FigureError) {
-                return .success(try reader.read())
-            } catch {
-                return .failure(error)
+            for other in lexicons.all where other !== first && other.language.script == first.language.script {
+                if case .success(let parsed) = read(phrase, bytes, other) { return .success(parsed) }
             }
+            return result
         }
         return try result.get()
+    }
+
+    /// The lexicon of the language a phrase's words tell.
+    private func told(_ bytes: UnsafeBufferPointer<UInt8>) -> Lexicon {
+        let english = lexicons[.english]
+        guard let tokens = try? PhraseTokenizer.tokenize(bytes, lexicon: english) else { return english }
+        return lexicons.all[lexicons.tell(TokenStream(bytes: bytes, tokens: tokens, lexicon: english), current: english.languageIndex)]
+    }
+
+    private func read(_ phrase: String, _ bytes: UnsafeBufferPointer<UInt8>, _ lexicon: Lexicon) -> Result<ParsedPhrase, FigureError> {
+        let tokens: [Token]
+        do throws(TokenizerFailure) {
+            tokens = try PhraseTokenizer.tokenize(bytes, lexicon: lexicon)
+        } catch {
+            switch error {
+            case .control(let scalar):
+                return .failure(FigureError(phrase, .controlCharacter(scalar)))
+            case .foreignDigits(let start, let end):
+                let digits = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                return .failure(FigureError(phrase, .foreignDigits(digits)))
+            }
+        }
+        var reader = PhraseReader(TokenStream(bytes: bytes, tokens: tokens, lexicon: lexicon), phrase: phrase, tolerance: tolerance)
+        do throws(FigureError) {
+            var parsed = try reader.read()
+            parsed.language = Language(index: lexicon.languageIndex)
+            return .success(parsed)
+        } catch {
+            return .failure(error)
+        }
     }
 }

@@ -301,12 +301,16 @@ struct PhraseReader {
         }
         index += 1
         var value = Double(token.mantissa) / Self.powerOfTen(token.fractionDigits)
+        if token.spelledOrdinal { return NumberRead(value: value, isOrdinal: true, firstToken: first, endToken: index) }
         var multiplier = 1.0
         // Letters right after the digits: an ordinal ("12th"), a magnitude ("3bn"), an exponent.
         if index < tokens.count, !tokens[index].spaceBefore, let info = lexicon.info(tokens[index]) {
             if info.isOrdinalSuffix, token.fractionDigits == 0 {
                 index += 1
                 return NumberRead(value: value, isOrdinal: true, firstToken: first, endToken: index)
+            }
+            if info.isNumberEnding, tokens[index].joined {
+                index += 1  // "5-ти": the digits' case, nothing more
             }
             if info.isExponent, index + 1 < tokens.count, !tokens[index + 1].spaceBefore,
                tokens[index + 1].kind == .number || lexicon.info(tokens[index + 1])?.isMinus == true
@@ -327,9 +331,9 @@ struct PhraseReader {
             index += 2
         }
         // "2 and a half million"
-        if isAndAHalf(at: index), index + 3 < tokens.count, magnitude(of: tokens[index + 3]) > 0 {
+        if let end = andAHalf(at: index), end < tokens.count, magnitude(of: tokens[end]) > 0 {
             value += 0.5
-            index += 3
+            index = end
         }
         // Magnitudes: "3bn", "1.5 million", "two hundred thousand", "3 dozen", "2.33 k", "1MM".
         var lastMultiplier = 0.0
@@ -347,10 +351,10 @@ struct PhraseReader {
             value *= multiplier
         }
         if multiplier > 1 {
-            if isAndAHalf(at: index) {
+            if let end = andAHalf(at: index) {
                 // "a million and a half"
                 value += 0.5 * lastMultiplier
-                index += 3
+                index = end
             } else if let rest = try readSmallerPart(below: lastMultiplier) {
                 // "4 thousand 3 hundred and 21"
                 value += rest
@@ -390,7 +394,9 @@ struct PhraseReader {
         guard let info = lexicon.info(token) else { return 0 }
         if info.multiplier > 0 { return info.multiplier }
         if info.magnitude > 0 { return info.magnitude }
-        if info.capitalMagnitude > 0, (token.start..<token.end).allSatisfy({ bytes[$0] < 0x5B }) {
+        // "MM" in capitals, or one capital letter of another script: "3М".
+        if info.capitalMagnitude > 0, (token.start..<token.end).allSatisfy({ bytes[$0] < 0x5B })
+            || (token.capitalised && bytes[token.start] >= 0x80 && token.end - token.start == 2) {
             return info.capitalMagnitude
         }
         return 0
@@ -479,6 +485,10 @@ struct PhraseReader {
             index = words.first
             return nil
         }
+        if words.last == .scale, index < tokens.count, tokens[index].spelled, let rest = try readSmallerPart(below: words.lastScale) {
+            // "zwei Millionen dreihundertneunundneunzigtausend": a compound after the scale.
+            return try finish(words.total + rest)
+        }
         return try finish(words.total + words.group)
     }
 
@@ -486,12 +496,18 @@ struct PhraseReader {
     private mutating func step(_ info: WordInfo, _ words: inout NumberWords) throws(FigureError) -> Step {
         if words.last == .point { return readSpokenDecimals(&words) }
         if info.cardinal >= 0 { return cardinal(info.cardinal, &words) }
+        if info.isOneAndAHalf {
+            // "півтори тисячі", "anderthalb Millionen"
+            guard words.last.isIn(MayFollow.cardinal) else { return .refuse }
+            words.group += 1.5
+            return advance(&words, to: .unit)
+        }
         if info.multiplier == 100 { return hundred(&words) }
         let scale = info.multiplier > 0 ? info.multiplier : (words.last == .start ? 0 : info.magnitude)
         if scale > 0 { return self.scale(scale, &words) }
         if info.ordinal >= 0 { return try ordinal(Double(info.ordinal), &words) }
         if info.isFraction, words.last != .start { throw fail(.fraction(stream.text(words.first..<index + 1))) }
-        if info.isAnd || tokens[index].id == lexicon.symbols.comma { return joiner(info, &words) }
+        if info.isAnd || tokens[index].id == lexicon.symbols.comma || andAHalf(at: index) != nil { return joiner(info, &words) }
         if info.isArticle {
             guard words.last == .start || words.last == .half, index + 1 < tokens.count,
                   let next = lexicon.info(tokens[index + 1]), next.takesArticle else { return .stop }
@@ -536,6 +552,14 @@ struct PhraseReader {
 
     /// "two", "twelve", "forty"; "a single".
     private mutating func cardinal(_ value: Int, _ words: inout NumberWords) -> Step {
+        if value >= 100 {
+            // A hundreds word: "двісті", "триста", "пятьсот".
+            guard words.last.isIn(MayFollow.cardinal), words.group == 0 else { return .refuse }
+            words.group = Double(value)
+            words.groupHasHundred = true
+            words.magnitude = max(words.magnitude, 100)
+            return advance(&words, to: .hundred)
+        }
         let allowed = words.last.isIn(MayFollow.cardinal)
             || (value < 10 && words.last == .tens && Int(words.group) % 10 == 0)
             || (words.last == .article && tokens[index].id == lexicon.symbols.single)
@@ -577,9 +601,9 @@ struct PhraseReader {
         words.lastScale = scale
         words.magnitude = scale
         _ = advance(&words, to: .scale)
-        if isAndAHalf(at: index) {
+        if let end = andAHalf(at: index) {
             // "a million and a half"
-            index += 3
+            index = end
             return .finish(words.total + 0.5 * scale, ordinal: false)
         }
         return .next
@@ -602,10 +626,10 @@ struct PhraseReader {
 
     /// "and" or a comma: "two and a half", or the next group of "two hundred and forty".
     private mutating func joiner(_ info: WordInfo, _ words: inout NumberWords) -> Step {
-        if info.isAnd, isAndAHalf(at: index), words.last.isIn(MayFollow.belowHundred) {
-            // "two and a half", "two and a half million"
+        if let end = andAHalf(at: index), words.last.isIn(MayFollow.belowHundred) {
+            // "two and a half", "two and a half million", "три с половиной"
             words.group += 0.5
-            return advance(&words, to: .unit, by: 3)
+            return advance(&words, to: .unit, by: end - index)
         }
         guard words.last.isIn(MayFollow.joiner), index + 1 < tokens.count,
               let next = lexicon.info(tokens[index + 1]), next.cardinal > 0 || next.ordinal > 0 else { return .stop }
@@ -626,12 +650,9 @@ struct PhraseReader {
         return advance(&words, to: .point)
     }
 
-    /// "and a half" at the token.
-    private func isAndAHalf(at i: Int) -> Bool {
-        guard i + 2 < tokens.count, let and = lexicon.info(tokens[i]), and.isAnd,
-              let article = lexicon.info(tokens[i + 1]), article.isArticle,
-              let half = lexicon.info(tokens[i + 2]), half.isHalf else { return false }
-        return true
+    /// The end of "and a half" ("с половиной") at the token, or nil.
+    private func andAHalf(at i: Int) -> Int? {
+        lexicon.andAHalf.match(tokens, at: i)?.end
     }
 
     /// A number that is part of a date ("June 19", "2025-06-19") or a time ("9:30", "9 a.m.").
@@ -642,6 +663,11 @@ struct PhraseReader {
            tokens[i + 1].kind == .number {
             let symbol = bytes[tokens[i].start]
             if symbol == UInt8(ascii: ":") { throw fail(.time(words)) }
+            // "19.06.2025", "19.06.": a day and a month set off by points.
+            if symbol == UInt8(ascii: "."), tokens[number.firstToken].kind == .number, number.value >= 1, number.value <= 31,
+               number.value == number.value.rounded(), tokens[i + 1].fractionDigits == 0, (1...12).contains(tokens[i + 1].mantissa) {
+                throw fail(.date(stream.text(number.firstToken..<i + 2)))
+            }
             // "2025-06-19": four digits, then two dashes.
             if symbol == UInt8(ascii: "-"), tokens[number.firstToken].kind == .number,
                tokens[number.firstToken].integerDigits == 4, i + 3 < tokens.count,
@@ -654,6 +680,10 @@ struct PhraseReader {
         }
         if i < tokens.count, stream.isMonth(tokens[i]), number.value >= 1, number.value <= 31 {
             throw fail(.date(words))
+        }
+        if i + 1 < tokens.count, tokens[i].id == lexicon.symbols.period, !tokens[i].spaceBefore, stream.isMonth(tokens[i + 1]),
+           number.value >= 1, number.value <= 31 {
+            throw fail(.date(stream.text(number.firstToken..<i + 2)))  // "19. Juni"
         }
         if i + 1 < tokens.count, number.isOrdinal, tokens[i].id == lexicon.symbols.of, stream.isMonth(tokens[i + 1]) {
             throw fail(.date(stream.text(number.firstToken..<i + 2)))

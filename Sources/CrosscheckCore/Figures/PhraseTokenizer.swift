@@ -22,6 +22,13 @@ struct Token: Sendable {
     var joined = false
     /// Too many digits to hold exactly; the parser reports it.
     var overflow = false
+    /// A number written as one word ("dreiundzwanzig"), not in digits.
+    var spelled = false
+    /// A spelled number with an ordinal ending ("dreiundzwanzigste").
+    var spelledOrdinal = false
+    /// Its decimals set off by a point where the language also writes a comma ("19.06"): in
+    /// running text, likelier a day and month than a figure.
+    var pointDecimal = false
 }
 
 /// Why a phrase could not be split into tokens.
@@ -60,6 +67,7 @@ enum PhraseTokenizer {
         var i = 0
         var space = true
         var joined = false
+        let marks = DigitMarks(lexicon)
         while i < count {
             let byte = bytes[i]
             if byte < 0x80 {
@@ -76,7 +84,7 @@ enum PhraseTokenizer {
                     tokens.append(Token(kind: .symbol, spaceBefore: space, start: start, end: i))
                     space = false
                 case 0x30...0x39:
-                    var token = readNumber(bytes, at: &i, space: space)
+                    var token = readNumber(bytes, at: &i, space: space, marks: marks)
                     token.joined = joined
                     tokens.append(token)
                     space = false
@@ -92,10 +100,10 @@ enum PhraseTokenizer {
                 case 0x2D where joinsWords(bytes, hyphenAt: i, hyphenLength: 1, tokens: tokens, space: space):
                     i += 1
                     joined = true
-                case 0x2E where i + 1 < count && isDigit(bytes[i + 1])
+                case _ where marks.isDecimal(byte) && i + 1 < count && isDigit(bytes[i + 1])
                     && (space || tokens.last?.kind != .number):
-                    // ".77": a decimal written without its leading zero.
-                    tokens.append(readNumber(bytes, at: &i, space: space))
+                    // ".77", ",77": a decimal written without its leading zero.
+                    tokens.append(readNumber(bytes, at: &i, space: space, marks: marks))
                     space = false
                 default:
                     var token = Token(kind: .symbol, spaceBefore: space, start: i, end: i + 1)
@@ -161,12 +169,14 @@ enum PhraseTokenizer {
 
     private static let webPrefixes: [[UInt8]] = ["http://", "https://", "www."].map { Array($0.utf8) }
 
-    /// The lower-cased words and symbols of a lexicon entry.
+    /// The lower-cased words and symbols of a lexicon entry, apostrophes written "'".
     static func pieces(of phrase: String) -> [String] {
         var phrase = phrase
         return phrase.withUTF8 { bytes in
             guard let tokens = try? tokenize(bytes, lexicon: nil) else { return [] }
-            return tokens.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self).lowercased() }
+            return tokens.map { token in
+                withLowercased(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])) { String(decoding: $0, as: UTF8.self) }
+            }
         }
     }
 
@@ -180,12 +190,26 @@ enum PhraseTokenizer {
         return isWordScalar(decode(bytes, at: i + hyphenLength).scalar)
     }
 
+    /// The bytes that set off groups of digits and decimals in the language being read.
+    struct DigitMarks {
+        var group: UInt64
+        var decimal: UInt64
+
+        init(_ lexicon: Lexicon?) {
+            group = lexicon?.groupMarks ?? 1 << 0x2C
+            decimal = lexicon?.decimalMarks ?? 1 << 0x2E
+        }
+
+        @inline(__always) func isGroup(_ byte: UInt8) -> Bool { byte < 64 && group & (1 << UInt64(byte)) != 0 }
+        @inline(__always) func isDecimal(_ byte: UInt8) -> Bool { byte < 64 && decimal & (1 << UInt64(byte)) != 0 }
+    }
+
     @inline(__always)
-    private static func readNumber(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int, space: Bool) -> Token {
+    private static func readNumber(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int, space: Bool, marks: DigitMarks) -> Token {
         var token = Token(kind: .number, spaceBefore: space, start: i, end: i)
         let count = bytes.count
         var significant = 0
-        let startsWithPoint = bytes[i] == 0x2E
+        let startsWithPoint = !isDigit(bytes[i])
 
         func take(_ digit: UInt8) {
             if token.mantissa == 0 && digit == 0 && token.fractionDigits == 0 && significant == 0 {
@@ -205,8 +229,8 @@ enum PhraseTokenizer {
             run += 1
             i += 1
         }
-        // Group separators: ",", a space, a no-break or thin space, each before exactly 3 digits.
-        if run <= 3 && !startsWithPoint, let length = groupSeparator(bytes, at: i), threeDigits(bytes, at: i + length) {
+        // Group separators: the language's mark, a space, a no-break or thin space, each before exactly 3 digits.
+        if run <= 3 && !startsWithPoint, let length = groupSeparator(bytes, at: i, marks: marks), threeDigits(bytes, at: i + length) {
             // Every group after the first is set off by the same separator.
             let separator = UnsafeBufferPointer(rebasing: bytes[i..<i + length])
             repeat {
@@ -218,7 +242,8 @@ enum PhraseTokenizer {
             } while matches(bytes, at: i, separator) && threeDigits(bytes, at: i + length)
         }
         token.integerDigits = significant
-        if i + 1 < count, bytes[i] == 0x2E, isDigit(bytes[i + 1]) {
+        if i + 1 < count, marks.isDecimal(bytes[i]), isDigit(bytes[i + 1]) {
+            token.pointDecimal = bytes[i] == 0x2E && marks.isDecimal(0x2C)
             i += 1
             while i < count, isDigit(bytes[i]) {
                 if significant < 18 {
@@ -236,13 +261,14 @@ enum PhraseTokenizer {
         return token
     }
 
-    /// The length of the group separator at `i` (",", a space, a no-break, thin or narrow
-    /// no-break space), nil if none.
+    /// The length of the group separator at `i` (the language's mark, a space, a no-break, thin
+    /// or narrow no-break space), nil if none.
     @inline(__always)
-    private static func groupSeparator(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+    private static func groupSeparator(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, marks: DigitMarks) -> Int? {
         guard i < bytes.count else { return nil }
         switch bytes[i] {
-        case 0x2C, 0x20: return 1
+        case 0x20: return 1
+        case _ where marks.isGroup(bytes[i]): return 1
         case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0xA0: return 2
         case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x89 || bytes[i + 2] == 0xAF): return 3
         default: return nil
@@ -275,16 +301,17 @@ enum PhraseTokenizer {
                 if (byte | 0x20) &- 0x61 < 26 {
                     i += 1
                 } else if byte == 0x27, i + 1 < count, isLetter(bytes, at: i + 1), i > token.start {
-                    i += 1  // an apostrophe inside a word: "o'clock"
+                    i += 1  // an apostrophe inside a word: "o'clock", "п'ять"
                 } else {
                     break
                 }
             } else {
                 let (scalar, length) = decode(bytes, at: i)
                 if isWordScalar(scalar) {
+                    if i == token.start { token.capitalised = scalar.properties.isUppercase }
                     ascii = false
                     i += length
-                } else if scalar.value == 0x2019, i + length < count, isLetter(bytes, at: i + length) {
+                } else if scalar.value == 0x2019 || scalar.value == 0x2018, i > token.start, i + length < count, isLetter(bytes, at: i + length) {
                     ascii = false
                     i += length
                 } else {
@@ -293,15 +320,81 @@ enum PhraseTokenizer {
             }
         }
         token.end = i
-        if let lexicon {
-            let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
-            if ascii {
-                token.id = lexicon.index.id(ofASCII: slice)
-            } else {
-                token.id = lexicon.id(of: String(decoding: slice, as: UTF8.self).lowercased())
+        guard let lexicon else { return token }
+        let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+        if ascii {
+            token.id = lexicon.index.id(ofASCII: slice)
+            if token.id < 0, !lexicon.compoundPieces.isEmpty {
+                withLowercased(slice) { readCompound($0, into: &token, lexicon: lexicon) }
+            }
+        } else {
+            withLowercased(slice) { word in
+                token.id = lexicon.index.id(ofLowercase: word)
+                if token.id < 0, !lexicon.compoundPieces.isEmpty { readCompound(word, into: &token, lexicon: lexicon) }
             }
         }
         return token
+    }
+
+    /// A word made wholly of a language's number pieces becomes a number: "dreiundzwanzig" is 23.
+    private static func readCompound(_ word: UnsafeBufferPointer<UInt8>, into token: inout Token, lexicon: Lexicon) {
+        guard let (value, ordinal) = CompoundNumbers.read(word, pieces: lexicon.compoundPieces,
+                                                          ordinalEndings: lexicon.language.compoundOrdinalEndings),
+              value < 1e15 else { return }
+        let tenths = (value * 10).rounded()
+        token.kind = .number
+        token.spelled = true
+        token.spelledOrdinal = ordinal
+        token.mantissa = tenths.truncatingRemainder(dividingBy: 10) == 0 ? UInt64(value) : UInt64(tenths)
+        token.fractionDigits = tenths.truncatingRemainder(dividingBy: 10) == 0 ? 0 : 1
+        var digits = 0
+        var rest = token.mantissa
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        token.integerDigits = digits - token.fractionDigits
+    }
+
+    /// Calls `body` with a word's bytes lower-cased, and its apostrophes written "'": Latin,
+    /// Latin-1 and Cyrillic letters in place; any other word through the standard library.
+    private static func withLowercased<R>(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { buffer in
+            var n = 0
+            var i = 0
+            while i < word.count {
+                let byte = word[i]
+                if byte < 0x80 {
+                    buffer[n] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    n += 1
+                    i += 1
+                    continue
+                }
+                let (scalar, length) = decode(word, at: i)
+                var value = scalar.value
+                switch value {
+                case 0x410...0x42F, 0xC0...0xDE where value != 0xD7: value += 0x20
+                case 0x400...0x40F: value += 0x50
+                case 0x490: value = 0x491
+                case 0x2018, 0x2019, 0x2BC: value = 0x27
+                case 0x430...0x45F, 0x491, 0xDF...0xFF: break
+                default:
+                    let lower = String(decoding: word, as: UTF8.self).lowercased()
+                    var copy = lower
+                    return copy.withUTF8 { body($0) }
+                }
+                if value < 0x80 {
+                    buffer[n] = UInt8(value)
+                    n += 1
+                } else {
+                    buffer[n] = UInt8(0xC0 | value >> 6)
+                    buffer[n + 1] = UInt8(0x80 | value & 0x3F)
+                    n += 2
+                }
+                i += length
+            }
+            return body(UnsafeBufferPointer(rebasing: buffer[0..<n]))
+        }
     }
 
     private static func isLetter(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {

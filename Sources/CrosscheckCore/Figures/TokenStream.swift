@@ -36,7 +36,7 @@ struct TokenStream {
         let token = tokens[i]
         if token.kind == .number { return true }
         guard let info = lexicon.info(token) else { return false }
-        if info.cardinal >= 0 || info.ordinal >= 0 || info.multiplier > 0 { return true }
+        if info.cardinal >= 0 || info.ordinal >= 0 || info.multiplier > 0 || info.isOneAndAHalf { return true }
         if info.isPoint, i + 1 < tokens.count, tokens[i + 1].kind == .number { return true }
         if info.isArticle || info.isHalf, i + 1 < tokens.count, let next = lexicon.info(tokens[i + 1]) {
             return next.takesArticle || (info.isHalf && next.isArticle)

@@ -6,18 +6,24 @@ enum Currencies {
         ("₹", "INR"), ("₩", "KRW"), ("₪", "ILS"), ("₺", "TRY"), ("₣", "CHF"),
     ]
 
-    /// Codes and words, lower case, written before or after the number: "USD 5", "5 euros",
-    /// "3 million dollars", "us$ 1mm".
+    /// ISO codes, read in every language: "USD 5", "5 UAH".
+    static let codes: [(phrase: String, code: String)] = [
+        ("usd", "USD"), ("us$", "USD"), ("eur", "EUR"), ("gbp", "GBP"), ("jpy", "JPY"), ("uah", "UAH"), ("rub", "RUB"),
+        ("cny", "CNY"), ("inr", "INR"), ("chf", "CHF"),
+    ]
+
+    /// English words, lower case, written before or after the number: "5 euros", "3 million
+    /// dollars", "us$ 1mm".
     static let words: [(phrase: String, code: String)] = [
-        ("usd", "USD"), ("us$", "USD"), ("dollars", "USD"), ("dollar", "USD"), ("us dollars", "USD"),
+        ("dollars", "USD"), ("dollar", "USD"), ("us dollars", "USD"),
         ("bucks", "USD"), ("buck", "USD"),
-        ("eur", "EUR"), ("euros", "EUR"), ("euro", "EUR"),
-        ("gbp", "GBP"), ("pounds", "GBP"), ("pound", "GBP"), ("pounds sterling", "GBP"), ("sterling", "GBP"),
-        ("jpy", "JPY"), ("yen", "JPY"),
-        ("uah", "UAH"), ("hryvnias", "UAH"), ("hryvnia", "UAH"), ("hryvnas", "UAH"), ("hryvnyas", "UAH"),
-        ("rub", "RUB"), ("roubles", "RUB"), ("rubles", "RUB"), ("rouble", "RUB"), ("ruble", "RUB"),
-        ("cny", "CNY"), ("yuan", "CNY"), ("renminbi", "CNY"),
-        ("inr", "INR"), ("rupees", "INR"), ("rupee", "INR"), ("rs", "INR"), ("rs.", "INR"),
-        ("chf", "CHF"), ("swiss francs", "CHF"), ("francs", "CHF"),
+        ("euros", "EUR"), ("euro", "EUR"),
+        ("pounds", "GBP"), ("pound", "GBP"), ("pounds sterling", "GBP"), ("sterling", "GBP"),
+        ("yen", "JPY"),
+        ("hryvnias", "UAH"), ("hryvnia", "UAH"), ("hryvnas", "UAH"), ("hryvnyas", "UAH"),
+        ("roubles", "RUB"), ("rubles", "RUB"), ("rouble", "RUB"), ("ruble", "RUB"),
+        ("yuan", "CNY"), ("renminbi", "CNY"),
+        ("rupees", "INR"), ("rupee", "INR"), ("rs", "INR"), ("rs.", "INR"),
+        ("swiss francs", "CHF"), ("francs", "CHF"),
     ]
 }

@@ -11,6 +11,7 @@ struct WordInfo: Sendable {
     /// A magnitude read only when written in capitals ("MM"), 0 if none.
     var capitalMagnitude: Double = 0
     var isOrdinalSuffix = false
+    var isNumberEnding = false
     /// "a" and "an" stand for one before it: "a dozen", "a single".
     var takesArticle = false
     /// After a number, makes it a fraction: "thirds", "quarters".
@@ -21,6 +22,13 @@ struct WordInfo: Sendable {
     var isPoint = false
     var isMonth = false
     var isMonthOnlyCapitalised = false
+    /// The month a month's name names, 1 to 12; 0 if none.
+    var month: Int8 = 0
+    /// One and a half as one word: "півтора", "anderthalb".
+    var isOneAndAHalf = false
+    /// The languages whose words the word is, one bit each by place in `LanguageTables.all`:
+    /// what tells a sentence's language.
+    var languages: UInt8 = 0
     var isRangeJoiner = false
     /// A dash or tilde between two numbers makes a range: "20-25", "20–25", "20~100".
     var isRangeDash = false
@@ -39,13 +47,22 @@ struct WordInfo: Sendable {
     }
 }
 
-/// The word tables of `Lexicon/`, compiled into lookups over interned word ids.
+/// One language's word tables (`LanguageTables`), compiled into lookups over interned word ids.
 ///
 /// Entries are split with the same tokenizer as the phrases they match, so "us$", "approx." and
 /// "no-one" match exactly what a reader writes.
 final class Lexicon: Sendable {
+    /// The tables compiled: the language's digit conventions and calendar are read from them.
+    let language: LanguageTables
+    /// The language's place in `LanguageTables.all`.
+    let languageIndex: Int
     let ids: [String: Int32]
     let index: WordIndex
+    /// The bytes that set off groups of digits, and decimals, one bit each by byte (all below 64).
+    let groupMarks: UInt64
+    let decimalMarks: UInt64
+    /// A compound number's pieces, longest first, when the language writes numbers as one word.
+    let compoundPieces: [CompoundNumbers.Piece]
     /// Ids of the ASCII symbols, by byte; -1 where none.
     let asciiSymbolIDs: [Int32]
     let info: [WordInfo]
@@ -101,25 +118,22 @@ final class Lexicon: Sendable {
     let currencies: PhraseTable<String>
     let metrics: PhraseTable<String>
     let timeOfDay: PhraseTable<Bool>
+    let andAHalf: PhraseTable<Bool>
+    let ago: PhraseTable<Bool>
+    let periodStarts: PhraseTable<Bool>
     /// Ids of the words and symbols the reader looks for by name.
     let symbols: Symbols
 
     struct Symbols: Sendable {
         var of: Int32 = -1, openBracket: Int32 = -1, closeBracket: Int32 = -1, plus: Int32 = -1
-        var slash: Int32 = -1, comma: Int32 = -1, single: Int32 = -1, ago: Int32 = -1, hash: Int32 = -1
+        var slash: Int32 = -1, comma: Int32 = -1, single: Int32 = -1, hash: Int32 = -1
         var at: Int32 = -1, dash: Int32 = -1, semicolon: Int32 = -1, colon: Int32 = -1, apostrophe: Int32 = -1
-        var rightQuote: Int32 = -1, among: Int32 = -1, the: Int32 = -1
+        var rightQuote: Int32 = -1, among: Int32 = -1, the: Int32 = -1, period: Int32 = -1
     }
 
-    /// The lexicon of the standard metric vocabulary, compiled once.
-    static let standard = Lexicon(vocabulary: .standard)
-
-    /// The lexicon of a vocabulary: the standard one shared, any other compiled for it.
-    static func compiled(for vocabulary: MetricVocabulary) -> Lexicon {
-        vocabulary == .standard ? standard : Lexicon(vocabulary: vocabulary)
-    }
-
-    init(vocabulary: MetricVocabulary) {
+    init(_ language: LanguageTables, vocabulary: MetricVocabulary) {
+        self.language = language
+        languageIndex = LanguageTables.all.firstIndex { $0.code == language.code } ?? 0
         var builder = Builder()
         func table<V>(_ entries: [(String, V)]) -> PhraseTable<V> {
             var table = PhraseTable<V>()
@@ -129,62 +143,71 @@ final class Lexicon: Sendable {
 
         func set(_ phrases: [String]) -> PhraseTable<Bool> { table(phrases.map { ($0, true) }) }
 
-        builder.describeWords()
+        builder.describeWords(language)
 
-        prefixes = table(QuantityWords.prefixes)
-        suffixes = table(QuantityWords.suffixes)
-        neutral = set(QuantityWords.neutral)
-        tooVague = set(QuantityWords.tooVague)
-        zero = set(QuantityWords.zero)
-        negative = set(QuantityWords.negative)
-        vague = table(VagueQuantities.all)
-        rangeOpeners = set(QuantityWords.rangeOpeners)
-        percent = set(QuantityWords.percent)
-        percentagePoints = set(QuantityWords.percentagePoints)
-        inclusiveSuffixes = set(QuantityWords.inclusiveSuffixes)
-        people = set(ExtractionWords.people)
-        auxiliaries = set(ExtractionWords.auxiliaries)
-        furnitureAfter = set(ExtractionWords.furnitureAfter)
-        furnitureBefore = set(ExtractionWords.furnitureBefore)
-        identifierBefore = set(ExtractionWords.identifierBefore)
-        ageAfter = set(ExtractionWords.ageAfter)
-        ageBefore = set(ExtractionWords.ageBefore)
-        clauseEnds = set(ExtractionWords.clauseEnds)
-        asides = set(ExtractionWords.asides)
-        tollVerbs = set(ExtractionWords.tollVerbs)
-        speechCues = table(ExtractionWords.speechVerbs.map { ($0, false) }
-                           + (ExtractionWords.speakerOpeners + ExtractionWords.citing).map { ($0, true) })
-        speakerStops = set(ExtractionWords.speakerStops)
-        parties = set(ExtractionWords.parties)
-        pronouns = set(ExtractionWords.pronouns)
-        eventSubjects = table(ExtractionWords.eventSubjects)
-        weekdays = table(CalendarWords.weekdays.enumerated().map { ($0.element, $0.offset) })
-        relativeDays = table(CalendarWords.relativeDays.map { ($0.key, $0.value) })
-        actions = ExtractionWords.actions.map { ($0.metric, set($0.verbs), $0.becomes) }
-        objects = table(ExtractionWords.objects)
-        objectGroups = Set(ExtractionWords.objects.map(\.group))
-        peopleVerbs = table(ExtractionWords.peopleVerbs)
-        peopleVerbExceptions = set(ExtractionWords.peopleVerbExceptions)
-        listJoins = set(ExtractionWords.listJoins)
-        partsAfter = set(ExtractionWords.partsAfter)
-        durationAfter = set(ExtractionWords.durationAfter)
-        risesAfter = set(ExtractionWords.risesAfter)
-        risePeriods = set(ExtractionWords.risePeriods)
-        modals = set(ExtractionWords.modals)
-        tollNouns = set(ExtractionWords.tollNouns)
-        earlier = set(ExtractionWords.earlier)
-        linkingWords = set(ExtractionWords.linkingWords)
-        citing = set(ExtractionWords.citing)
-        listenerVerbs = set(ExtractionWords.listenerVerbs)
-        currencies = table(Currencies.words)
-        timeOfDay = set(CalendarWords.timeOfDay)
+        prefixes = table(language.prefixes)
+        suffixes = table(language.suffixes)
+        neutral = set(language.neutral)
+        tooVague = set(language.tooVague)
+        zero = set(language.zero)
+        negative = set(language.negative)
+        vague = table(language.vague)
+        rangeOpeners = set(language.rangeOpeners)
+        percent = set(language.percent)
+        percentagePoints = set(language.percentagePoints)
+        inclusiveSuffixes = set(language.inclusiveSuffixes)
+        people = set(language.people)
+        auxiliaries = set(language.auxiliaries)
+        furnitureAfter = set(language.furnitureAfter)
+        furnitureBefore = set(language.furnitureBefore)
+        identifierBefore = set(language.identifierBefore)
+        ageAfter = set(language.ageAfter)
+        ageBefore = set(language.ageBefore)
+        clauseEnds = set(language.clauseEnds)
+        asides = set(language.asides)
+        tollVerbs = set(language.tollVerbs)
+        speechCues = table(language.speechVerbs.map { ($0, false) } + (language.speakerOpeners + language.citing).map { ($0, true) })
+        speakerStops = set(language.speakerStops)
+        parties = set(language.parties)
+        pronouns = set(language.pronouns)
+        eventSubjects = table(language.eventSubjects)
+        weekdays = table(language.weekdays.enumerated().flatMap { day in day.element.map { ($0, day.offset) } })
+        relativeDays = table(language.relativeDays)
+        actions = language.actions.map { ($0.metric, set($0.verbs), $0.becomes) }
+        objects = table(language.objects)
+        objectGroups = Set(language.objects.map(\.group))
+        peopleVerbs = table(language.peopleVerbs)
+        peopleVerbExceptions = set(language.peopleVerbExceptions)
+        listJoins = set(language.listJoins)
+        partsAfter = set(language.partsAfter)
+        durationAfter = set(language.durationAfter)
+        risesAfter = set(language.risesAfter)
+        risePeriods = set(language.risePeriods)
+        modals = set(language.modals)
+        tollNouns = set(language.tollNouns)
+        earlier = set(language.earlier)
+        linkingWords = set(language.linkingWords)
+        citing = set(language.citing)
+        listenerVerbs = set(language.listenerVerbs)
+        currencies = table(language.currencies + Currencies.codes)
+        timeOfDay = set(language.timeOfDay)
+        andAHalf = set(language.andAHalf)
+        ago = set(language.ago)
+        periodStarts = set(language.periodStarts)
+        // The workspace's own words in every language; the built-in metrics' in this one.
+        let known = Set(vocabulary.metrics.map(\.id))
         metrics = table(vocabulary.metrics.flatMap { metric in
             ([metric.id] + metric.aliases).map { ($0.lowercased(), metric.id) }
-        })
-        symbols = Symbols(of: builder.id("of"), openBracket: builder.id("("), closeBracket: builder.id(")"),
+        } + language.metricWords.filter { known.contains($0.metric) }.flatMap { entry in entry.words.map { ($0, entry.metric) } })
+        builder.markLanguages()
+        symbols = Symbols(of: builder.id(language.of), openBracket: builder.id("("), closeBracket: builder.id(")"),
                           plus: builder.id("+"), slash: builder.id("/"), comma: builder.id(","), single: builder.id("single"),
-                          ago: builder.id(ExtractionWords.ago), hash: builder.id("#"), at: builder.id("@"), dash: builder.id("-"),
-                          semicolon: builder.id(";"), colon: builder.id(":"), apostrophe: builder.id("'"), rightQuote: builder.id("’"), among: builder.id("among"), the: builder.id("the"))
+                          hash: builder.id("#"), at: builder.id("@"), dash: builder.id("-"),
+                          semicolon: builder.id(";"), colon: builder.id(":"), apostrophe: builder.id("'"), rightQuote: builder.id("’"),
+                          among: builder.id(language.among), the: builder.id(language.the), period: builder.id("."))
+        groupMarks = language.groupMarks.reduce(0) { $0 | 1 << UInt64($1) }
+        decimalMarks = language.decimalMarks.reduce(0) { $0 | 1 << UInt64($1) }
+        compoundPieces = language.compoundNumbers ? CompoundNumbers.pieces(of: language) : []
         ids = builder.ids
         index = WordIndex(builder.ids)
         info = builder.info
@@ -212,48 +235,67 @@ final class Lexicon: Sendable {
             return id
         }
 
+        /// The id of an optional word; -1 for none.
+        mutating func id(_ word: String?) -> Int32 { word.map { id($0) } ?? -1 }
+
         mutating func update(_ word: String, _ change: (inout WordInfo) -> Void) {
             change(&info[Int(id(word))])
         }
 
         /// What each number word, calendar word and symbol is, for the figure parser.
-        mutating func describeWords() {
-            for (word, value) in NumberWords.cardinals { update(word) { $0.cardinal = value } }
-            for (word, value) in NumberWords.multipliers { update(word) { $0.multiplier = value } }
-            for (word, value) in NumberWords.magnitudeSuffixes { update(word) { $0.magnitude = value } }
-            for (word, value) in NumberWords.multipliers where value >= 1000 {
+        mutating func describeWords(_ language: LanguageTables) {
+            for (word, value) in language.cardinals { update(word) { $0.cardinal = value } }
+            for (word, value) in language.multipliers { update(word) { $0.multiplier = value } }
+            for (word, value) in language.magnitudeSuffixes { update(word) { $0.magnitude = value } }
+            for (word, value) in language.multipliers where value >= 1000 {
                 update(word) { $0.magnitude = value }
             }
-            for (word, value) in NumberWords.ordinals { update(word) { $0.ordinal = Int64(value) } }
-            // Tens and units written as one word: "twentyfive", "thirtyfirst".
-            for (tens, tensValue) in NumberWords.cardinals where tensValue >= 20 && tensValue % 10 == 0 {
-                for (unit, unitValue) in NumberWords.cardinals where (1...9).contains(unitValue) {
-                    update(tens + unit) { $0.cardinal = tensValue + unitValue }
-                }
-                for (unit, unitValue) in NumberWords.ordinals where (1...9).contains(unitValue) {
-                    update(tens + unit) { $0.ordinal = Int64(tensValue + unitValue) }
+            for (word, value) in language.ordinals { update(word) { $0.ordinal = Int64(value) } }
+            if !language.compoundNumbers {
+                // Tens and units written as one word: "twentyfive", "thirtyfirst".
+                for (tens, tensValue) in language.cardinals where tensValue >= 20 && tensValue < 100 && tensValue % 10 == 0 {
+                    for (unit, unitValue) in language.cardinals where (1...9).contains(unitValue) {
+                        update(tens + unit) { $0.cardinal = tensValue + unitValue }
+                    }
+                    for (unit, unitValue) in language.ordinals where (1...9).contains(unitValue) {
+                        update(tens + unit) { $0.ordinal = Int64(tensValue + unitValue) }
+                    }
                 }
             }
-            for (word, value) in NumberWords.capitalMagnitudes { update(word) { $0.capitalMagnitude = value } }
-            for (word, _) in NumberWords.multipliers { update(word) { $0.takesArticle = true } }
+            for (word, value) in language.capitalMagnitudes { update(word) { $0.capitalMagnitude = value } }
+            for (word, _) in language.multipliers { update(word) { $0.takesArticle = true } }
             update("single") { $0.takesArticle = true }
-            for word in NumberWords.fractionWords { update(word) { $0.isFraction = true } }
-            for word in NumberWords.ordinalSuffixes { update(word) { $0.isOrdinalSuffix = true } }
-            for word in NumberWords.indefiniteArticles { update(word) { $0.isArticle = true } }
-            update("half") { $0.isHalf = true }
-            update("and") { $0.isAnd = true }
-            update("&") { $0.isAnd = true }
-            update("point") { $0.isPoint = true }
+            for word in language.fractionWords { update(word) { $0.isFraction = true } }
+            for word in language.ordinalSuffixes { update(word) { $0.isOrdinalSuffix = true } }
+            for word in language.numberEndings { update(word) { $0.isNumberEnding = true } }
+            for word in language.indefiniteArticles { update(word) { $0.isArticle = true } }
+            for word in language.halfWords { update(word) { $0.isHalf = true } }
+            for word in language.oneAndAHalf { update(word) { $0.isOneAndAHalf = true } }
+            for word in language.andWords { update(word) { $0.isAnd = true } }
+            for word in language.pointWords { update(word) { $0.isPoint = true } }
             update("e") { $0.isExponent = true }
-            for word in CalendarWords.months { update(word) { $0.isMonth = true } }
-            for word in CalendarWords.monthsOnlyCapitalised { update(word) { $0.isMonthOnlyCapitalised = true } }
-            for word in QuantityWords.rangeJoiners { update(word) { $0.isRangeJoiner = true } }
+            for (word, month) in language.months {
+                update(word) {
+                    $0.isMonth = true
+                    $0.month = Int8(month)
+                }
+            }
+            for word in language.monthsOnlyCapitalised { update(word) { $0.isMonthOnlyCapitalised = true } }
+            for word in language.rangeJoiners { update(word) { $0.isRangeJoiner = true } }
             for symbol in ["-", "–", "—", "‒", "~", "‐", "‑"] { update(symbol) { $0.isRangeDash = true } }
             for symbol in ["-", "−", "‐", "‑", "–"] { update(symbol) { $0.isMinus = true } }
-            for word in QuantityWords.metricConnectors { update(word) { $0.isLeadConnector = true } }
+            for word in language.metricConnectors { update(word) { $0.isLeadConnector = true } }
             for symbol in QuantityWords.punctuation { update(String(symbol)) { $0.isPunctuation = true } }
             for (index, (symbol, _)) in Currencies.symbols.enumerated() {
                 update(String(symbol)) { $0.currencySymbolIndex = Int8(index) }
+            }
+        }
+
+        /// Every language's telling words, known in every lexicon: a sentence is read with one
+        /// lexicon, and its words tell which language it is in.
+        mutating func markLanguages() {
+            for (index, words) in LanguageTables.tellingWords.enumerated() {
+                for word in words { update(word) { $0.languages |= 1 << UInt8(index) } }
             }
         }
 

@@ -81,6 +81,22 @@ final class WordIndex: @unchecked Sendable {
         }
     }
 
+    /// The id of a word already lower-cased, in any script, -1 if unknown.
+    @inline(__always)
+    func id(ofLowercase word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return -1 }
+            let start = offsets[Int(id)]
+            if offsets[Int(id) + 1] - start == word.count,
+               UnsafeBufferPointer(rebasing: bytes[start..<start + word.count]).elementsEqual(word) {
+                return id
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
     private static func hash(_ word: [UInt8]) -> Int {
         Int(truncatingIfNeeded: word.withUnsafeBufferPointer(hash))
     }

@@ -1,0 +1,118 @@
+/// A language crosscheck reads figures in.
+public struct Language: Sendable, Hashable, CustomStringConvertible {
+    /// The language's place in `LanguageTables.all`.
+    let index: Int
+
+    /// Its ISO 639-1 code: "en", "uk", "ru", "de".
+    public var code: String { LanguageTables.all[index].code }
+    /// Its English name: "Ukrainian".
+    public var name: String { LanguageTables.all[index].name }
+    public var description: String { code }
+
+    /// The language of a code or an English name, in any case; nil for one crosscheck does not read.
+    public init?(_ text: String) {
+        let text = text.lowercased()
+        guard let index = LanguageTables.all.firstIndex(where: { $0.code == text || $0.name.lowercased() == text }) else { return nil }
+        self.index = index
+    }
+
+    init(index: Int) {
+        self.index = index
+    }
+
+    public static let english = Language(index: 0)
+
+    /// Every language crosscheck reads, English first.
+    public static var all: [Language] { LanguageTables.all.indices.map(Language.init(index:)) }
+}
+
+/// The lexicons of every language for one metric vocabulary, and how the language of a stretch
+/// of text is told: by the script most of its words are in, then by the words and letters of
+/// each language of that script it holds (`LanguageTables.tellingWords`, `ownLetters`).
+final class Lexicons: Sendable {
+    /// By place in `LanguageTables.all`.
+    let all: [Lexicon]
+    /// The languages a letter is of, one bit each, by scalar value below U+0800: "ї" Ukrainian.
+    private let ownLetters: [UInt8]
+
+    static let standard = Lexicons(vocabulary: .standard)
+
+    /// The lexicons of a vocabulary: the standard one's shared, any other compiled for it.
+    static func compiled(for vocabulary: MetricVocabulary) -> Lexicons {
+        vocabulary == .standard ? standard : Lexicons(vocabulary: vocabulary)
+    }
+
+    init(vocabulary: MetricVocabulary) {
+        precondition(LanguageTables.all.count <= 8, "one bit a language in a byte")
+        all = LanguageTables.all.map { Lexicon($0, vocabulary: vocabulary) }
+        var letters = [UInt8](repeating: 0, count: 0x800)
+        for (index, language) in LanguageTables.all.enumerated() {
+            for scalar in language.ownLetters.unicodeScalars where scalar.value < 0x800 {
+                letters[Int(scalar.value)] |= 1 << UInt8(index)
+            }
+        }
+        ownLetters = letters
+    }
+
+    subscript(language: Language) -> Lexicon { all[language.index] }
+
+    /// The language of the stream's words, as its lexicon split them; `current` where nothing
+    /// tells it apart (a sentence of digits, a tie).
+    func tell(_ stream: TokenStream, current: Int) -> Int {
+        let tokens = stream.tokens, bytes = stream.bytes, info = stream.lexicon.info
+        var latin = 0, cyrillic = 0
+        var votes = SIMD8<Int32>(repeating: 0)
+        for token in tokens where token.kind == .word {
+            var bits: UInt8 = token.id >= 0 ? info[Int(token.id)].languages : 0
+            if bytes[token.start] < 0x80 {
+                latin += 1
+            } else {
+                var isCyrillic = false
+                var i = token.start
+                while i < token.end {
+                    let byte = bytes[i]
+                    if byte & 0xE0 == 0xC0, i + 1 < token.end {
+                        let value = Int(byte & 0x1F) << 6 | Int(bytes[i + 1] & 0x3F)
+                        bits |= ownLetters[value]
+                        if value >= 0x400 && value < 0x530 { isCyrillic = true }
+                        i += 2
+                    } else {
+                        i += 1
+                    }
+                }
+                if isCyrillic { cyrillic += 1 } else { latin += 1 }
+            }
+            guard bits != 0 else { continue }
+            for k in 0..<all.count where bits & (1 << UInt8(k)) != 0 { votes[k] += 1 }
+        }
+        guard latin + cyrillic > 0 else { return current }
+        let script: LanguageTables.Script = cyrillic > latin ? .cyrillic : .latin
+        var best = -1
+        for k in all.indices where all[k].language.script == script {
+            if best < 0 || votes[k] > votes[best] || (votes[k] == votes[best] && k == current) { best = k }
+        }
+        return best
+    }
+}
+
+extension LanguageTables {
+    /// The words that tell each language, by place in `all`: its markers and the words of its
+    /// number, qualifier and cue tables. A word of two languages tells neither from the other.
+    static let tellingWords: [[String]] = all.map { language in
+        var phrases = language.markers + language.cardinals.map(\.word) + language.multipliers.map(\.word)
+        phrases += language.prefixes.map(\.phrase) + language.suffixes.map(\.phrase) + language.neutral
+        phrases += language.tooVague + language.zero + language.vague.map(\.phrase) + language.people + language.auxiliaries
+        phrases += language.speechVerbs + language.speakerOpeners + language.tollVerbs + language.rangeOpeners
+        phrases += language.metricWords.flatMap(\.words) + language.months.map(\.word) + language.weekdays.flatMap { $0 }
+        var words = Set<String>()
+        for phrase in phrases {
+            for piece in PhraseTokenizer.pieces(of: phrase.lowercased()) where piece.unicodeScalars.first?.properties.isAlphabetic == true {
+                words.insert(piece)
+            }
+        }
+        return words.sorted()
+    }
+
+    /// Every language's abbreviations: a sentence is cut before its language is told.
+    static let allAbbreviations: Set<String> = Set(all.flatMap(\.abbreviations))
+}
