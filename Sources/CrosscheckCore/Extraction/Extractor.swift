@@ -267,8 +267,12 @@ public struct Extractor: Sendable {
                 var next = i + 1
                 while next < lineEnd, bytes[next] == 0x20 { next += 1 }
                 let first = next < lineEnd ? bytes[next] : 0
+                let second = next + 1 < lineEnd ? bytes[next + 1] : 0
+                // A capital of Latin, Latin-1 or Cyrillic, a digit, a quote or a dash.
                 let startsSentence = (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39)
-                    || first == 0x22 || first == 0xE2
+                    || first == 0x22 || first == 0xE2 || (first == 0xD0 && second >= 0x80 && second <= 0xAF)
+                    || (first == 0xD2 && second == 0x90) || (first == 0xC3 && second >= 0x80 && second <= 0x9E)
+                    || (first == 0xC2 && second == 0xAB)
                 if startsSentence && (byte != 0x2E || !endsAbbreviation(bytes, at: i, from: start)) {
                     return next
                 }
@@ -299,13 +303,15 @@ public struct Extractor: Sendable {
 
     private static func endsAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, at dot: Int, from start: Int) -> Bool {
         var wordStart = dot
-        while wordStart > start, (bytes[wordStart - 1] | 0x20) >= 0x61, (bytes[wordStart - 1] | 0x20) <= 0x7A {
+        // Letters of any script: ASCII ones, and the bytes of the others.
+        while wordStart > start, bytes[wordStart - 1] >= 0x80 || ((bytes[wordStart - 1] | 0x20) >= 0x61 && (bytes[wordStart - 1] | 0x20) <= 0x7A) {
             wordStart -= 1
         }
         let length = dot - wordStart
-        if length == 1, bytes[wordStart] >= 0x41, bytes[wordStart] <= 0x5A { return true }  // "U.S.", "J. Smith"
-        guard length > 0, length <= 6 else { return false }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<dot]), as: UTF8.self).lowercased()
-        return LanguageTables.allAbbreviations.contains(word)
+        guard length > 0, length <= 12 else { return false }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<dot]), as: UTF8.self)
+        // An initial: "U.S.", "J. Smith", "В. Зеленський".
+        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
+        return word.unicodeScalars.count <= 6 && LanguageTables.allAbbreviations.contains(word.lowercased())
     }
 }

@@ -52,6 +52,17 @@ extension SentenceScanner {
                 continue
             }
             if token.kind == .number { return nil }
+            // "53 з 119 безпілотників", "32 of 46 drones": the figure counts what the whole counts.
+            if let of = lexicon.outOf.match(tokens, at: i), of.end < tokens.count, isNumber(of.end) {
+                i = of.end
+                while i < tokens.count, isNumber(i) { i += 1 }
+                continue
+            }
+            // "16 - поранених", "понад 50 із них – «Шахеди»": a dash or a quote between the figure and its noun.
+            if token.kind == .symbol, token.spaceBefore || isQuote(i), lexicon.info(token)?.isRangeDash == true || isQuote(i) {
+                i += 1
+                continue
+            }
             if let neutral = lexicon.neutral.match(tokens, at: i) ?? lexicon.risesAfter.match(tokens, at: i) {
                 i = neutral.end  // "170 additional individuals", "37 new deaths"
                 continue
@@ -63,28 +74,69 @@ extension SentenceScanner {
                 i = aside  // "15 people, including three children, were killed"
             } else if let auxiliary = lexicon.auxiliaries.match(tokens, at: i) {
                 i = auxiliary.end
-            } else if token.kind == .word, token.id < 0, unknown < 2 {
+            } else if token.kind == .word, token.id < 0 || !lexicon.info[Int(token.id)].isCue, unknown < 2 {
                 unknown += 1  // an adjective: "440 Russian drones", "23 Ukrainian servicemen"
                 i += 1
             } else {
-                return nil
+                return people ? participle(from: i) : nil
             }
         }
-        return nil
+        return people ? participle(from: i) : nil
+    }
+
+    /// Where the language puts a clause's participle last ("44 weitere Personen seien in der
+    /// Hauptstadt verletzt worden"), the metric it names before the clause ends, if any.
+    func participle(from start: Int) -> Counted? {
+        guard lexicon.language.participleLast else { return nil }
+        var i = start
+        var last: Counted?
+        while i < min(tokens.count, start + 12), tokens[i].kind != .number, !stream.isPunctuation(i) {
+            if let named = lexicon.metrics.match(tokens, at: i) {
+                last = (named.value, i..<named.end)
+                i = named.end
+            } else {
+                i += 1
+            }
+        }
+        return last
+    }
+
+    /// Digits or a number word: "32", "acht".
+    func isNumber(_ i: Int) -> Bool {
+        tokens[i].kind == .number || lexicon.info(tokens[i]).map { $0.cardinal >= 0 || $0.multiplier > 0 } == true
+    }
+
+    /// A quotation mark: straight, curly or angled.
+    func isQuote(_ i: Int) -> Bool {
+        let token = tokens[i]
+        guard token.kind == .symbol else { return false }
+        let first = sentence[token.start]
+        if first == 0x22 { return true }
+        guard token.end - token.start >= 2 else { return false }
+        let second = sentence[token.start + 1]
+        if first == 0xC2 { return second == 0xAB || second == 0xBB }
+        return first == 0xE2 && second == 0x80 && token.end - token.start == 3 && (0x9C...0x9F).contains(sentence[token.start + 2])
     }
 
     /// What was done to what the figure counts, where it changes the count: a verb of the
     /// action within four words before the figure or eight after it, in its own clause ("428
     /// drones were shot down", "intercepted 30 missiles", "pulled 15 bodies from the rubble").
     func action(on metric: Counted, _ start: Int, _ end: Int) -> Counted {
-        // Within the figure's own stretch of words: never past another number or punctuation.
-        func ends(_ i: Int) -> Bool { tokens[i].kind == .number || stream.isPunctuation(i) }
+        // "sieben von acht Drohnen abgewehrt": the verb is said of the part, not of the whole.
+        if (start >= 2 && isNumber(start - 2) && lexicon.outOf.match(tokens, at: start - 1)?.end == start)
+            || (start >= 1 && isNumber(start - 1) && lexicon.outOf.match(tokens, at: start) != nil) { return metric }
+        // Within the figure's own stretch of words: before it never past another number (but one
+        // in a name: "ракети Х-9 збили"), after it past the figures its verb is also said of
+        // ("56 der Drohnen und zwei der Raketen zerstört"), and never past punctuation.
+        func endsBefore(_ i: Int) -> Bool {
+            (tokens[i].kind == .number && !(i > 0 && !tokens[i].spaceBefore && isAttachedToName(i))) || stream.isPunctuation(i)
+        }
         var first = start
-        while first > max(0, start - 4), !ends(first - 1) { first -= 1 }
+        while first > max(0, start - 4), !endsBefore(first - 1) { first -= 1 }
         var last = end
-        while last < min(tokens.count, end + 8), !ends(last) { last += 1 }
+        while last < min(tokens.count, end + 8), !stream.isPunctuation(last) { last += 1 }
         for action in lexicon.actions where action.metric == metric.id {
-            for i in first..<last where i < start || i >= end {
+            for i in first..<last where (i < start || i >= end) && !(i > 0 && tokens[i].kind == .number) {
                 if let verb = action.verbs.match(tokens, at: i), verb.end <= last { return (action.becomes, i..<verb.end) }
             }
         }
@@ -123,6 +175,12 @@ extension SentenceScanner {
             let token = tokens[boundary - 1]
             if let day = dayBefore(boundary) {
                 boundary = day  // "the death toll rose Wednesday to 9,500"
+                continue
+            }
+            // "погибли в общей сложности пять": a phrase that leaves the figure as it is.
+            if let neutral = (max(0, boundary - 4)..<boundary - 1).first(where: { lexicon.neutral.match(tokens, at: $0)?.end == boundary }) {
+                boundary = neutral
+                steps += 1
                 continue
             }
             guard leadsToFigure(boundary - 1) else { break }

@@ -48,18 +48,25 @@ extension SentenceScanner {
             if first + 2 < tokens.count, tokens[first + 1].id == lexicon.symbols.slash, !tokens[first + 1].spaceBefore,
                tokens[first + 2].kind == .word, !tokens[first + 2].spaceBefore { return true }
             if isPhoneNumber(first, end) { return true }
-            // "станом на 19.06": a day and a month where the language writes decimals with a comma.
-            if token.pointDecimal, token.fractionDigits == 2, (1...31).contains(token.mantissa / 100),
-               (1...12).contains(token.mantissa % 100) { return true }
+            // "станом на 19.06", "о 12.00": a day and a month, or a time, where the language writes
+            // decimals with a comma.
+            if token.pointDecimal, token.fractionDigits == 2, token.integerDigits <= 2 { return true }
             // A year: four bare digits, 1800–2100, that count nothing ("since 2014", "the 2022 invasion").
             if parsed.family == .exact, end - start == 1, token.integerDigits == 4, token.end - token.start == 4,
                (1800...2100).contains(parsed.figure.lower), countedNoun(after: end) == nil, !isPeople(at: end) {
                 return true
             }
         }
-        if start > 0, stream.isMonth(tokens[start - 1]) { return true }  // "June 19"
+        // "June 19": digits of a day after a month whose day is not written before it ("19 June four people").
+        if start > 0, stream.isMonth(tokens[start - 1]), tokens[start].kind == .number, parsed.figure.lower <= 31,
+           start < 2 || tokens[start - 2].kind != .number { return true }
         if end < tokens.count, tokens[end].joined { return true }  // "a nine-storey building", "45-year-old"
         if lexicon.ageAfter.match(tokens, at: end) != nil || lexicon.durationAfter.match(tokens, at: end) != nil { return true }
+        // "7 и 9 лет", "aged 7 and 9 years": a number joined to one a duration or an age follows shares its unit.
+        if let join = lexicon.listJoins.match(tokens, at: end), join.end + 1 < tokens.count, tokens[join.end].kind == .number,
+           lexicon.ageAfter.match(tokens, at: join.end + 1) != nil || lexicon.durationAfter.match(tokens, at: join.end + 1) != nil {
+            return true
+        }
         if let furniture = lexicon.furnitureAfter.match(tokens, at: end), furniture.end > end { return true }
         if (end..<min(end + 3, tokens.count)).contains(where: { lexicon.ago.match(tokens, at: $0) != nil }) { return true }
         return endsHere(lexicon.ageBefore, at: start) || endsHere(lexicon.furnitureBefore, at: start)

@@ -16,11 +16,34 @@ extension SentenceScanner {
                 pending[member].mention.metric = pending[source].mention.metric
                 pending[member].mention.metricWords = pending[source].mention.metricWords
             }
+            // What was done to one member was done to the others that count the same: "были сбиты 7
+            // БПЛА над акваторией, 6 БПЛА над Брянской".
+            // A list after a colon breaks down the figure before it: "уничтожены 11 БПЛА: 5 БПЛА — над …".
+            let whole = list.first.flatMap { first in first > 0 && introduces(pending[first - 1].tokens, pending[first].tokens) ? first - 1 : nil }
+            let done = list + (whole.map { [$0] } ?? [])
+            for member in list {
+                guard let base = pending[member].mention.metric,
+                      let action = lexicon.actions.first(where: { action in
+                          action.metric == base && done.contains { pending[$0].mention.metric == action.becomes }
+                      }) else { continue }
+                pending[member].mention.metric = action.becomes
+            }
             // The members after a part are parts too: "including nine Nepalis and four foreigners".
             for member in list.dropFirst() where pending[member - 1].mention.role == .part && pending[member].mention.role == nil {
                 pending[member].mention.role = .part
             }
         }
+    }
+
+    /// Whether a colon after the figure at `a` opens the stretch the figure at `b` starts, with no
+    /// other stop between: "11 БПЛА: 5 БПЛА — над Крымом".
+    func introduces(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard b.lowerBound > a.upperBound else { return false }
+        var colon = false
+        for k in a.upperBound..<b.lowerBound {
+            if tokens[k].id == lexicon.symbols.colon { colon = true } else if tokens[k].id != lexicon.symbols.comma, stream.isPunctuation(k) { return false }
+        }
+        return colon
     }
 
     /// The sentence's lists of figures, as ranges of `pending`.
@@ -43,9 +66,12 @@ extension SentenceScanner {
     /// Numbers between them were no figures ("died in Sindh since June 14, followed by 306").
     func joined(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
         guard b.lowerBound - a.upperBound <= 14, b.lowerBound > a.upperBound else { return false }
-        var joins = tokens[b.lowerBound - 1].id == lexicon.symbols.comma
-        for from in max(a.upperBound, b.lowerBound - 3)..<b.lowerBound where !joins {
-            if let join = lexicon.listJoins.match(tokens, at: from), join.end == b.lowerBound { joins = true }
+        // Words that leave a member as it is may stand after the join: ", еще один", "sowie jeweils eine".
+        var member = b.lowerBound
+        while member - 1 > a.upperBound, lexicon.neutral.match(tokens, at: member - 1)?.end == member { member -= 1 }
+        var joins = tokens[member - 1].id == lexicon.symbols.comma
+        for from in max(a.upperBound, member - 3)..<member where !joins {
+            if let join = lexicon.listJoins.match(tokens, at: from), join.end == member { joins = true }
         }
         guard joins else { return false }
         for k in a.upperBound..<b.lowerBound {

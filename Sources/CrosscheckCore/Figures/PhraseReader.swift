@@ -138,6 +138,12 @@ struct PhraseReader {
             guard index - start < 6 else { return nil }
             if lexicon.vague.match(tokens, at: index) != nil || lexicon.zero.match(tokens, at: index) != nil { break }
             if let prefix = lexicon.prefixes.match(tokens, at: index) {
+                // "зросла до 28": a bound word that also links a toll's verb to its figure says no bound there.
+                if index == start, prefix.end == index + 1, start > 0, lexicon.info(tokens[index])?.isLeadConnector == true,
+                   lexicon.tollVerbs.match(tokens, at: start - 1)?.end == start {
+                    index = prefix.end
+                    continue
+                }
                 try qualify(prefix.value, words: index..<prefix.end)
                 index = prefix.end
             } else if let opener = lexicon.rangeOpeners.match(tokens, at: index) {

@@ -110,6 +110,11 @@ struct LanguageTables: Sendable {
     var pronouns: [String]
     var actions: [(metric: String, verbs: [String], becomes: String)]
     var objects: [(phrase: String, group: String)]
+    /// "of" between a part and its whole: "32 of 46 drones", "53 з 119".
+    var outOf: [String] = []
+    /// Participles stand last in their clause ("… in der Hauptstadt verletzt worden"): a figure's
+    /// metric may be read to the clause's end.
+    var participleLast = false
     var peopleVerbs: [(phrase: String, metric: String)]
     var peopleVerbExceptions: [String]
     var wholeScope: [String]

@@ -26,6 +26,9 @@ struct WordInfo: Sendable {
     var month: Int8 = 0
     /// One and a half as one word: "півтора", "anderthalb".
     var isOneAndAHalf = false
+    /// The word has a part in the figure parser's grammar or begins a phrase of a cue table (a
+    /// metric's or a thing's words aside): a word without one is passed over as an adjective.
+    var isCue = false
     /// The languages whose words the word is, one bit each by place in `LanguageTables.all`:
     /// what tells a sentence's language.
     var languages: UInt8 = 0
@@ -119,6 +122,7 @@ final class Lexicon: Sendable {
     let metrics: PhraseTable<String>
     let timeOfDay: PhraseTable<Bool>
     let andAHalf: PhraseTable<Bool>
+    let outOf: PhraseTable<Bool>
     let ago: PhraseTable<Bool>
     let periodStarts: PhraseTable<Bool>
     /// Ids of the words and symbols the reader looks for by name.
@@ -135,13 +139,17 @@ final class Lexicon: Sendable {
         self.language = language
         languageIndex = LanguageTables.all.firstIndex { $0.code == language.code } ?? 0
         var builder = Builder()
-        func table<V>(_ entries: [(String, V)]) -> PhraseTable<V> {
+        func table<V>(_ entries: [(String, V)], cues: Bool = true) -> PhraseTable<V> {
             var table = PhraseTable<V>()
-            for (phrase, value) in entries { table.insert(builder.intern(phrase), value) }
+            for (phrase, value) in entries {
+                let ids = builder.intern(phrase)
+                if cues, let first = ids.first { builder.info[Int(first)].isCue = true }
+                table.insert(ids, value)
+            }
             return table
         }
 
-        func set(_ phrases: [String]) -> PhraseTable<Bool> { table(phrases.map { ($0, true) }) }
+        func set(_ phrases: [String], cues: Bool = true) -> PhraseTable<Bool> { table(phrases.map { ($0, true) }, cues: cues) }
 
         builder.describeWords(language)
 
@@ -173,8 +181,10 @@ final class Lexicon: Sendable {
         eventSubjects = table(language.eventSubjects)
         weekdays = table(language.weekdays.enumerated().flatMap { day in day.element.map { ($0, day.offset) } })
         relativeDays = table(language.relativeDays)
-        actions = language.actions.map { ($0.metric, set($0.verbs), $0.becomes) }
-        objects = table(language.objects)
+        // Verbs of an action may stand before the noun as its adjective ("три збиті ракети").
+        actions = language.actions.map { ($0.metric, set($0.verbs, cues: false), $0.becomes) }
+        outOf = set(language.outOf)
+        objects = table(language.objects, cues: false)
         objectGroups = Set(language.objects.map(\.group))
         peopleVerbs = table(language.peopleVerbs)
         peopleVerbExceptions = set(language.peopleVerbExceptions)
@@ -198,7 +208,7 @@ final class Lexicon: Sendable {
         let known = Set(vocabulary.metrics.map(\.id))
         metrics = table(vocabulary.metrics.flatMap { metric in
             ([metric.id] + metric.aliases).map { ($0.lowercased(), metric.id) }
-        } + language.metricWords.filter { known.contains($0.metric) }.flatMap { entry in entry.words.map { ($0, entry.metric) } })
+        } + language.metricWords.filter { known.contains($0.metric) }.flatMap { entry in entry.words.map { ($0, entry.metric) } }, cues: false)
         builder.markLanguages()
         symbols = Symbols(of: builder.id(language.of), openBracket: builder.id("("), closeBracket: builder.id(")"),
                           plus: builder.id("+"), slash: builder.id("/"), comma: builder.id(","), single: builder.id("single"),
@@ -239,7 +249,9 @@ final class Lexicon: Sendable {
         mutating func id(_ word: String?) -> Int32 { word.map { id($0) } ?? -1 }
 
         mutating func update(_ word: String, _ change: (inout WordInfo) -> Void) {
-            change(&info[Int(id(word))])
+            let id = Int(id(word))
+            info[id].isCue = true
+            change(&info[id])
         }
 
         /// What each number word, calendar word and symbol is, for the figure parser.
@@ -295,7 +307,7 @@ final class Lexicon: Sendable {
         /// lexicon, and its words tell which language it is in.
         mutating func markLanguages() {
             for (index, words) in LanguageTables.tellingWords.enumerated() {
-                for word in words { update(word) { $0.languages |= 1 << UInt8(index) } }
+                for word in words { info[Int(id(word))].languages |= 1 << UInt8(index) }
             }
         }
 

@@ -81,7 +81,9 @@ struct CorpusScore: CustomStringConvertible {
 struct ExtractionCorpusTests {
     /// Where a label's words stand in its text: the n-th time those words occur, n counting the
     /// labels before it with the same words. Offsets in Unicode scalars, as mentions give them.
-    static func span(of words: String, occurrence: Int, in text: String) -> Range<Int>? {
+    /// `avoiding`: the spans of numbers labelled as no figure, which a figure's words never stand in
+    /// ("9" is not the 9 of "Х-9").
+    static func span(of words: String, occurrence: Int, in text: String, avoiding: [Range<Int>] = []) -> Range<Int>? {
         let haystack = Array(text.unicodeScalars), needle = Array(words.unicodeScalars)
         var seen = 0
         var start = 0
@@ -89,6 +91,7 @@ struct ExtractionCorpusTests {
             // Whole words only: "18" is not the end of "3,218".
             let bounded = (start == 0 || !isWordScalar(haystack[start - 1]))
                 && (start + needle.count == haystack.count || !isWordScalar(haystack[start + needle.count]))
+                && !avoiding.contains { $0.overlaps(start..<start + needle.count) }
             if bounded, Array(haystack[start..<start + needle.count]) == needle {
                 if seen == occurrence { return start..<start + needle.count }
                 seen += 1
@@ -113,6 +116,9 @@ struct ExtractionCorpusTests {
                 extractor.published = report.published.flatMap { try? ReportedTime($0) }
                 let mentions = extractor.extract(report.text)
                 var matched = Set<Int>()
+                let notFigures = (report.nonFigures ?? []).flatMap { words in
+                    (0...).lazy.map { span(of: words, occurrence: $0, in: report.text) }.prefix { $0 != nil }.compactMap { $0 }
+                }
                 var occurrences: [String: Int] = [:]
                 for label in report.figures {
                     let occurrence = occurrences[label.words, default: 0]
@@ -122,7 +128,7 @@ struct ExtractionCorpusTests {
                     if label.scope != nil { score.scopes += 1 }
                     if label.attributedTo != nil { score.attributions += 1 }
                     if label.asOf != nil { score.times += 1 }
-                    guard let span = span(of: label.words, occurrence: occurrence, in: report.text),
+                    guard let span = span(of: label.words, occurrence: occurrence, in: report.text, avoiding: notFigures),
                           let index = mentions.indices.first(where: { mentions[$0].start < span.upperBound && span.lowerBound < mentions[$0].end }) else {
                         score.misses.append("\(event.id): \"\(label.words)\" not found")
                         continue

@@ -25,7 +25,7 @@ extension LanguageTables {
         eventSubjects: ExtractionWords.eventSubjects, speechVerbs: ExtractionWords.speechVerbs, citing: ExtractionWords.citing,
         listenerVerbs: ExtractionWords.listenerVerbs, speakerOpeners: ExtractionWords.speakerOpeners,
         speakerStops: ExtractionWords.speakerStops, parties: ExtractionWords.parties, pronouns: ExtractionWords.pronouns,
-        actions: ExtractionWords.actions, objects: ExtractionWords.objects, peopleVerbs: ExtractionWords.peopleVerbs,
+        actions: ExtractionWords.actions, objects: ExtractionWords.objects, outOf: ["of", "out of"], peopleVerbs: ExtractionWords.peopleVerbs,
         peopleVerbExceptions: ExtractionWords.peopleVerbExceptions, wholeScope: ExtractionWords.wholeScope,
         partsAfter: ExtractionWords.partsAfter, risesAfter: ExtractionWords.risesAfter, risePeriods: ExtractionWords.risePeriods,
         earlier: ExtractionWords.earlier, modals: ExtractionWords.modals, clauseEnds: ExtractionWords.clauseEnds,
