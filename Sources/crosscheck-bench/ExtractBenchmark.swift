@@ -17,6 +17,30 @@ enum ExtractBenchmark {
         ("Rescue teams worked through the night, clearing rubble and searching for survivors under the debris.", 0),
     ]
 
+    /// The same kinds of sentences in Ukrainian, Russian and German, with how many figures each holds.
+    static let otherLanguages: [(name: String, templates: [(String, Int)])] = [
+        ("Ukrainian", [
+            ("Внаслідок удару загинули щонайменше {} людей, ще {} поранені, повідомили в ДСНС.", 2),
+            ("Станом на 09:00 збито {} ударних БпЛА та {} крилатих ракет.", 2),
+            ("Росія атакувала Україну 19 червня 2025 року, кількість загиблих зросла до {}.", 1),
+            ("Серед поранених є {}-річна жінка та двоє дітей.", 1),
+            ("Президент провів зустріч з європейськими лідерами у Брюсселі щодо підтримки протиповітряної оборони.", 0),
+            ("Рятувальники працювали всю ніч, розбираючи завали та шукаючи людей під уламками.", 0),
+        ]),
+        ("Russian", [
+            ("В результате удара погибли не менее {} человек, еще {} ранены, сообщили в МЧС.", 2),
+            ("За ночь силами ПВО уничтожены {} украинских беспилотников над регионами России.", 1),
+            ("Число пострадавших возросло до {} человек, из них {} детей.", 2),
+            ("Губернатор заявил, что спасатели продолжают работу на месте происшествия.", 0),
+        ]),
+        ("German", [
+            ("Bei dem Angriff wurden mindestens {} Menschen getötet und mehr als {} verletzt, teilte die Polizei mit.", 2),
+            ("Die ukrainische Luftwaffe meldete, dass {} von {} Drohnen abgeschossen wurden.", 2),
+            ("Am 19. Juni 2025 stieg die Zahl der Toten auf {}.", 1),
+            ("Der Bürgermeister sprach am Sonntag mit Journalisten über die Lage in der Stadt.", 0),
+        ]),
+    ]
+
     static func run() {
         let corpus = generate(megabytes: 50)
         let megabytes = Double(corpus.text.utf8.count) / 1_000_000
@@ -40,12 +64,35 @@ enum ExtractBenchmark {
                   + "news-style text, \(found) figures, in \(format(seconds, decimals: 3)) s (median of 3): "
                   + "\(format(megabytes / seconds, decimals: 1)) MB/s on \(processors == 1 ? "one core" : "\(processors) cores")")
         }
+        for (name, templates) in otherLanguages { otherLanguage(name, templates) }
         firstProposal(corpus.text)
         let before = peakMemoryMB()
         // Another scan that keeps nothing: the peak must not move with the input.
         utf8.withUTF8 { bytes in _ = Extractor().scan(bytes, from: Extractor.Position()) { _ in } }
         print("extract: a scan of \(format(megabytes)) MB that keeps no mentions raised peak memory by "
               + "\(format(peakMemoryMB() - before, decimals: 1)) MB (peak \(format(peakMemoryMB())) MB, the corpus itself included)")
+    }
+
+    /// Extraction of 20 MB of text in another language, its language told sentence by sentence.
+    static func otherLanguage(_ name: String, _ templates: [(String, Int)]) {
+        var corpus = generate(megabytes: 20, from: templates)
+        let megabytes = Double(corpus.text.utf8.count) / 1_000_000
+        for processors in [1, WorkerPool.processors] {
+            var extractor = Extractor()
+            extractor.includesContext = false
+            extractor.processors = processors
+            var found = 0
+            let seconds = median(repeats: 3) {
+                found = 0
+                corpus.text.withUTF8 { bytes in
+                    _ = extractor.scan(bytes, from: Extractor.Position()) { _ in found += 1 }
+                }
+            }
+            verify(found == corpus.figures, "\(name): found \(found) figures, the corpus has \(corpus.figures)")
+            print("extract in \(name), the language told sentence by sentence: \(format(megabytes)) MB, \(found) figures, in "
+                  + "\(format(seconds, decimals: 3)) s (median of 3): \(format(megabytes / seconds, decimals: 1)) MB/s on "
+                  + "\(processors == 1 ? "one core" : "\(processors) cores")")
+        }
     }
 
     /// What annotate does before its first proposal, on an article of 5,000 words: the event's own
@@ -72,7 +119,7 @@ enum ExtractBenchmark {
 
     /// Sentences drawn from the templates until the text is `megabytes` long, a paragraph every
     /// few sentences; returns the text and how many figures it holds.
-    static func generate(megabytes: Int) -> (text: String, figures: Int) {
+    static func generate(megabytes: Int, from templates: [(String, Int)] = templates) -> (text: String, figures: Int) {
         var random = SplitMix64(state: 17)
         var text = ""
         text.reserveCapacity(megabytes * 1_000_000 + 1_000)

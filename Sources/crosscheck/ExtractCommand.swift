@@ -20,6 +20,9 @@ struct Extract: ParsableCommand {
     @Option(help: "δ, the relative tolerance of approximate figures.")
     var tolerance: Double = 0.1
 
+    @Option(help: "The text's language: auto (told sentence by sentence), en, uk, ru or de.")
+    var language = LanguageChoice(nil)
+
     @Argument(help: "The text to read: a file, or '-' for standard input.")
     var file: String
 
@@ -37,7 +40,7 @@ struct Extract: ParsableCommand {
         } catch {
             throw Failure("\(file): cannot read: \(StoreError.reason(error))")
         }
-        var extractor = Extractor(tolerance: tolerance)
+        var extractor = Extractor(tolerance: tolerance, language: language.language)
         extractor.includesContext = !json
         let colour = !json && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         var out = ""

@@ -17,6 +17,9 @@ struct Parse: ParsableCommand {
     @Option(help: "δ, the relative tolerance of approximate figures (\"about 80\" is [80(1−δ), 80(1+δ)]).")
     var tolerance: Double = 0.1
 
+    @Option(help: "The phrases' language: auto (told by each phrase's words), en, uk, ru or de.")
+    var language = LanguageChoice(nil)
+
     @Argument(parsing: .allUnrecognized, help: "Phrases to read; '-' reads phrases one per line from standard input; after '--' every word is a phrase (\"-5\").")
     var phrases: [String] = []
 
@@ -30,7 +33,7 @@ struct Parse: ParsableCommand {
     }
 
     func run() throws {
-        let parser = FigureParser(tolerance: tolerance)
+        let parser = FigureParser(tolerance: tolerance, language: language.language)
         var printer = ParsePrinter(json: json)
         var failed = false
         for phrase in phrases {

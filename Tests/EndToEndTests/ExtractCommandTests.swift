@@ -35,10 +35,24 @@ struct ExtractCommandTests {
     func json() throws {
         let result = try Binary.run(["extract", "--json", "-"], stdin: "Ukraine returned 1,212 bodies, Russia 27.\n")
         #expect(result.stdout == """
-            {"start":17,"end":22,"line":1,"text":"1,212","metric":"bodies-repatriated","metricWords":"bodies","family":"exact","lower":1212,"upper":1212,"lowerOpen":false,"upperOpen":false,"approximate":false,"kind":"count","coded":1212,"scope":null,"attributedTo":null,"asOf":null,"asOfWords":null,"clause":"Ukraine returned 1,212 bodies","role":null}
-            {"start":38,"end":40,"line":1,"text":"27","metric":"bodies-repatriated","metricWords":"bodies","family":"exact","lower":27,"upper":27,"lowerOpen":false,"upperOpen":false,"approximate":false,"kind":"count","coded":27,"scope":null,"attributedTo":null,"asOf":null,"asOfWords":null,"clause":"Russia 27","role":null}
+            {"start":17,"end":22,"line":1,"text":"1,212","metric":"bodies-repatriated","metricWords":"bodies","family":"exact","lower":1212,"upper":1212,"lowerOpen":false,"upperOpen":false,"approximate":false,"kind":"count","coded":1212,"scope":null,"attributedTo":null,"asOf":null,"asOfWords":null,"clause":"Ukraine returned 1,212 bodies","role":null,"language":"en"}
+            {"start":38,"end":40,"line":1,"text":"27","metric":"bodies-repatriated","metricWords":"bodies","family":"exact","lower":27,"upper":27,"lowerOpen":false,"upperOpen":false,"approximate":false,"kind":"count","coded":27,"scope":null,"attributedTo":null,"asOf":null,"asOfWords":null,"clause":"Russia 27","role":null,"language":"en"}
 
             """)
+        #expect(result.status == 0)
+    }
+
+    @Test("each sentence read in its own language, named in the JSON")
+    func languages() throws {
+        let text = "Внаслідок удару загинули щонайменше 23 людини. Bei dem Angriff wurden mindestens 28 Menschen getötet. Russia launched 440 drones.\n"
+        let result = try Binary.run(["extract", "--json", "-"], stdin: text)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.map { $0.contains(#""metric":"killed""#) } == [true, true, false])
+        #expect(lines[0].contains(#""text":"щонайменше 23""#) && lines[0].hasSuffix(#""language":"uk"}"#))
+        #expect(lines[1].contains(#""text":"mindestens 28","metric":"killed","metricWords":"getötet","family":"lowerBoundClosed","lower":28,"upper":null"#))
+        #expect(lines[1].hasSuffix(#""language":"de"}"#))
+        #expect(lines[2].contains(#""metric":"drones""#) && lines[2].hasSuffix(#""language":"en"}"#))
         #expect(result.status == 0)
     }
 

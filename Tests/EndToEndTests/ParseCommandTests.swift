@@ -33,10 +33,10 @@ struct ParseCommandTests {
     func json() throws {
         let result = try Binary.run(["parse", "--json", "at least 23 killed", "nearly 500", "twenty-thirty", "€1.2bn"])
         #expect(result.stdout == """
-            {"text":"at least 23 killed","metric":"killed","family":"lowerBoundClosed","lower":23,"upper":null,"lowerOpen":false,"upperOpen":false,"approximate":false,"kind":"count","coded":23}
-            {"text":"nearly 500","family":"nearBelow","lower":450,"upper":500,"lowerOpen":false,"upperOpen":true,"approximate":true,"kind":"count","coded":450}
+            {"text":"at least 23 killed","metric":"killed","family":"lowerBoundClosed","lower":23,"upper":null,"lowerOpen":false,"upperOpen":false,"approximate":false,"kind":"count","coded":23,"language":"en"}
+            {"text":"nearly 500","family":"nearBelow","lower":450,"upper":500,"lowerOpen":false,"upperOpen":true,"approximate":true,"kind":"count","coded":450,"language":"en"}
             {"text":"twenty-thirty","error":"\\"thirty\\" cannot follow \\"twenty\\" in a number"}
-            {"text":"€1.2bn","family":"exact","lower":1200000000,"upper":1200000000,"lowerOpen":false,"upperOpen":false,"approximate":false,"kind":"money","unit":"EUR","coded":1200000000}
+            {"text":"€1.2bn","family":"exact","lower":1200000000,"upper":1200000000,"lowerOpen":false,"upperOpen":false,"approximate":false,"kind":"money","unit":"EUR","coded":1200000000,"language":"en"}
 
             """)
         #expect(result.status == 2)
@@ -46,15 +46,40 @@ struct ParseCommandTests {
     func standardInput() throws {
         let result = try Binary.run(["parse", "--json", "--tolerance", "0.2", "-"], stdin: "about 80\r\n\nover 130\n")
         #expect(result.stdout == """
-            {"text":"about 80","family":"approximate","lower":64,"upper":96,"lowerOpen":false,"upperOpen":false,"approximate":true,"kind":"count","coded":80}
-            {"text":"over 130","family":"lowerBoundOpen","lower":130,"upper":null,"lowerOpen":true,"upperOpen":false,"approximate":false,"kind":"count","coded":131}
+            {"text":"about 80","family":"approximate","lower":64,"upper":96,"lowerOpen":false,"upperOpen":false,"approximate":true,"kind":"count","coded":80,"language":"en"}
+            {"text":"over 130","family":"lowerBoundOpen","lower":130,"upper":null,"lowerOpen":true,"upperOpen":false,"approximate":false,"kind":"count","coded":131,"language":"en"}
 
             """)
         #expect(result.status == 0)
     }
 
+    @Test("each phrase in the language its words tell; --language reads them all in one, and a word it does not know is refused")
+    func languages() throws {
+        let told = try Binary.run(["parse", "щонайменше 23 загиблих", "более 130 раненых", "mindestens 28 Tote", "dreiundzwanzig", "at least 5"])
+        #expect(told.stdout == """
+            щонайменше 23 загиблих  →  killed ≥ 23  (count, coded 23)
+            более 130 раненых       →  injured > 130  (count, coded 131)
+            mindestens 28 Tote      →  killed ≥ 28  (count, coded 28)
+            dreiundzwanzig          →  = 23  (count, coded 23)
+            at least 5              →  ≥ 5  (count, coded 5)
+
+            """)
+        #expect(told.status == 0)
+        let given = try Binary.run(["parse", "--language", "en", "--json", "mindestens 28", "1.000"])
+        #expect(given.stdout == """
+            {"text":"1.000","family":"exact","lower":1,"upper":1,"lowerOpen":false,"upperOpen":false,"approximate":false,"kind":"count","coded":1,"language":"en"}
+
+            """)
+        #expect(given.stderr == "error: \"mindestens 28\": \"mindestens\" is not understood here\n")
+        #expect(given.status == 2)
+        let german = try Binary.run(["parse", "--language", "de", "--json", "1.000"])
+        #expect(german.stdout.hasPrefix(#"{"text":"1.000","family":"exact","lower":1000,"upper":1000,"#))
+        #expect(german.stdout.hasSuffix(#""language":"de"}"# + "\n"))
+    }
+
     @Test("bad usage: a clear line and exit 2", arguments: [
         (["parse", "--tolerance", "1.5", "23"], "--tolerance 1.5: δ must be at least 0 and below 1"),
+        (["parse", "--language", "fr", "23"], "The value 'fr' is invalid for '--language <language>'"),
         (["parse"], "give at least one phrase, or '-' to read standard input"),
     ])
     func usage(_ arguments: [String], _ message: String) throws {

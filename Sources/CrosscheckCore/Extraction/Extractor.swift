@@ -273,7 +273,7 @@ public struct Extractor: Sendable {
                     || first == 0x22 || first == 0xE2 || (first == 0xD0 && second >= 0x80 && second <= 0xAF)
                     || (first == 0xD2 && second == 0x90) || (first == 0xC3 && second >= 0x80 && second <= 0x9E)
                     || (first == 0xC2 && second == 0xAB)
-                if startsSentence && (byte != 0x2E || !endsAbbreviation(bytes, at: i, from: start)) {
+                if startsSentence && (byte != 0x2E || !endsAbbreviation(bytes, at: i, from: start) && !isDayBeforeMonth(bytes, at: i, next: next, lineEnd: lineEnd)) {
                     return next
                 }
             }
@@ -299,6 +299,17 @@ public struct Extractor: Sendable {
     private static func has(_ value: UInt8, in word: UInt64) -> Bool {
         let x = word ^ (0x0101_0101_0101_0101 &* UInt64(value))
         return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// "19. Juni": a day's number with its ordinal point before a month's name, in any language.
+    private static func isDayBeforeMonth(_ bytes: UnsafeBufferPointer<UInt8>, at dot: Int, next: Int, lineEnd: Int) -> Bool {
+        var digits = 0
+        while dot - digits > 0, PhraseTokenizer.isDigit(bytes[dot - digits - 1]) { digits += 1 }
+        guard (1...2).contains(digits) else { return false }
+        var end = next
+        while end < lineEnd, bytes[end] != 0x20, bytes[end] != 0x2E, bytes[end] != 0x2C { end += 1 }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<end]), as: UTF8.self).lowercased()
+        return LanguageTables.allMonths.contains(word)
     }
 
     private static func endsAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, at dot: Int, from start: Int) -> Bool {

@@ -45,12 +45,15 @@ public struct Mention: Sendable, Hashable {
     /// asked for figures only (`Extractor.includesContext`).
     public var before: String
     public var after: String
+    /// The language the figure's sentence was read in.
+    public var language: Language = .english
 
     /// How much of its sentence a mention keeps on each side of the figure.
     public static let contextLength = 80
 
     /// One JSON object: `start`, `end`, `line`, `text`, `metric`, `metricWords`, `family`, the
-    /// figure's fields, then `scope`, `attributedTo`, `asOf`, `asOfWords`, `clause` and `role`.
+    /// figure's fields, then `scope`, `attributedTo`, `asOf`, `asOfWords`, `clause`, `role` and
+    /// `language`.
     public var json: String {
         var object = JSONObjectWriter()
         object.add("start", Double(start))
@@ -67,6 +70,7 @@ public struct Mention: Sendable, Hashable {
         object.add("asOfWords", asOfWords)
         object.add("clause", clause)
         object.add("role", role?.rawValue)
+        object.add("language", language.code)
         return object.result
     }
 }

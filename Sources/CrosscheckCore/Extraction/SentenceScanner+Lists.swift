@@ -20,12 +20,14 @@ extension SentenceScanner {
             // БПЛА над акваторией, 6 БПЛА над Брянской".
             // A list after a colon breaks down the figure before it: "уничтожены 11 БПЛА: 5 БПЛА — над …".
             let whole = list.first.flatMap { first in first > 0 && introduces(pending[first - 1].tokens, pending[first].tokens) ? first - 1 : nil }
-            let done = list + (whole.map { [$0] } ?? [])
-            for member in list {
-                guard let base = pending[member].mention.metric,
-                      let action = lexicon.actions.first(where: { action in
-                          action.metric == base && done.contains { pending[$0].mention.metric == action.becomes }
-                      }) else { continue }
+            // Parts are left out: "30 people were injured, 12 of them hospitalised".
+            var made = Set<String>()
+            for member in list + (whole.map { [$0] } ?? []) where pending[member].mention.role == nil {
+                if let metric = pending[member].mention.metric { made.insert(metric) }
+            }
+            for member in list where pending[member].mention.role == nil {
+                guard let base = pending[member].mention.metric, made.count > 1,
+                      let action = lexicon.actions.first(where: { $0.metric == base && made.contains($0.becomes) }) else { continue }
                 pending[member].mention.metric = action.becomes
             }
             // The members after a part are parts too: "including nine Nepalis and four foreigners".

@@ -22,6 +22,7 @@ extension SentenceScanner {
         }
         // "Health authorities previously put the death toll in Derna at 5,500."
         k = start
+        let (tokens, sentence) = (self.tokens, self.sentence)
         while k > 0, !Places.endsClause(tokens[k - 1].start, in: sentence) {
             k -= 1
             if lexicon.earlier.match(tokens, at: k) != nil { return .earlier }

@@ -158,7 +158,8 @@ struct SentenceScanner {
                 attributedTo: speakers?.nearest(to: start..<end), asOf: when?.time, asOfWords: when?.words,
                 clause: clause(around: bytes), role: role(start, end),
                 before: extractor.includesContext ? context(before: tokens[start].start) : "",
-                after: extractor.includesContext ? context(after: tokens[end - 1].end) : ""),
+                after: extractor.includesContext ? context(after: tokens[end - 1].end) : "",
+                language: Language(index: lexicon.languageIndex)),
                 tokens: start..<end, needsMetric: needsMetric(parsed, start, end), countsOther: countsOther))
         }
         if pending.count > 1 { shareMetrics() }
@@ -182,6 +183,8 @@ struct SentenceScanner {
     /// The clause around a figure's bytes: to the commas, semicolons, colons or dashes that bound
     /// it, or the sentence's ends, without the spaces and closing punctuation at its ends.
     func clause(around figure: Range<Int>) -> String {
+        // The buffer once, not the stream's on every byte.
+        let sentence = self.sentence
         func bounds(_ i: Int) -> Bool { Places.endsClause(i, in: sentence) }
         var start = figure.lowerBound, end = figure.upperBound
         while start > 0, !bounds(start - 1) { start -= 1 }

@@ -65,13 +65,15 @@ extension ParsedPhrase {
         return metric + (interval.hasPrefix("[") || interval.hasPrefix("(") ? " ∈ " : " ") + interval
     }
 
-    /// One JSON object: `text`, `metric` (when named), `family`, then the figure's fields.
+    /// One JSON object: `text`, `metric` (when named), `family`, the figure's fields, then the
+    /// `language` the phrase was read in.
     public var json: String {
         var object = JSONObjectWriter()
         object.add("text", text)
         if let metric { object.add("metric", metric) }
         object.add("family", family.rawValue)
         figure.addFields(to: &object)
+        object.add("language", language.code)
         return object.result
     }
 }

@@ -115,4 +115,7 @@ extension LanguageTables {
 
     /// Every language's abbreviations: a sentence is cut before its language is told.
     static let allAbbreviations: Set<String> = Set(all.flatMap(\.abbreviations))
+
+    /// Every language's month names: "19. Juni" is a date before any language is told.
+    static let allMonths: Set<String> = Set(all.flatMap { $0.months.map(\.word) })
 }

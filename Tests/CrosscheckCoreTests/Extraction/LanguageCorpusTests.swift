@@ -37,4 +37,23 @@ struct LanguageCorpusTests {
         #expect(score.rate(score.metricsRight, score.metrics) >= Self.floors.metric, "\(name): metrics right")
         #expect(skipped >= Self.floors.skipped, "\(name): non-figures skipped")
     }
+
+    @Test("dates, times, years, ages and storeys in each language are no figures; the figures beside them are", arguments: [
+        ("Станом на 19.06 о 12.00 у 2025 році загинули 23 людини, серед них 45-річний чоловік.", ["23"]),
+        ("9 августа в 8.00 мск сбиты 7 БПЛА, погибла 50-летняя женщина.", ["7"]),
+        ("Am 19. Juni 2025 um 16 Uhr wurden 23 Menschen getötet, darunter Kinder im Alter von 5 Jahren.", ["23"]),
+        ("Двоє дітей 7 і 9 років поранені, пошкоджено 5-поверховий будинок.", ["Двоє"]),
+    ])
+    func notFigures(_ text: String, _ figures: [String]) {
+        #expect(Extractor().extract(text).map(\.text) == figures)
+    }
+
+    @Test("the language of each sentence is told from its own words, whatever the one before it was")
+    func toldBySentence() {
+        let mentions = Extractor().extract("Загинули 23 людини. Погибли 23 человека. 23 Menschen starben. 23 people died.")
+        #expect(mentions.map(\.language.code) == ["uk", "ru", "de", "en"])
+        #expect(mentions.map(\.metric) == ["killed", "killed", "killed", "killed"])
+        let given = Extractor(language: Language("en")).extract("Bei dem Angriff starben mindestens 28 Menschen.")
+        #expect(given.map(\.figure.lower) == [28] && given.first?.family == .exact && given.first?.metric == nil)
+    }
 }
