@@ -8,6 +8,7 @@ import CrosscheckCore
 let benchmarks: [String: () throws -> Void] = [
     "parse": ParseBenchmark.run,
     "extract": ExtractBenchmark.run,
+    "languages": ExtractBenchmark.runLanguages,
     "ledger": LedgerBenchmark.run,
     "large-event": LedgerBenchmark.largeEventLatency,
     "check": CheckBenchmark.run,
@@ -23,7 +24,7 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "generate-ledge
 }
 
 let requested = CommandLine.arguments.dropFirst()
-let names = requested.isEmpty ? ["parse", "extract", "ledger", "check", "export"] : Array(requested)
+let names = requested.isEmpty ? ["parse", "extract", "languages", "ledger", "check", "export"] : Array(requested)
 for name in names {
     guard let run = benchmarks[name] else {
         print("unknown benchmark \(name); known: \(benchmarks.keys.sorted().joined(separator: ", "))")

@@ -173,8 +173,10 @@ public struct Extractor: Sendable {
 
         func handOn(_ piece: Piece, of range: Range<Int>, emit: (Mention) -> Void) {
             var piece = piece
-            if range.lowerBound > 0 && carried.speaker == nil {
-                // A pronoun with no speaker before it reads differently from one with an unknown speaker.
+            let unknown = Carried.unknown.speaker
+            if range.lowerBound > 0 && carried.speaker == nil && piece.mentions.contains(where: { $0.attributedTo == unknown }) {
+                // A pronoun with no speaker before it reads differently from one with an unknown
+                // speaker; a piece whose figures do not lean on the speaker before stands as read.
                 piece = extractor.read(UnsafeBufferPointer(rebasing: text[range]), carried: carried)
             }
             // In place: a mention is not copied on its way out.
@@ -320,9 +322,12 @@ public struct Extractor: Sendable {
         }
         let length = dot - wordStart
         guard length > 0, length <= 12 else { return false }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<dot]), as: UTF8.self)
         // An initial: "U.S.", "J. Smith", "В. Зеленський".
-        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
-        return word.unicodeScalars.count <= 6 && LanguageTables.allAbbreviations.contains(word.lowercased())
+        if length == 1, bytes[wordStart] >= 0x41, bytes[wordStart] <= 0x5A { return true }
+        if length == 2, bytes[wordStart] >= 0xC0, PhraseTokenizer.letterCase(PhraseTokenizer.decode(bytes, at: wordStart).scalar.value) == true {
+            return true
+        }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<dot]), as: UTF8.self)
+        return LanguageTables.allAbbreviations.contains(word.lowercased())
     }
 }

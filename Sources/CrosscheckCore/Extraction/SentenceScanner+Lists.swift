@@ -21,13 +21,13 @@ extension SentenceScanner {
             // A list after a colon breaks down the figure before it: "уничтожены 11 БПЛА: 5 БПЛА — над …".
             let whole = list.first.flatMap { first in first > 0 && introduces(pending[first - 1].tokens, pending[first].tokens) ? first - 1 : nil }
             // Parts are left out: "30 people were injured, 12 of them hospitalised".
-            var made = Set<String>()
-            for member in list + (whole.map { [$0] } ?? []) where pending[member].mention.role == nil {
-                if let metric = pending[member].mention.metric { made.insert(metric) }
+            func made(_ metric: String) -> Bool {
+                list.contains { pending[$0].mention.role == nil && pending[$0].mention.metric == metric }
+                    || whole.map { pending[$0].mention.metric == metric } == true
             }
             for member in list where pending[member].mention.role == nil {
-                guard let base = pending[member].mention.metric, made.count > 1,
-                      let action = lexicon.actions.first(where: { $0.metric == base && made.contains($0.becomes) }) else { continue }
+                guard let base = pending[member].mention.metric,
+                      let action = lexicon.actions.first(where: { $0.metric == base && made($0.becomes) }) else { continue }
                 pending[member].mention.metric = action.becomes
             }
             // The members after a part are parts too: "including nine Nepalis and four foreigners".

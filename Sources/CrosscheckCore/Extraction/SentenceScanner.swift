@@ -91,13 +91,12 @@ struct SentenceScanner {
         // The last sentence's buffer, taken back from the stream so that it is reused, not copied.
         var tokens = stream.tokens
         stream = .empty(lexicon)
-        PhraseTokenizer.tokenizeText(sentence, lexicon: lexicon, into: &tokens)
         if extractor.language == nil {
-            let told = extractor.lexicons.tell(TokenStream(bytes: sentence, tokens: tokens, lexicon: lexicon), current: lexicon.languageIndex)
-            if told != lexicon.languageIndex {
-                lexicon = extractor.lexicons.all[told]
+            lexicon = extractor.lexicons.split(sentence, from: lexicon, into: &tokens) { lexicon, tokens in
                 PhraseTokenizer.tokenizeText(sentence, lexicon: lexicon, into: &tokens)
             }
+        } else {
+            PhraseTokenizer.tokenizeText(sentence, lexicon: lexicon, into: &tokens)
         }
         stream = TokenStream(bytes: sentence, tokens: tokens, lexicon: lexicon)
         var previous: Counted?

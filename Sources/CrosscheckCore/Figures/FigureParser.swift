@@ -38,48 +38,52 @@ public struct FigureParser: Sendable {
     public func parse(_ phrase: String) throws(FigureError) -> ParsedPhrase {
         var utf8 = phrase
         let result: Result<ParsedPhrase, FigureError> = utf8.withUTF8 { bytes in
-            let first = language.map { lexicons[$0] } ?? told(bytes)
-            let result = read(phrase, bytes, first)
+            let (result, lexicon) = read(phrase, bytes, lexicons[language ?? .english], telling: language == nil)
             guard language == nil, case .failure(let error) = result else { return result }
             switch error.reason {
             case .notUnderstood, .noNumber, .secondFigure: break
             default: return result
             }
-            for other in lexicons.all where other !== first && other.language.script == first.language.script {
-                if case .success(let parsed) = read(phrase, bytes, other) { return .success(parsed) }
+            for other in lexicons.all where other !== lexicon && other.language.script == lexicon.language.script {
+                if case .success(let parsed) = read(phrase, bytes, other, telling: false).result { return .success(parsed) }
             }
             return result
         }
         return try result.get()
     }
 
-    /// The lexicon of the language a phrase's words tell.
-    private func told(_ bytes: UnsafeBufferPointer<UInt8>) -> Lexicon {
-        let english = lexicons[.english]
-        guard let tokens = try? PhraseTokenizer.tokenize(bytes, lexicon: english) else { return english }
-        return lexicons.all[lexicons.tell(TokenStream(bytes: bytes, tokens: tokens, lexicon: english), current: english.languageIndex)]
-    }
-
-    private func read(_ phrase: String, _ bytes: UnsafeBufferPointer<UInt8>, _ lexicon: Lexicon) -> Result<ParsedPhrase, FigureError> {
-        let tokens: [Token]
+    /// The phrase read with a lexicon, or with the one its words tell when `telling`: the result
+    /// and the lexicon it was read with.
+    private func read(
+        _ phrase: String, _ bytes: UnsafeBufferPointer<UInt8>, _ lexicon: Lexicon, telling: Bool
+    ) -> (result: Result<ParsedPhrase, FigureError>, lexicon: Lexicon) {
+        var lexicon = lexicon
+        var tokens: [Token]
         do throws(TokenizerFailure) {
             tokens = try PhraseTokenizer.tokenize(bytes, lexicon: lexicon)
         } catch {
             switch error {
             case .control(let scalar):
-                return .failure(FigureError(phrase, .controlCharacter(scalar)))
+                return (.failure(FigureError(phrase, .controlCharacter(scalar))), lexicon)
             case .foreignDigits(let start, let end):
                 let digits = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                return .failure(FigureError(phrase, .foreignDigits(digits)))
+                return (.failure(FigureError(phrase, .foreignDigits(digits))), lexicon)
+            }
+        }
+        // A phrase whose every word the first language reads is read in it: nothing to tell.
+        if telling, !tokens.allSatisfy({ $0.kind != .word || ($0.id >= 0 && lexicon.info[Int($0.id)].isCue) }) {
+            // A phrase split with one lexicon splits with all: they differ in words, not in what they refuse.
+            lexicon = lexicons.split(bytes, from: lexicon, into: &tokens, isSplit: true) { lexicon, tokens in
+                tokens = (try? PhraseTokenizer.tokenize(bytes, lexicon: lexicon)) ?? tokens
             }
         }
         var reader = PhraseReader(TokenStream(bytes: bytes, tokens: tokens, lexicon: lexicon), phrase: phrase, tolerance: tolerance)
         do throws(FigureError) {
             var parsed = try reader.read()
             parsed.language = Language(index: lexicon.languageIndex)
-            return .success(parsed)
+            return (.success(parsed), lexicon)
         } catch {
-            return .failure(error)
+            return (.failure(error), lexicon)
         }
     }
 }

@@ -123,7 +123,7 @@ enum PhraseTokenizer {
                 i += length
             } else if value <= 0x9F {
                 throw .control(scalar)
-            } else if scalar.properties.numericType == .decimal {
+            } else if letterCase(value) == nil, scalar.properties.numericType == .decimal {
                 var end = i + length
                 while end < count, bytes[end] >= 0x80 {
                     let (next, nextLength) = decode(bytes, at: end)
@@ -308,7 +308,7 @@ enum PhraseTokenizer {
             } else {
                 let (scalar, length) = decode(bytes, at: i)
                 if isWordScalar(scalar) {
-                    if i == token.start { token.capitalised = scalar.properties.isUppercase }
+                    if i == token.start { token.capitalised = letterCase(scalar.value) ?? scalar.properties.isUppercase }
                     ascii = false
                     i += length
                 } else if scalar.value == 0x2019 || scalar.value == 0x2018, i > token.start, i + length < count, isLetter(bytes, at: i + length) {
@@ -324,16 +324,21 @@ enum PhraseTokenizer {
         let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
         if ascii {
             token.id = lexicon.index.id(ofASCII: slice)
-            if token.id < 0, !lexicon.compoundPieces.isEmpty {
-                withLowercased(slice) { readCompound($0, into: &token, lexicon: lexicon) }
-            }
+            if token.id < 0, lexicon.readsCompounds { lookUp(slice, into: &token, lexicon: lexicon) }
         } else {
-            withLowercased(slice) { word in
-                token.id = lexicon.index.id(ofLowercase: word)
-                if token.id < 0, !lexicon.compoundPieces.isEmpty { readCompound(word, into: &token, lexicon: lexicon) }
-            }
+            lookUp(slice, into: &token, lexicon: lexicon)
         }
         return token
+    }
+
+    /// A word's id found lower-cased, or the number its pieces make where the language writes
+    /// numbers as one word: out of line, so that the ASCII path above stays short.
+    @inline(never)
+    private static func lookUp(_ slice: UnsafeBufferPointer<UInt8>, into token: inout Token, lexicon: Lexicon) {
+        withLowercased(slice) { word in
+            token.id = lexicon.index.id(ofLowercase: word)
+            if token.id < 0, lexicon.readsCompounds { readCompound(word, into: &token, lexicon: lexicon) }
+        }
     }
 
     /// A word made wholly of a language's number pieces becomes a number: "dreiundzwanzig" is 23.
@@ -405,7 +410,21 @@ enum PhraseTokenizer {
 
     /// A letter of any script that is not a digit; the one test for where a word starts and goes on.
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic && scalar.properties.numericType != .decimal
+        letterCase(scalar.value) != nil || scalar.properties.isAlphabetic && scalar.properties.numericType != .decimal
+    }
+
+    /// Whether a letter of Latin-1, Latin Extended-A or Cyrillic is a capital, found without the
+    /// Unicode tables (the letters of every language crosscheck reads); nil for any other scalar.
+    @inline(__always)
+    static func letterCase(_ value: UInt32) -> Bool? {
+        switch value {
+        case 0x400...0x42F, 0x490: return true
+        case 0x430...0x45F, 0x491: return false
+        case 0xC0...0xDE where value != 0xD7: return true
+        case 0xDF...0xFF where value != 0xF7: return false
+        case 0x100...0x17F: return value & 1 == 0
+        default: return nil
+        }
     }
 
     @inline(__always)

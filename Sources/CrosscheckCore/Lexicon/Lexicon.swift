@@ -66,6 +66,7 @@ final class Lexicon: Sendable {
     let decimalMarks: UInt64
     /// A compound number's pieces, longest first, when the language writes numbers as one word.
     let compoundPieces: [CompoundNumbers.Piece]
+    let readsCompounds: Bool
     /// Ids of the ASCII symbols, by byte; -1 where none.
     let asciiSymbolIDs: [Int32]
     let info: [WordInfo]
@@ -209,7 +210,7 @@ final class Lexicon: Sendable {
         metrics = table(vocabulary.metrics.flatMap { metric in
             ([metric.id] + metric.aliases).map { ($0.lowercased(), metric.id) }
         } + language.metricWords.filter { known.contains($0.metric) }.flatMap { entry in entry.words.map { ($0, entry.metric) } }, cues: false)
-        builder.markLanguages()
+        builder.markLanguages(of: language.script)
         symbols = Symbols(of: builder.id(language.of), openBracket: builder.id("("), closeBracket: builder.id(")"),
                           plus: builder.id("+"), slash: builder.id("/"), comma: builder.id(","), single: builder.id("single"),
                           hash: builder.id("#"), at: builder.id("@"), dash: builder.id("-"),
@@ -218,6 +219,7 @@ final class Lexicon: Sendable {
         groupMarks = language.groupMarks.reduce(0) { $0 | 1 << UInt64($1) }
         decimalMarks = language.decimalMarks.reduce(0) { $0 | 1 << UInt64($1) }
         compoundPieces = language.compoundNumbers ? CompoundNumbers.pieces(of: language) : []
+        readsCompounds = language.compoundNumbers
         ids = builder.ids
         index = WordIndex(builder.ids)
         info = builder.info
@@ -303,10 +305,11 @@ final class Lexicon: Sendable {
             }
         }
 
-        /// Every language's telling words, known in every lexicon: a sentence is read with one
-        /// lexicon, and its words tell which language it is in.
-        mutating func markLanguages() {
-            for (index, words) in LanguageTables.tellingWords.enumerated() {
+        /// The telling words of every language of a script, known in the lexicon of each: a
+        /// sentence is read with one lexicon, and its words tell which language of the script it
+        /// is in (the script itself is told by its letters).
+        mutating func markLanguages(of script: LanguageTables.Script) {
+            for (index, words) in LanguageTables.tellingWords.enumerated() where LanguageTables.all[index].script == script {
                 for word in words { info[Int(id(word))].languages |= 1 << UInt8(index) }
             }
         }

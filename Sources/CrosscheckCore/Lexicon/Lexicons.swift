@@ -1,7 +1,8 @@
 /// A language crosscheck reads figures in.
 public struct Language: Sendable, Hashable, CustomStringConvertible {
-    /// The language's place in `LanguageTables.all`.
-    let index: Int
+    /// The language's place in `LanguageTables.all`: a byte, since every mention carries one.
+    private let place: UInt8
+    var index: Int { Int(place) }
 
     /// Its ISO 639-1 code: "en", "uk", "ru", "de".
     public var code: String { LanguageTables.all[index].code }
@@ -13,11 +14,11 @@ public struct Language: Sendable, Hashable, CustomStringConvertible {
     public init?(_ text: String) {
         let text = text.lowercased()
         guard let index = LanguageTables.all.firstIndex(where: { $0.code == text || $0.name.lowercased() == text }) else { return nil }
-        self.index = index
+        place = UInt8(index)
     }
 
     init(index: Int) {
-        self.index = index
+        place = UInt8(index)
     }
 
     public static let english = Language(index: 0)
@@ -56,12 +57,30 @@ final class Lexicons: Sendable {
 
     subscript(language: Language) -> Lexicon { all[language.index] }
 
-    /// The language of the stream's words, as its lexicon split them; `current` where nothing
-    /// tells it apart (a sentence of digits, a tie).
-    func tell(_ stream: TokenStream, current: Int) -> Int {
-        let tokens = stream.tokens, bytes = stream.bytes, info = stream.lexicon.info
+    /// Splits text into `tokens` with the lexicon of the language its words tell, starting from
+    /// `lexicon`'s: split again only when another language is told, and once more when that
+    /// one's script is not `lexicon`'s (a lexicon knows the telling words of its own script only).
+    /// `tokens` may hold the text split with `lexicon` already (`isSplit`).
+    func split(_ bytes: UnsafeBufferPointer<UInt8>, from lexicon: Lexicon, into tokens: inout [Token], isSplit: Bool = false,
+               with tokenize: (Lexicon, inout [Token]) -> Void) -> Lexicon {
+        if !isSplit { tokenize(lexicon, &tokens) }
+        let told = all[tell(tokens, bytes, lexicon)]
+        guard told !== lexicon else { return lexicon }
+        tokenize(told, &tokens)
+        guard told.language.script != lexicon.language.script else { return told }
+        let again = all[tell(tokens, bytes, told)]
+        if again !== told { tokenize(again, &tokens) }
+        return again
+    }
+
+    /// The language of words as `lexicon` split them; `lexicon`'s where nothing tells it apart (a
+    /// sentence of digits, a tie).
+    func tell(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>, _ lexicon: Lexicon) -> Int {
+        let current = lexicon.languageIndex
         var latin = 0, cyrillic = 0
         var votes = SIMD8<Int32>(repeating: 0)
+        lexicon.info.withUnsafeBufferPointer { info in
+        tokens.withUnsafeBufferPointer { tokens in
         for token in tokens where token.kind == .word {
             var bits: UInt8 = token.id >= 0 ? info[Int(token.id)].languages : 0
             if bytes[token.start] < 0x80 {
@@ -83,7 +102,9 @@ final class Lexicons: Sendable {
                 if isCyrillic { cyrillic += 1 } else { latin += 1 }
             }
             guard bits != 0 else { continue }
-            for k in 0..<all.count where bits & (1 << UInt8(k)) != 0 { votes[k] += 1 }
+            for k in 0..<8 where bits & (1 << UInt8(k)) != 0 { votes[k] += 1 }
+        }
+        }
         }
         guard latin + cyrillic > 0 else { return current }
         let script: LanguageTables.Script = cyrillic > latin ? .cyrillic : .latin
