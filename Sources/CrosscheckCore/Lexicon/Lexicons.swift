@@ -57,6 +57,11 @@ final class Lexicons: Sendable {
 
     subscript(language: Language) -> Lexicon { all[language.index] }
 
+    /// A word's vote for each language its bits name, one lane a language.
+    private static let votes: [SIMD8<Int32>] = (0..<256).map { bits in
+        SIMD8<Int32>((0..<8).map { Int32(bits >> $0 & 1) })
+    }
+
     /// Splits text into `tokens` with the lexicon of the language its words tell, starting from
     /// `lexicon`'s: split again only when another language is told, and once more when that
     /// one's script is not `lexicon`'s (a lexicon knows the telling words of its own script only).
@@ -101,8 +106,7 @@ final class Lexicons: Sendable {
                 }
                 if isCyrillic { cyrillic += 1 } else { latin += 1 }
             }
-            guard bits != 0 else { continue }
-            for k in 0..<8 where bits & (1 << UInt8(k)) != 0 { votes[k] += 1 }
+            votes &+= Self.votes[Int(bits)]
         }
         }
         }
