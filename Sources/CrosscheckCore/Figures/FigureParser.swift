@@ -44,8 +44,8 @@ public struct FigureParser: Sendable {
             case .notUnderstood, .noNumber, .secondFigure: break
             default: return result
             }
-            for other in lexicons.all where other !== lexicon && other.language.script == lexicon.language.script {
-                if case .success(let parsed) = read(phrase, bytes, other, telling: false).result { return .success(parsed) }
+            for (k, other) in LanguageTables.all.enumerated() where k != lexicon.languageIndex && other.script == lexicon.language.script {
+                if case .success(let parsed) = read(phrase, bytes, lexicons.lexicon(k), telling: false).result { return .success(parsed) }
             }
             return result
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A language crosscheck reads figures in.
 public struct Language: Sendable, Hashable, CustomStringConvertible {
     /// The language's place in `LanguageTables.all`: a byte, since every mention carries one.
@@ -5,9 +7,9 @@ public struct Language: Sendable, Hashable, CustomStringConvertible {
     var index: Int { Int(place) }
 
     /// Its ISO 639-1 code: "en", "uk", "ru", "de".
-    public var code: String { LanguageTables.all[index].code }
+    public var code: String { LanguageTables.codes[index] }
     /// Its English name: "Ukrainian".
-    public var name: String { LanguageTables.all[index].name }
+    public var name: String { LanguageTables.names[index] }
     public var description: String { code }
 
     /// The language of a code or an English name, in any case; nil for one crosscheck does not read.
@@ -30,9 +32,12 @@ public struct Language: Sendable, Hashable, CustomStringConvertible {
 /// The lexicons of every language for one metric vocabulary, and how the language of a stretch
 /// of text is told: by the script most of its words are in, then by the words and letters of
 /// each language of that script it holds (`LanguageTables.tellingWords`, `ownLetters`).
-final class Lexicons: Sendable {
-    /// By place in `LanguageTables.all`.
-    let all: [Lexicon]
+final class Lexicons: @unchecked Sendable {
+    private let vocabulary: MetricVocabulary
+    /// By place in `LanguageTables.all`, each compiled the first time a text asks for it: a text
+    /// in one language compiles one lexicon. Guarded by `lock`.
+    private var compiled: [Lexicon?]
+    private let lock = NSLock()
     /// The languages a letter is of, one bit each, by scalar value below U+0800: "ї" Ukrainian.
     private let ownLetters: [UInt8]
 
@@ -45,7 +50,8 @@ final class Lexicons: Sendable {
 
     init(vocabulary: MetricVocabulary) {
         precondition(LanguageTables.all.count <= 8, "one bit a language in a byte")
-        all = LanguageTables.all.map { Lexicon($0, vocabulary: vocabulary) }
+        self.vocabulary = vocabulary
+        compiled = Array(repeating: nil, count: LanguageTables.all.count)
         var letters = [UInt8](repeating: 0, count: 0x800)
         for (index, language) in LanguageTables.all.enumerated() {
             for scalar in language.ownLetters.unicodeScalars where scalar.value < 0x800 {
@@ -55,7 +61,17 @@ final class Lexicons: Sendable {
         ownLetters = letters
     }
 
-    subscript(language: Language) -> Lexicon { all[language.index] }
+    subscript(language: Language) -> Lexicon { lexicon(language.index) }
+
+    /// The lexicon of the language at a place of `LanguageTables.all`.
+    func lexicon(_ index: Int) -> Lexicon {
+        lock.lock()
+        defer { lock.unlock() }
+        if let lexicon = compiled[index] { return lexicon }
+        let lexicon = Lexicon(LanguageTables.all[index], vocabulary: vocabulary)
+        compiled[index] = lexicon
+        return lexicon
+    }
 
     /// A word's vote for each language its bits name, one lane a language.
     private static let votes: [SIMD8<Int32>] = (0..<256).map { bits in
@@ -69,11 +85,11 @@ final class Lexicons: Sendable {
     func split(_ bytes: UnsafeBufferPointer<UInt8>, from lexicon: Lexicon, into tokens: inout [Token], isSplit: Bool = false,
                with tokenize: (Lexicon, inout [Token]) -> Void) -> Lexicon {
         if !isSplit { tokenize(lexicon, &tokens) }
-        let told = all[tell(tokens, bytes, lexicon)]
+        let told = self.lexicon(tell(tokens, bytes, lexicon))
         guard told !== lexicon else { return lexicon }
         tokenize(told, &tokens)
         guard told.language.script != lexicon.language.script else { return told }
-        let again = all[tell(tokens, bytes, told)]
+        let again = self.lexicon(tell(tokens, bytes, told))
         if again !== told { tokenize(again, &tokens) }
         return again
     }
@@ -113,7 +129,7 @@ final class Lexicons: Sendable {
         guard latin + cyrillic > 0 else { return current }
         let script: LanguageTables.Script = cyrillic > latin ? .cyrillic : .latin
         var best = -1
-        for k in all.indices where all[k].language.script == script {
+        for k in LanguageTables.scripts.indices where LanguageTables.scripts[k] == script {
             if best < 0 || votes[k] > votes[best] || (votes[k] == votes[best] && k == current) { best = k }
         }
         return best
@@ -137,6 +153,12 @@ extension LanguageTables {
         }
         return words.sorted()
     }
+
+    /// Each language's code, name and script, by place: read per sentence and per mention, not
+    /// copied out of the whole tables.
+    static let codes = all.map(\.code)
+    static let names = all.map(\.name)
+    static let scripts = all.map(\.script)
 
     /// Every language's abbreviations: a sentence is cut before its language is told.
     static let allAbbreviations: Set<String> = Set(all.flatMap(\.abbreviations))
