@@ -60,6 +60,7 @@ enum PhraseTokenizer {
         try? scan(bytes, lexicon: lexicon, runningText: true, into: &tokens)
     }
 
+    @inline(__always)
     private static func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, lexicon: Lexicon?, runningText: Bool, into tokens: inout [Token]
     ) throws(TokenizerFailure) {

@@ -38,6 +38,9 @@ final class Lexicons: @unchecked Sendable {
     /// in one language compiles one lexicon. Guarded by `lock`.
     private var compiled: [Lexicon?]
     private let lock = NSLock()
+    /// The first language's, compiled at once: what every text and phrase starts from, read
+    /// without the lock.
+    let first: Lexicon
     /// The languages a letter is of, one bit each, by scalar value below U+0800: "ї" Ukrainian.
     private let ownLetters: [UInt8]
 
@@ -51,7 +54,8 @@ final class Lexicons: @unchecked Sendable {
     init(vocabulary: MetricVocabulary) {
         precondition(LanguageTables.all.count <= 8, "one bit a language in a byte")
         self.vocabulary = vocabulary
-        compiled = Array(repeating: nil, count: LanguageTables.all.count)
+        first = Lexicon(LanguageTables.all[0], vocabulary: vocabulary)
+        compiled = [first] + Array(repeating: nil, count: LanguageTables.all.count - 1)
         var letters = [UInt8](repeating: 0, count: 0x800)
         for (index, language) in LanguageTables.all.enumerated() {
             for scalar in language.ownLetters.unicodeScalars where scalar.value < 0x800 {
@@ -65,6 +69,7 @@ final class Lexicons: @unchecked Sendable {
 
     /// The lexicon of the language at a place of `LanguageTables.all`.
     func lexicon(_ index: Int) -> Lexicon {
+        if index == 0 { return first }
         lock.lock()
         defer { lock.unlock() }
         if let lexicon = compiled[index] { return lexicon }
@@ -85,8 +90,9 @@ final class Lexicons: @unchecked Sendable {
     func split(_ bytes: UnsafeBufferPointer<UInt8>, from lexicon: Lexicon, into tokens: inout [Token], isSplit: Bool = false,
                with tokenize: (Lexicon, inout [Token]) -> Void) -> Lexicon {
         if !isSplit { tokenize(lexicon, &tokens) }
-        let told = self.lexicon(tell(tokens, bytes, lexicon))
-        guard told !== lexicon else { return lexicon }
+        let index = tell(tokens, bytes, lexicon)
+        guard index != lexicon.languageIndex else { return lexicon }
+        let told = self.lexicon(index)
         tokenize(told, &tokens)
         guard told.language.script != lexicon.language.script else { return told }
         let again = self.lexicon(tell(tokens, bytes, told))
