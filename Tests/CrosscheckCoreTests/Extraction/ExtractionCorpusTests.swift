@@ -207,6 +207,11 @@ struct ExtractionCorpusTests {
     func labelsAreWellFormed() throws {
         let corpus = try LabelledCorpus.load()
         #expect(corpus.events.count >= 5)
+        Self.expectWellFormed(corpus)
+    }
+
+    /// Every report has its address, and every label words its text holds and a scope of its event.
+    static func expectWellFormed(_ corpus: LabelledCorpus) {
         for event in corpus.events {
             let scopes = Set(event.scopes.map(\.id))
             for report in event.reports {
@@ -215,7 +220,7 @@ struct ExtractionCorpusTests {
                 for label in report.figures {
                     let occurrence = occurrences[label.words, default: 0]
                     occurrences[label.words] = occurrence + 1
-                    #expect(Self.span(of: label.words, occurrence: occurrence, in: report.text) != nil, "\(label.words)")
+                    #expect(span(of: label.words, occurrence: occurrence, in: report.text) != nil, "\(label.words)")
                     #expect(label.scope.map(scopes.contains) ?? true, "\(event.id): \(label.scope ?? "")")
                 }
             }

@@ -16,15 +16,7 @@ struct LanguageCorpusTests {
         let reports = corpus.events.flatMap(\.reports)
         #expect(reports.reduce(0) { $0 + $1.figures.count } >= 40)
         #expect(reports.reduce(0) { $0 + ($1.nonFigures?.count ?? 0) } >= 10)
-        for report in reports {
-            #expect(report.url.hasPrefix("http"))
-            var occurrences: [String: Int] = [:]
-            for label in report.figures {
-                let occurrence = occurrences[label.words, default: 0]
-                occurrences[label.words] = occurrence + 1
-                #expect(ExtractionCorpusTests.span(of: label.words, occurrence: occurrence, in: report.text) != nil, "\(label.words)")
-            }
-        }
+        ExtractionCorpusTests.expectWellFormed(corpus)
     }
 
     @Test("figures found, metrics right and non-figures skipped hold their floors", arguments: ["ukrainian", "russian", "german"])
