@@ -48,4 +48,17 @@ struct LanguageCorpusTests {
         let given = Extractor(language: Language("en")).extract("Bei dem Angriff starben mindestens 28 Menschen.")
         #expect(given.map(\.figure.lower) == [28] && given.first?.family == .exact && given.first?.metric == nil)
     }
+
+    @Test("what each figure counts, from its noun, its verb or its toll, in each language", arguments: [
+        ("Кількість загиблих зросла до 32 людей, серед них шестеро дітей.", ["killed", "killed"]),
+        ("У ніч на 10 вересня ворог атакував 415 ударними БпЛА та 40 ракетами, з них збито 386 дронів.",
+         ["drones", "missiles", "drones-downed"]),
+        ("По данным Минздрава, пострадали 29 человек, из них 11 госпитализированы.", ["injured", "hospitalized"]),
+        ("Число погибших при обрушении дома возросло до 17 человек.", ["killed"]),
+        ("Die Zahl der Todesopfer stieg am Montag auf 45.", ["killed"]),
+        ("Mehr als 70 Menschen wurden verletzt, darunter 15 Kinder.", ["injured", "injured"]),
+    ])
+    func counted(_ text: String, _ metrics: [String]) {
+        #expect(Extractor().extract(text).map(\.metric) == metrics)
+    }
 }

@@ -65,7 +65,7 @@ extension LanguageTables {
         inclusiveSuffixes: ["oder gleich"], negative: ["minus", "negativ"],
         rangeJoiners: ["bis", "und", "oder"], rangeOpeners: ["zwischen", "von"],
         percent: ["%", "prozent", "vom hundert"], percentagePoints: ["prozentpunkte", "prozentpunkten", "prozentpunkt"],
-        metricConnectors: ["auf", "von", "bei", "ist", "liegt", "lag", "sei", "seien", "wurde", "inzwischen", "mittlerweile", "nun", "jetzt",
+        metricConnectors: ["auf", "von", "bei", "ist", "liegt", "lag", "sei", "seien", "wurde", "inzwischen", "mittlerweile", "nun", "jetzt", "am",
                            "bereits", "die", "der", "den"] + germanTollVerbs,
         vague: germanVague,
         currencies: [("euro", "EUR"), ("dollar", "USD"), ("us-dollar", "USD"), ("franken", "CHF"), ("pfund", "GBP"), ("rubel", "RUB"),
