@@ -270,11 +270,11 @@ public struct Extractor: Sendable {
                 while next < lineEnd, bytes[next] == 0x20 { next += 1 }
                 let first = next < lineEnd ? bytes[next] : 0
                 let second = next + 1 < lineEnd ? bytes[next + 1] : 0
-                // A capital of Latin, Latin-1 or Cyrillic, a digit, a quote or a dash.
+                // A capital of any script the languages write, a digit, a quote or a dash.
                 let startsSentence = (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39)
-                    || first == 0x22 || first == 0xE2 || (first == 0xD0 && second >= 0x80 && second <= 0xAF)
-                    || (first == 0xD2 && second == 0x90) || (first == 0xC3 && second >= 0x80 && second <= 0x9E)
-                    || (first == 0xC2 && second == 0xAB)
+                    || first == 0x22 || first == 0xE2 || (first == 0xC2 && second == 0xAB)
+                    || (first >= 0xC3 && first < 0xE0 && second >= 0x80
+                        && PhraseTokenizer.letterCase(PhraseTokenizer.decode(bytes, at: next).scalar.value) == true)
                 if startsSentence && (byte != 0x2E || !endsAbbreviation(bytes, at: i, from: start) && !isDayBeforeMonth(bytes, at: i, next: next, lineEnd: lineEnd)) {
                     return next
                 }

@@ -59,7 +59,7 @@ extension SentenceScanner {
                 continue
             }
             // "16 - поранених", "понад 50 із них – «Шахеди»": a dash or a quote between the figure and its noun.
-            if token.kind == .symbol, token.spaceBefore || isQuote(i), lexicon.info(token)?.isRangeDash == true || isQuote(i) {
+            if isQuote(i) || (token.spaceBefore && lexicon.info(token)?.isRangeDash == true) {
                 i += 1
                 continue
             }

@@ -325,7 +325,7 @@ enum PhraseTokenizer {
         let slice = UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
         if ascii {
             token.id = lexicon.index.id(ofASCII: slice)
-            if token.id < 0, lexicon.readsCompounds { lookUp(slice, into: &token, lexicon: lexicon) }
+            if token.id < 0, !lexicon.compoundPieces.isEmpty { lookUp(slice, into: &token, lexicon: lexicon) }
         } else {
             lookUp(slice, into: &token, lexicon: lexicon)
         }
@@ -338,7 +338,7 @@ enum PhraseTokenizer {
     private static func lookUp(_ slice: UnsafeBufferPointer<UInt8>, into token: inout Token, lexicon: Lexicon) {
         withLowercased(slice) { word in
             token.id = lexicon.index.id(ofLowercase: word)
-            if token.id < 0, lexicon.readsCompounds { readCompound(word, into: &token, lexicon: lexicon) }
+            if token.id < 0, !lexicon.compoundPieces.isEmpty { readCompound(word, into: &token, lexicon: lexicon) }
         }
     }
 

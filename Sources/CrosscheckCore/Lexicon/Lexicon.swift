@@ -66,7 +66,6 @@ final class Lexicon: Sendable {
     let decimalMarks: UInt64
     /// A compound number's pieces, longest first, when the language writes numbers as one word.
     let compoundPieces: [CompoundNumbers.Piece]
-    let readsCompounds: Bool
     /// Ids of the ASCII symbols, by byte; -1 where none.
     let asciiSymbolIDs: [Int32]
     let info: [WordInfo]
@@ -219,7 +218,6 @@ final class Lexicon: Sendable {
         groupMarks = language.groupMarks.reduce(0) { $0 | 1 << UInt64($1) }
         decimalMarks = language.decimalMarks.reduce(0) { $0 | 1 << UInt64($1) }
         compoundPieces = language.compoundNumbers ? CompoundNumbers.pieces(of: language) : []
-        readsCompounds = language.compoundNumbers
         ids = builder.ids
         index = WordIndex(builder.ids)
         info = builder.info

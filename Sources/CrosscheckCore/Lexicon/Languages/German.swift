@@ -11,7 +11,7 @@ extension LanguageTables {
         groupMarks: [UInt8(ascii: ".")], decimalMarks: [UInt8(ascii: ",")],
         compoundNumbers: true, compoundJoiners: ["und"],
         compoundOrdinalEndings: ["sten", "ster", "stes", "stem", "ste", "ten", "ter", "tes", "tem", "te"],
-        cardinals: slavic([
+        cardinals: forms([
             (0, ["null"]), (1, ["ein", "eins", "eine", "einen", "einem", "einer", "eines"]), (2, ["zwei", "zwo"]), (3, ["drei"]),
             (4, ["vier"]), (5, ["fünf", "fuenf"]), (6, ["sechs"]), (7, ["sieben"]), (8, ["acht"]), (9, ["neun"]), (10, ["zehn"]),
             (11, ["elf"]), (12, ["zwölf", "zwoelf"]), (13, ["dreizehn"]), (14, ["vierzehn"]), (15, ["fünfzehn", "fuenfzehn"]),
@@ -19,7 +19,7 @@ extension LanguageTables {
             (30, ["dreißig", "dreissig"]), (40, ["vierzig"]), (50, ["fünfzig", "fuenfzig"]), (60, ["sechzig"]), (70, ["siebzig"]),
             (80, ["achtzig"]), (90, ["neunzig"]),
         ]),
-        multipliers: slavic(scales: [
+        multipliers: forms(scales: [
             (100, ["hundert"]), (1e3, ["tausend"]), (1e6, ["million", "millionen"]), (1e9, ["milliarde", "milliarden"]),
             (1e12, ["billion", "billionen"]), (1e15, ["billiarde", "billiarden"]), (12, ["dutzend"]),
         ]),
@@ -151,7 +151,7 @@ extension LanguageTables {
         clauseEnds: ["und", "oder", "aber", "während", "wobei", "darunter", "laut", "mit"], listJoins: ["und", "oder", "sowie", "plus"],
         abbreviations: ["nr", "ca", "bzw", "z", "b", "u", "a", "dr", "prof", "str", "mio", "mrd", "tsd", "jh", "vgl", "usw", "etc", "inkl",
                         "ggf", "evtl", "sog", "hl", "st", "abs", "dt", "ggü"],
-        months: slavicMonths([["januar", "jänner", "jan"], ["februar", "feb"], ["märz", "maerz", "mär"], ["april", "apr"], ["mai"],
+        months: monthForms([["januar", "jänner", "jan"], ["februar", "feb"], ["märz", "maerz", "mär"], ["april", "apr"], ["mai"],
                               ["juni", "jun"], ["juli", "jul"], ["august", "aug"], ["september", "sep", "sept"], ["oktober", "okt"],
                               ["november", "nov"], ["dezember", "dez"]]),
         monthsOnlyCapitalised: ["mai", "jan", "dez"],
@@ -171,7 +171,7 @@ extension LanguageTables {
     ]
 
     private static let germanVague: [(phrase: String, quantity: VagueQuantity)] = {
-        var rows = slavicVague(several: ["einige", "einigen", "mehrere", "mehreren", "etliche"], couple: [], 
+        var rows = vagueRows(several: ["einige", "einigen", "mehrere", "mehreren", "etliche"], couple: [], 
                                tens: [], hundreds: ["hunderte", "hunderten"],
                                magnitudes: [(["tausende", "tausenden"], [], 1e3), (["millionen"], [], 1e6)],
                                tensOf: [], hundredsOf: [], severalOf: ["hundert": 100, "tausend": 1e3, "dutzend": 12],

@@ -2,29 +2,29 @@
 /// each word once: every case of a numeral under its value, each vague quantity's forms once.
 extension LanguageTables {
     /// Each form under its value.
-    static func slavic(_ rows: [(value: Int, forms: [String])]) -> [(word: String, value: Int)] {
+    static func forms(_ rows: [(value: Int, forms: [String])]) -> [(word: String, value: Int)] {
         rows.flatMap { row in row.forms.map { ($0, row.value) } }
     }
 
     /// Each stem with each case ending under its value: "одинадцят" + "ь", "и", "ьох"….
-    static func slavic(stems: [(value: Int, stem: String)], endings: [String]) -> [(word: String, value: Int)] {
+    static func forms(stems: [(value: Int, stem: String)], endings: [String]) -> [(word: String, value: Int)] {
         stems.flatMap { row in endings.map { (row.stem + $0, row.value) } }
     }
 
     /// Each form of a scale word under its value.
-    static func slavic(scales: [(value: Double, forms: [String])]) -> [(word: String, value: Double)] {
+    static func forms(scales: [(value: Double, forms: [String])]) -> [(word: String, value: Double)] {
         scales.flatMap { row in row.forms.map { ($0, row.value) } }
     }
 
     /// Month names in every form, January first.
-    static func slavicMonths(_ forms: [[String]]) -> [(word: String, month: Int)] {
+    static func monthForms(_ forms: [[String]]) -> [(word: String, month: Int)] {
         forms.enumerated().flatMap { month in month.element.map { ($0, month.offset + 1) } }
     }
 
     /// The vague quantities of DESIGN.md's table in a language's words: "several", "a couple",
     /// "tens", "hundreds", each magnitude's plural ("тисячі") with "tens of" and "hundreds of" it,
     /// and "several" and "a couple" of each magnitude ("кілька сотень", "пару тисяч").
-    static func slavicVague(
+    static func vagueRows(
         several: [String], couple: [String], tens: [String], hundreds: [String],
         magnitudes: [(plurals: [String], genitive: [String], value: Double)],
         tensOf: [String], hundredsOf: [String], severalOf: [String: Double], dozens: [String] = [], few: [String] = []
