@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
     ],
     targets: [
         // The domain: figures, the word tables they are read with, extraction, the ledger, the
@@ -40,11 +42,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // libxml2's HTML parser, through the system's library.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // A web page's article: the page read by libxml2, its own text told from its furniture.
+        .target(name: "CrosscheckPages", dependencies: ["CLibXML2"]),
+        // Fetching a page over HTTP(S): the only module with AsyncHTTPClient.
+        .target(
+            name: "CrosscheckFetch",
+            dependencies: [
+                "CrosscheckPages", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // GNU readline, through the system's library.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The annotation session: its command grammar and commands over the workspace, the line
         // editor, and everything shown on a terminal (the check's text, the plot).
-        .target(name: "CrosscheckSession", dependencies: ["CrosscheckCore", "CrosscheckStore", "CReadline"]),
+        .target(name: "CrosscheckSession", dependencies: ["CrosscheckCore", "CrosscheckStore", "CrosscheckPages", "CReadline"]),
         .executableTarget(
             name: "crosscheck",
             dependencies: [
@@ -52,12 +66,13 @@ let package = Package(
                 "CrosscheckStore",
                 "CrosscheckSession",
                 "CrosscheckPostgres",
+                "CrosscheckFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "crosscheck-bench",
-            dependencies: ["CrosscheckCore", "CrosscheckStore", "CrosscheckSession", "CrosscheckPostgres"]
+            dependencies: ["CrosscheckCore", "CrosscheckStore", "CrosscheckSession", "CrosscheckPostgres", "CrosscheckPages"]
         ),
         // A PostgreSQL server of the tests' own (initdb, pg_ctl on a free loopback port), for the
         // tests of a team's ledger and of the binary on it. Used by tests alone.

@@ -142,20 +142,21 @@ extension ServerLedger {
     /// in one statement (a registry of thousands is not thousands of round trips).
     private func upsert(_ sources: [Source]) throws(StoreError) {
         guard !sources.isEmpty else { return }
-        let columns = ["id", "title", "outlet", "url", "published", "reliability", "text"]
+        let columns = ["id", "title", "outlet", "url", "published", "reliability", "text", "fetched"]
         var rows = CopyRows(table: "source_in", columns: columns)
         for source in sources {
             rows.add(source.id); rows.add(source.title); rows.add(source.outlet); rows.add(source.url)
             rows.add(source.published?.description); rows.add(source.reliability?.rawValue); rows.add(source.text)
+            rows.add(source.fetched?.description)
             rows.endRow()
         }
         try run("CREATE TEMPORARY TABLE IF NOT EXISTS source_in (LIKE source) ON COMMIT DELETE ROWS")
         try connection.copy(rows)
         try run("""
-            INSERT INTO source (id, title, outlet, url, published, reliability, text)
-            SELECT DISTINCT ON (id) id, title, outlet, url, published, reliability, text FROM source_in
+            INSERT INTO source (id, title, outlet, url, published, reliability, text, fetched)
+            SELECT DISTINCT ON (id) id, title, outlet, url, published, reliability, text, fetched FROM source_in
             ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, outlet = EXCLUDED.outlet, url = EXCLUDED.url,
-                published = EXCLUDED.published, reliability = EXCLUDED.reliability, text = EXCLUDED.text
+                published = EXCLUDED.published, reliability = EXCLUDED.reliability, text = EXCLUDED.text, fetched = EXCLUDED.fetched
             """)
     }
 

@@ -52,15 +52,16 @@ public final class ServerLedger: LedgerStore, @unchecked Sendable {
     public func sources(_ ids: Set<String>?) throws(StoreError) -> [Source] {
         let found = try serially { () throws(StoreError) in
             if let ids {
-                return try rows("SELECT id, title, outlet, url, published, reliability, text FROM source WHERE id = ANY(\(Array(ids))) ORDER BY id")
+                return try rows("SELECT id, title, outlet, url, published, reliability, text, fetched FROM source WHERE id = ANY(\(Array(ids))) ORDER BY id")
             }
-            return try rows("SELECT id, title, outlet, url, published, reliability, text FROM source ORDER BY id")
+            return try rows("SELECT id, title, outlet, url, published, reliability, text, fetched FROM source ORDER BY id")
         }
         return try found.map { row throws(StoreError) in
             let cells = row.makeRandomAccess()
             return Source(id: try text(cells, 0) ?? "", title: try text(cells, 1) ?? "", outlet: try text(cells, 2) ?? "",
                           url: try text(cells, 3), published: try time(try text(cells, 4)),
-                          reliability: try text(cells, 5).flatMap(Reliability.init(rawValue:)), text: try text(cells, 6))
+                          reliability: try text(cells, 5).flatMap(Reliability.init(rawValue:)), text: try text(cells, 6),
+                          fetched: try time(try text(cells, 7)))
         }
     }
 

@@ -60,6 +60,7 @@ enum ServerSchema {
             // Checked once a batch under the change lock (ServerLedger.checkCitedSources), not a row at a time.
             "ALTER TABLE link DROP CONSTRAINT link_source_fkey",
         ]),
+        ("v3: when a source's text was fetched", ["ALTER TABLE source ADD COLUMN fetched TEXT"]),
     ]
 
     /// The key of the advisory lock that serialises migrations across clients.

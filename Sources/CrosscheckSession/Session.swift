@@ -1,4 +1,5 @@
 import CrosscheckCore
+import CrosscheckPages
 import CrosscheckStore
 import Foundation
 
@@ -24,6 +25,9 @@ public final class Session {
     /// Whether the session is one command from the shell: `undo` then means the newest change.
     public var fromCommandLine = false
     public var output: (String) -> Void = { _ in }
+    /// What `--fetch` fetches pages with; the executable gives an HTTP client. Without one,
+    /// `--fetch` is refused in one line.
+    public var fetcher: (any PageFetching)?
     public internal(set) var currentSource: String?
     public internal(set) var currentEvent: String?
     var changes: [Int64] = []
@@ -155,12 +159,6 @@ public final class Session {
         command.option("--credibility").flatMap(Int.init).flatMap(Credibility.init(rawValue:))
     }
 
-    /// A text file's contents, for `--text-file`.
-    func textFile(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw SessionError("\(path): cannot read") }
-        guard let decoded = String(data: data, encoding: .utf8) else { throw SessionError("\(path): not UTF-8 text") }
-        return decoded
-    }
 }
 
 extension ParsedCommand {

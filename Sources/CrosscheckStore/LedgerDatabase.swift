@@ -155,6 +155,9 @@ public final class LedgerDatabase: Sendable {
             ALTER TABLE link ADD COLUMN spanStart INTEGER;
             ALTER TABLE link ADD COLUMN spanEnd INTEGER;
             """),
+        ("v6: when a source's text was fetched", """
+            ALTER TABLE source ADD COLUMN fetched TEXT;
+            """),
     ]
 
     /// Packs the events `query` names, from their rows.

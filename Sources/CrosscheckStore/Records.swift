@@ -15,16 +15,18 @@ struct SourceRecord: Codable, FetchableRecord, PersistableRecord {
     var published: String?
     var reliability: String?
     var text: String?
+    var fetched: String?
 
     init(_ source: Source) {
         (id, title, outlet, url, text) = (source.id, source.title, source.outlet, source.url, source.text)
-        (published, reliability) = (source.published?.description, source.reliability?.rawValue)
+        (published, reliability, fetched) = (source.published?.description, source.reliability?.rawValue, source.fetched?.description)
     }
 
     func source() throws(LedgerError) -> Source {
         Source(id: id, title: title, outlet: outlet, url: url,
                published: try published.map { text throws(LedgerError) in try ReportedTime(text) },
-               reliability: reliability.flatMap(Reliability.init(rawValue:)), text: text)
+               reliability: reliability.flatMap(Reliability.init(rawValue:)), text: text,
+               fetched: try fetched.map { text throws(LedgerError) in try ReportedTime(text) })
     }
 }
 

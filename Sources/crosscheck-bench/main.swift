@@ -15,6 +15,7 @@ let benchmarks: [String: () throws -> Void] = [
     "export": ExportBenchmark.run,
     "report": ExportBenchmark.largeReport,
     "team": TeamBenchmark.run,
+    "articles": ArticleBenchmark.run,
 ]
 
 // The ledger benchmark generates its input in a child process: `crosscheck-bench generate-ledger DIR`.

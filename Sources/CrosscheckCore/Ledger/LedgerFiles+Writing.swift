@@ -22,6 +22,8 @@ extension LedgerFiles {
             object.add("published", source.published?.description)
             object.add("reliability", source.reliability?.rawValue)
             object.add("text", source.text)
+            // Only fetched sources have it: registries written before it existed keep their bytes.
+            if let fetched = source.fetched { object.add("fetched", fetched.description) }
             return "    " + object.result
         }
         return "{\n  \"format\": \(JSONText.string(sourcesFormat)),\n  \"sources\": " + block(lines, indent: "  ")

@@ -26,7 +26,7 @@ public enum LedgerFiles {
             sources.append(Source(
                 id: id, title: try fields.text("title"), outlet: try fields.text("outlet"), url: try fields.optionalText("url"),
                 published: try fields.time("published"), reliability: try fields.choice("reliability", Reliability.self),
-                text: try fields.optionalText("text")))
+                text: try fields.optionalText("text"), fetched: try fields.time("fetched")))
         }
         var origins: [Origin] = []
         var names: [String: String] = [:]  // every name, normalised, to the origin it belongs to
@@ -199,7 +199,7 @@ public enum LedgerFiles {
     // The fields each object of the files may hold; anything else is refused by name.
     static let sourcesFileKeys: Set<String> = ["format", "sources", "origins"]
     static let originKeys: Set<String> = ["id", "aliases"]
-    static let sourceKeys: Set<String> = ["id", "title", "outlet", "url", "published", "reliability", "text"]
+    static let sourceKeys: Set<String> = ["id", "title", "outlet", "url", "published", "reliability", "text", "fetched"]
     static let eventFileKeys: Set<String> = ["format", "event", "metrics", "scopes", "claims"]
     static let eventKeys: Set<String> = ["id", "title", "date"]
     static let metricKeys: Set<String> = ["id", "kind", "aliases"]

@@ -8,11 +8,13 @@ public struct Source: Sendable, Hashable {
     public var reliability: Reliability?
     /// The full text, for extraction and annotation.
     public var text: String?
+    /// When `text` was fetched from `url` (`source add … --fetch`); nil for text given by hand.
+    public var fetched: ReportedTime?
 
     public init(id: String, title: String, outlet: String, url: String? = nil, published: ReportedTime? = nil,
-                reliability: Reliability? = nil, text: String? = nil) {
-        (self.id, self.title, self.outlet, self.url, self.published, self.reliability, self.text) =
-            (id, title, outlet, url, published, reliability, text)
+                reliability: Reliability? = nil, text: String? = nil, fetched: ReportedTime? = nil) {
+        (self.id, self.title, self.outlet, self.url, self.published, self.reliability, self.text, self.fetched) =
+            (id, title, outlet, url, published, reliability, text, fetched)
     }
 }
 

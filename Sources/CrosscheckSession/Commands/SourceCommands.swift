@@ -32,11 +32,14 @@ extension Session {
 
     private func addSource(_ command: ParsedCommand) throws -> String {
         let id = try slug(command.argument("ID")!, "source")
+        let published = try command.option("--published").map { text throws(SessionError) in try time(text, "--published") }
+        // Refused before anything is read or fetched.
+        guard try workspace.store.sources([id]).isEmpty else { throw SessionError("\(id): a source with this id exists") }
+        let read = try sourceText(command, url: command.option("--url"))
         let source = Source(
             id: id, title: command.option("--title")!, outlet: command.option("--outlet")!, url: command.option("--url"),
-            published: try command.option("--published").map { text throws(SessionError) in try time(text, "--published") },
-            reliability: command.option("--reliability").flatMap(Reliability.init(rawValue:)),
-            text: try command.option("--text-file").map(textFile))
+            published: published ?? read?.published, reliability: command.option("--reliability").flatMap(Reliability.init(rawValue:)),
+            text: read?.text, fetched: read?.fetched)
         try change(command) {
             var registry = try workspace.store.registry()
             guard !registry.sources.contains(where: { $0.id == id }) else { throw SessionError("\(id): a source with this id exists") }
@@ -44,14 +47,22 @@ extension Session {
             return Workspace.Change(registry: registry, created: [id])
         }
         currentSource = id
-        return "source \(id) added; it is the current source\n"
+        return "source \(id) added" + Self.describe(read, publishedGiven: published != nil) + "; it is the current source\n"
+    }
+
+    /// What a text option read, for the command's answer: "3 paragraphs from page.html;
+    /// published 2025-06-19, as the page says".
+    private static func describe(_ read: SourceText?, publishedGiven: Bool) -> String {
+        guard let read else { return "" }
+        return ": " + read.origin + (publishedGiven ? "" : read.published.map { "; published \($0), as the page says" } ?? "")
     }
 
     private func setSource(_ command: ParsedCommand) throws -> String {
         let id = command.argument("ID")!
         let published = try command.option("--published").map { text throws(SessionError) in try time(text, "--published") }
-        let text = try command.option("--text-file").map(textFile)
         try requireChanges(command, of: "source set \(id)")
+        guard let old = try workspace.store.sources([id]).first else { throw SessionError("no source \"\(id)\"") }
+        let read = try sourceText(command, url: command.option("--url") ?? old.url)
         var changed: Source?
         try changeSource(command, id) { source in
             if let title = command.option("--title") { source.title = title }
@@ -59,12 +70,16 @@ extension Session {
             if let url = command.option("--url") { source.url = url.isEmpty ? nil : url }
             if let published { source.published = published }
             if let grade = command.option("--reliability") { source.reliability = Reliability(rawValue: grade) }
-            if let text { source.text = text }
+            if let read {
+                (source.text, source.fetched) = (read.text, read.fetched)
+                if source.published == nil { source.published = read.published }
+            }
             changed = source
         }
         let source = changed!
         return "\(id)  \(source.reliability?.rawValue ?? "-")  \(source.outlet): \(source.title)"
-            + (source.published.map { " (\($0))" } ?? "") + (source.url.map { " <\($0)>" } ?? "") + "\n"
+            + (source.published.map { " (\($0))" } ?? "") + (source.url.map { " <\($0)>" } ?? "")
+            + (read.map { "; text: \($0.origin)" } ?? "") + "\n"
     }
 
     /// Changes one source of the registry as it is under the lock.

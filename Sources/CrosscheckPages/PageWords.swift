@@ -1,0 +1,80 @@
+/// The words web pages mark their parts with: which elements hold no article text, which are
+/// the page's furniture, which break text into paragraphs, and the class and id words sites
+/// use for menus, adverts, share bars, related links, comments and bylines. Data, in one place.
+enum PageWords {
+    /// The attributes reading looks at; the rest are never copied out of libxml2.
+    static let keptAttributes: Set<String> = [
+        "id", "class", "role", "itemprop", "property", "name", "content", "type", "datetime", "hidden", "aria-hidden", "style", "rel",
+    ]
+
+    /// Elements whose text is never the article's: code, styles, forms, embedded media.
+    static let textless: Set<String> = [
+        "head", "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed", "form", "button",
+        "select", "option", "textarea", "input", "label", "audio", "video", "picture", "map", "dialog", "link", "meta", "title",
+    ]
+
+    /// Elements that are the page's furniture wherever they stand: menus, side columns, footers,
+    /// pictures with their captions.
+    static let furniture: Set<String> = ["nav", "aside", "footer", "figure", "figcaption", "menu"]
+
+    /// ARIA roles of furniture.
+    static let furnitureRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar",
+        "tablist", "alert", "status", "marquee",
+    ]
+
+    /// Class and id words of furniture, found anywhere in the attribute ("commentList",
+    /// "related-posts", "newsletter-signup"): what no article's own text is marked with.
+    static let furnitureParts: [String] = [
+        "comment", "disqus", "related", "recommend", "newsletter", "subscri", "signup", "share", "sharing", "social", "sponsor",
+        "promo", "advert", "breadcrumb", "cookie", "consent", "gdpr", "outbrain", "taboola", "trending", "mostread",
+        "most-read", "mostpopular", "most-popular", "morestories", "more-stories", "sr-only", "screen-reader",
+        "visually-hidden", "visuallyhidden", "skip-link", "skiplink", "follow-us", "newsfeed-promo",
+    ]
+
+    /// Class and id words of a page's layout that usually mark furniture, but that sites also
+    /// put on the wrapper of the story ("article-header", "entry-content-read-more"): furniture
+    /// unless the same attribute also has a word of the story (`storyWords`).
+    static let layoutParts: [String] = [
+        "sidebar", "footer", "popup", "modal", "navbar", "navigation", "pagination", "pager", "readmore",
+        "read-more", "toolbar", "paywall", "masthead", "banner", "ticker", "carousel", "print-only", "rating", "reaction",
+        "login", "tooltip", "dropdown", "offcanvas", "overlay",
+    ]
+
+    /// The same, only as a whole word of the attribute ("ad", not "header" or "read").
+    static let layoutWords: Set<String> = [
+        "ad", "ads", "adv", "advertisement", "nav", "menu", "tags", "tag", "topics", "tools", "utility", "utilities", "extra",
+        "extras", "supplemental", "rail", "more", "teaser", "teasers", "hdr", "header", "aside",
+    ]
+
+    /// Class and id words of the story's own wrapper.
+    static let storyParts: [String] = ["article", "body", "content", "main", "story", "entry", "post", "text", "column"]
+
+    /// Class, id, rel and itemprop words of a byline or dateline.
+    static let bylineParts: [String] = ["byline", "author", "dateline", "timestamp", "published", "posted", "pubdate", "date", "time"]
+
+    /// Elements that end a paragraph before and after their text.
+    static let blocks: Set<String> = [
+        "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
+        "dd", "blockquote", "pre", "table", "tr", "address", "hr", "body", "center", "details", "summary", "caption",
+    ]
+
+    /// Headings: kept within the body whatever their length.
+    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+    /// Cells: their texts are kept apart on one line.
+    static let cells: Set<String> = ["td", "th"]
+
+    /// schema.org types of one article.
+    static let articleTypes: Set<String> = [
+        "Article", "NewsArticle", "ReportageNews", "AnalysisNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle",
+        "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting", "LiveBlogPosting", "Report", "SocialMediaPosting",
+        "TechArticle", "ScholarlyArticle", "Statement", "PressRelease",
+    ]
+
+    /// `<meta>` names and properties that give the time a page was published, best first.
+    static let publishedMeta: [String] = [
+        "article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate", "publish-date",
+        "dc.date.issued", "dcterms.created", "dc.date", "parsely-pub-date", "sailthru.date", "date",
+    ]
+}
