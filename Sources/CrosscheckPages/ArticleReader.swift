@@ -14,6 +14,9 @@ public enum ArticleReader {
         let metadata = PageMetadata(tree)
         let page = PageBlocks(tree)
         let headline = Self.headline(page, metadata)
+        if ProcessInfo.processInfo.environment["PAGE_DEBUG"] != nil {
+            for index in page.furniture.sorted() where tree.nodes[index].end - index > 30 && !PageWords.textless.contains(tree.nodes[index].name) { print("furniture \(tree.nodes[index].name).\(tree.nodes[index].attribute("class") ?? "")#\(tree.nodes[index].attribute("id") ?? "") \(tree.nodes[index].attribute("role") ?? "") nodes \(tree.nodes[index].end - index)") }
+        }
         let body = Self.body(page, headline: headline?.node)
         var paragraphs = page.blocks.filter { body.contains($0.node) && $0.linkDensity < 0.5 }
         paragraphs.removeAll { $0.text == headline?.text }

@@ -53,17 +53,30 @@ struct PageBlocks {
         if let role = node.attribute("role"), PageWords.furnitureRoles.contains(role.lowercased()) { return true }
         // A page's header (logo, menus) is furniture; an article's header holds its headline.
         if node.name == "header" { return true }
-        let marks = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-        guard !marks.allSatisfy({ $0 == " " }) else { return false }
-        if PageWords.furnitureParts.contains(where: { marks.contains($0) }) { return true }
-        let layout = PageWords.layoutParts.contains { marks.contains($0) }
-            || Self.words(of: marks).contains { PageWords.layoutWords.contains(String($0)) }
-        return layout && !PageWords.storyParts.contains { marks.contains($0) }
+        let words = Self.words(of: (node.attribute("class") ?? "") + " " + (node.attribute("id") ?? ""))
+        guard !words.isEmpty else { return false }
+        if words.contains(where: { word in PageWords.furnitureStems.contains { word.hasPrefix($0) } }) { return true }
+        if zip(words, words.dropFirst()).contains(where: { PageWords.furniturePairs.contains($0 + " " + $1) }) { return true }
+        return words.contains(where: PageWords.layoutWords.contains)
+            && !words.contains { word in PageWords.storyStems.contains { word.hasPrefix($0) } }
     }
 
-    /// The whole words of a class or id list: split at anything not a letter or digit.
-    static func words(of marks: String) -> [Substring] {
-        marks.split { !$0.isLetter && !$0.isNumber }
+    /// The words of a class or id list, in lower case: split at anything not a letter or digit,
+    /// and where a lower-case letter meets a capital.
+    static func words(of marks: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        var lastLower = false
+        for character in marks {
+            let isWordCharacter = character.isLetter || character.isNumber
+            if !isWordCharacter || (lastLower && character.isUppercase) {
+                if !word.isEmpty { words.append(word); word = "" }
+            }
+            if isWordCharacter { word += character.lowercased() }
+            lastLower = character.isLowercase
+        }
+        if !word.isEmpty { words.append(word) }
+        return words
     }
 
     /// Walks the page once, cutting its text into blocks and skipping the furniture's subtrees.

@@ -23,32 +23,35 @@ enum PageWords {
         "tablist", "alert", "status", "marquee",
     ]
 
-    /// Class and id words of furniture, found anywhere in the attribute ("commentList",
-    /// "related-posts", "newsletter-signup"): what no article's own text is marked with.
-    static let furnitureParts: [String] = [
+    // Class and id attributes are read as words: split at anything not a letter or digit and
+    // where a lower-case letter meets a capital ("relatedPosts", "PageBuilder-pageRow").
+
+    /// The beginnings of words that mark furniture wherever they stand ("comments",
+    /// "newsletter-signup", "shareBar"): no article's own text is marked with them.
+    static let furnitureStems: [String] = [
         "comment", "disqus", "related", "recommend", "newsletter", "subscri", "signup", "share", "sharing", "social", "sponsor",
         "promo", "advert", "breadcrumb", "cookie", "consent", "gdpr", "outbrain", "taboola", "trending", "mostread",
-        "most-read", "mostpopular", "most-popular", "morestories", "more-stories", "sr-only", "screen-reader",
-        "visually-hidden", "visuallyhidden", "skip-link", "skiplink", "follow-us", "newsfeed-promo",
+        "mostpopular", "morestories", "screenreader", "sronly", "skiplink",
     ]
 
-    /// Class and id words of a page's layout that usually mark furniture, but that sites also
-    /// put on the wrapper of the story ("article-header", "entry-content-read-more"): furniture
-    /// unless the same attribute also has a word of the story (`storyWords`).
-    static let layoutParts: [String] = [
-        "sidebar", "footer", "popup", "modal", "navbar", "navigation", "pagination", "pager", "readmore",
-        "read-more", "toolbar", "paywall", "masthead", "banner", "ticker", "carousel", "print-only", "rating", "reaction",
-        "login", "tooltip", "dropdown", "offcanvas", "overlay",
+    /// Two words that mark furniture together ("most-popular", "sr-only").
+    static let furniturePairs: Set<String> = [
+        "most read", "most popular", "most viewed", "more stories", "sr only", "screen reader", "visually hidden",
+        "skip link", "follow us", "you may", "also like", "print only",
     ]
 
-    /// The same, only as a whole word of the attribute ("ad", not "header" or "read").
+    /// Words of a page's layout that usually mark furniture, but that sites also put on the
+    /// wrapper of the story ("article-header", "entry-content-read-more"): furniture unless the
+    /// same attribute also has a word of the story (`storyStems`).
     static let layoutWords: Set<String> = [
-        "ad", "ads", "adv", "advertisement", "nav", "menu", "tags", "tag", "topics", "tools", "utility", "utilities", "extra",
-        "extras", "supplemental", "rail", "more", "teaser", "teasers", "hdr", "header", "aside",
+        "sidebar", "footer", "popup", "modal", "navbar", "navigation", "nav", "menu", "pagination", "pager", "toolbar",
+        "paywall", "masthead", "banner", "ticker", "carousel", "rating", "reaction", "login", "tooltip", "dropdown",
+        "offcanvas", "overlay", "ad", "ads", "adv", "tags", "tag", "topics", "tools", "utility", "utilities", "extra",
+        "extras", "supplemental", "rail", "more", "teaser", "teasers", "hdr", "header", "aside", "print", "readmore",
     ]
 
-    /// Class and id words of the story's own wrapper.
-    static let storyParts: [String] = ["article", "body", "content", "main", "story", "entry", "post", "text", "column"]
+    /// The beginnings of words of the story's own wrapper.
+    static let storyStems: [String] = ["article", "body", "content", "main", "story", "entry", "post", "text", "column"]
 
     /// Class, id, rel and itemprop words of a byline or dateline.
     static let bylineParts: [String] = ["byline", "author", "dateline", "timestamp", "published", "posted", "pubdate", "date", "time"]
