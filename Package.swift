@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "CrosscheckPages", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // GNU readline, through the system's library.

@@ -3,6 +3,7 @@ import CrosscheckPages
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// Fetches pages with AsyncHTTPClient: HTTPS with the system's trust roots, redirects up to a
 /// limit, one time limit for the whole fetch, and a size limit checked as the body arrives, so
@@ -61,10 +62,15 @@ public struct PageFetcher: PageFetching {
         return "cannot reach the server: \(Self.reason(error))"
     }
 
-    /// The reason of a connection failure, without the library's type names where it gives a
-    /// plainer one ("Connection refused").
+    /// The reason of a connection failure in the system's words ("Connection refused"), not
+    /// the library's type names.
     private static func reason(_ error: any Error) -> String {
-        if let error = error as? IOError { return error.description.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "\(error)" }
+        if let error = error as? NIOConnectionError {
+            if let failure = error.connectionErrors.first { return reason(failure.error) }
+            return "no such host \(error.host)"
+        }
+        if let error = error as? SocketAddressError.UnknownHost { return "no such host \(error.host)" }
+        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
         return "\(error)"
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 /// Reads the article out of a web page. The body is the element where the page's prose
 /// concentrates: starting from the whole page, reading goes down into the child that holds
 /// most of the prose while that child holds most of it, so that a story's body, a live blog's
@@ -14,9 +13,6 @@ public enum ArticleReader {
         let metadata = PageMetadata(tree)
         let page = PageBlocks(tree)
         let headline = Self.headline(page, metadata)
-        if ProcessInfo.processInfo.environment["PAGE_DEBUG"] != nil {
-            for index in page.furniture.sorted() where tree.nodes[index].end - index > 30 && !PageWords.textless.contains(tree.nodes[index].name) { print("furniture \(tree.nodes[index].name).\(tree.nodes[index].attribute("class") ?? "")#\(tree.nodes[index].attribute("id") ?? "") \(tree.nodes[index].attribute("role") ?? "") nodes \(tree.nodes[index].end - index)") }
-        }
         let body = Self.body(page, headline: headline?.node)
         var paragraphs = page.blocks.filter { body.contains($0.node) && $0.linkDensity < 0.5 }
         paragraphs.removeAll { $0.text == headline?.text }
@@ -63,7 +59,6 @@ public enum ArticleReader {
                 if best < 0 || prose[child] > prose[best] { best = child }
                 child = tree.nodes[child].end
             }
-            if ProcessInfo.processInfo.environment["PAGE_DEBUG"] != nil { print("at \(tree.nodes[root].name).\(tree.nodes[root].attribute("class") ?? "") prose \(prose[root]) best \(best >= 0 ? tree.nodes[best].name + "." + (tree.nodes[best].attribute("class") ?? "") + " \(prose[best])" : "-")") }
             guard best >= 0, prose[best] > 0, Double(prose[best]) >= Self.concentration * Double(prose[root]) else { break }
             root = best
         }

@@ -8,6 +8,9 @@ import Foundation
 ///
 ///   git clone https://github.com/scrapinghub/article-extraction-benchmark /tmp/aeb
 ///   ARTICLE_BENCHMARK=/tmp/aeb swift run -c release crosscheck-bench articles
+///
+/// `ARTICLE_WORST=1` lists the 25 pages read worst; `ARTICLE_SHOW=KEY` prints what is kept of
+/// one page (its file name's first characters) beside the person's reading.
 enum ArticleBenchmark {
     static func run() throws {
         guard let folder = ProcessInfo.processInfo.environment["ARTICLE_BENCHMARK"] else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrosscheckCore
+import CrosscheckFetch
 import CrosscheckSession
 #if canImport(Glibc)
 import Glibc
@@ -31,6 +32,7 @@ struct Crosscheck: ParsableCommand {
         let session: Session
         do {
             session = try Session(workspace: workspace)
+            session.fetcher = PageFetcher()
         } catch {
             throw Failure(error.message)
         }

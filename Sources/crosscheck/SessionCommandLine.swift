@@ -1,6 +1,7 @@
 import ArgumentParser
 import CrosscheckCore
 import CrosscheckSession
+import CrosscheckFetch
 
 /// `crosscheck [--workspace DIR] [--db PATH|URL] [--actor NAME] SESSION-COMMAND …`, its `--help`, and
 /// `crosscheck help SESSION-COMMAND`: one session command read by the session's own command
@@ -58,6 +59,7 @@ struct SessionCommandLine {
                 session.input = ScriptInput(ScriptLines())
                 session.output = { FileOutput.standardOutput.write($0) }
                 session.fromCommandLine = true
+                session.fetcher = PageFetcher()
                 session.colour = Terminal.standardOutput.colour
                 session.width = { Terminal.standardOutput.width ?? 100 }
                 FileOutput.standardOutput.write(try session.run(line) ?? "")
