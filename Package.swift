@@ -78,6 +78,14 @@ let package = Package(
         // A PostgreSQL server of the tests' own (initdb, pg_ctl on a free loopback port), for the
         // tests of a team's ledger and of the binary on it. Used by tests alone.
         .target(name: "PostgresTestServer"),
+        // An HTTP server of the tests' own on loopback, serving saved pages and every bad answer.
+        .target(
+            name: "PageTestServer",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The fuzz targets, shared by the libFuzzer entry and the tests that replay what it found.
         .target(name: "FuzzTargets", dependencies: ["CrosscheckCore"]),
         .executableTarget(name: "crosscheck-fuzz", dependencies: ["FuzzTargets"]),
@@ -91,7 +99,13 @@ let package = Package(
         ),
         .testTarget(
             name: "CrosscheckStoreTests",
-            dependencies: ["CrosscheckStore", "CrosscheckCore", "CrosscheckSession"]
+            dependencies: ["CrosscheckStore", "CrosscheckCore", "CrosscheckSession", "CrosscheckPages"]
+        ),
+        .testTarget(
+            name: "CrosscheckPagesTests",
+            dependencies: ["CrosscheckPages", "CrosscheckFetch", "PageTestServer", "FuzzTargets"],
+            // Pages saved from real sites, each with the body a person read in it.
+            resources: [.copy("Pages")]
         ),
         .testTarget(
             name: "CrosscheckPostgresTests",

@@ -70,42 +70,58 @@ public enum ArticleReader {
     /// The share of the page's prose the headline's ancestor must hold to be where reading starts.
     static let anchorShare = 0.3
 
-    /// The headline: the page's first-level heading that shares most words with its title,
-    /// else the title the page gives in its metadata.
+    /// The headline: the page's top heading that shares most words with its title (an `<h1>`,
+    /// or an `<h2>` nearly the title itself, as some sites keep `<h1>` for their name), else the
+    /// title the page gives in its metadata.
     private static func headline(_ page: PageBlocks, _ metadata: PageMetadata) -> (text: String, node: Int?)? {
         let title = metadata.headline ?? metadata.title
-        let titleWords = Set((title ?? "").lowercased().split { !$0.isLetter && !$0.isNumber })
-        let headings = page.blocks.filter { page.tree.nodes[$0.node].name == "h1" }
-        if let best = headings.max(by: { overlap($0.text, titleWords) < overlap($1.text, titleWords) }),
-           titleWords.isEmpty || overlap(best.text, titleWords) >= 0.5 {
-            return (best.text, best.node)
+        let titleWords = words(title ?? "")
+        let needed = ["h1": 0.3, "h2": 0.6]
+        let headings = page.blocks.compactMap { block -> (block: PageBlocks.Block, score: Double)? in
+            guard let share = needed[page.tree.nodes[block.node].name] else { return nil }
+            let score = titleWords.isEmpty ? 1 : similarity(block.text, titleWords)
+            return score >= share ? (block, score) : nil
+        }
+        // The first of the best: a page's own headline comes before its teasers'.
+        if let best = headings.reduce(nil, { best, next in best.map { $0.score >= next.score ? $0 : next } ?? next }) {
+            return (best.block.text, best.block.node)
         }
         return title.map { ($0, nil) }
     }
 
-    private static func overlap(_ text: String, _ words: Set<Substring>) -> Double {
-        let own = Set(text.lowercased().split { !$0.isLetter && !$0.isNumber })
-        return own.isEmpty ? 0 : Double(own.intersection(words).count) / Double(own.count)
+    private static func words(_ text: String) -> Set<Substring> {
+        Set(text.lowercased().split { !$0.isLetter && !$0.isNumber })
     }
 
-    /// The byline or dateline: the first short element marked as one ("byline", "author",
-    /// "dateline", `<time>`, `rel="author"`) between the headline and the body's first prose.
+    /// The words two texts share, of all the words either has.
+    private static func similarity(_ text: String, _ other: Set<Substring>) -> Double {
+        let own = words(text)
+        return own.isEmpty ? 0 : Double(own.intersection(other).count) / Double(own.union(other).count)
+    }
+
+    /// The byline and dateline: the short elements marked as one ("byline", "author",
+    /// "dateline", `<time>`, `rel="author"`) around the headline and before the body's first
+    /// prose, in page order, joined with " · ".
     private static func byline(_ page: PageBlocks, body: Body, after headline: Int?) -> String? {
         let tree = page.tree
         guard let first = page.blocks.first(where: { $0.isProse && body.contains($0.node) })?.node else { return nil }
-        let start = headline.map { $0 + 1 } ?? Self.region(tree, around: body.root)
-        guard start < first else { return nil }
-        var index = start
-        while index < first {
+        // A dateline may stand just above the headline, beside it in the same element.
+        var index = headline.map { max(tree.nodes[$0].parent, 0) } ?? Self.region(tree, around: body.root)
+        var parts: [String] = []
+        while index < first, parts.count < 3 {
             let node = tree.nodes[index]
-            if page.furniture.contains(index) { index = node.end; continue }
+            if page.furniture.contains(index) || index == headline { index = node.end; continue }
             if !node.isText, isByline(node) {
                 let text = PageMetadata.clean(visibleText(tree, index))
-                if (3...200).contains(text.count) { return text }
+                if (3...200).contains(text.count) {
+                    if !parts.contains(text) { parts.append(text) }
+                    index = node.end
+                    continue
+                }
             }
             index += 1
         }
-        return nil
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
     /// Where a byline is looked for when no headline was found: the body's article, or a few

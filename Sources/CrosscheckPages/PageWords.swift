@@ -31,7 +31,8 @@ enum PageWords {
     static let furnitureStems: [String] = [
         "comment", "disqus", "related", "recommend", "newsletter", "subscri", "signup", "share", "sharing", "social", "sponsor",
         "promo", "advert", "breadcrumb", "cookie", "consent", "gdpr", "outbrain", "taboola", "trending", "mostread",
-        "mostpopular", "morestories", "screenreader", "sronly", "skiplink",
+        "mostpopular", "morestories", "screenreader", "sronly", "skiplink", "aural", "kicker", "eyebrow", "overline",
+        "dachzeile", "rubric",
     ]
 
     /// Two words that mark furniture together ("most-popular", "sr-only").
@@ -47,7 +48,7 @@ enum PageWords {
         "sidebar", "footer", "popup", "modal", "navbar", "navigation", "nav", "menu", "pagination", "pager", "toolbar",
         "paywall", "masthead", "banner", "ticker", "carousel", "rating", "reaction", "login", "tooltip", "dropdown",
         "offcanvas", "overlay", "ad", "ads", "adv", "tags", "tag", "topics", "tools", "utility", "utilities", "extra",
-        "extras", "supplemental", "rail", "more", "teaser", "teasers", "hdr", "header", "aside", "print", "readmore",
+        "extras", "supplemental", "rail", "more", "teaser", "teasers", "hdr", "header", "aside", "print", "readmore", "category",
     ]
 
     /// The beginnings of words of the story's own wrapper.
