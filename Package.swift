@@ -87,7 +87,7 @@ let package = Package(
             ]
         ),
         // The fuzz targets, shared by the libFuzzer entry and the tests that replay what it found.
-        .target(name: "FuzzTargets", dependencies: ["CrosscheckCore"]),
+        .target(name: "FuzzTargets", dependencies: ["CrosscheckCore", "CrosscheckPages"]),
         .executableTarget(name: "crosscheck-fuzz", dependencies: ["FuzzTargets"]),
         .testTarget(
             name: "CrosscheckCoreTests",
@@ -117,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["crosscheck", "PostgresTestServer", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["crosscheck", "PostgresTestServer", "PageTestServer", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -29,6 +29,8 @@ public struct PageFetcher: PageFetching {
             redirectConfiguration: .follow(max: redirectLimit, allowCycles: false),
             timeout: .init(connect: .seconds(min(timeLimit, 10)), read: .seconds(timeLimit)))
         configuration.decompression = .enabled(limit: .size(sizeLimit))
+        // A refused connection is an answer: said at once, not retried until the time limit.
+        configuration.connectionPool.retryConnectionEstablishment = false
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         defer { try? client.syncShutdown() }
         let delegate = PageDelegate(url: url, sizeLimit: sizeLimit)

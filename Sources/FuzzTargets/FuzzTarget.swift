@@ -1,7 +1,8 @@
 import CrosscheckCore
+import CrosscheckPages
 
-/// What the fuzzers drive: the figure parser, extraction and the ledger-file reader, each given
-/// any bytes. None may crash, and each keeps a promise the rest of crosscheck relies on.
+/// What the fuzzers drive: the figure parser, extraction, the ledger-file reader and the web-page
+/// reader, each given any bytes. None may crash, and each keeps a promise the rest of crosscheck relies on.
 public enum FuzzTarget: String, CaseIterable, Sendable {
     /// A phrase: a figure or a `FigureError`; a figure's interval is ordered and never NaN.
     case parse
@@ -10,6 +11,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// A ledger file, read as `Sources.json` and as an event file: refused with a `LedgerError`,
     /// or read into a ledger whose written form reads back to the same bytes.
     case ledger
+    /// A web page: a `PageError`, or an article of paragraphs, each one line and not empty.
+    case html
 
     /// Runs the target on `bytes`; the promise it broke, or nil.
     public func violation(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
@@ -37,6 +40,13 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 let written = LedgerFiles.writeEvent(ledger)
                 guard let again = try? LedgerFiles.readEvent(written) else { return "the event file as written does not read back" }
                 if LedgerFiles.writeEvent(again) != written { return "the event file is not written the same twice" }
+            }
+            return nil
+        case .html:
+            guard let article = try? ArticleReader.read(Array(bytes)) else { return nil }
+            if article.paragraphs.isEmpty { return "an article without paragraphs" }
+            if let bad = article.paragraphs.first(where: { $0.isEmpty || $0.contains(where: \.isNewline) }) {
+                return "paragraph \(bad.debugDescription) is empty or spans lines"
             }
             return nil
         }

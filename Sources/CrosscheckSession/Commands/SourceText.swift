@@ -60,8 +60,9 @@ extension SourceText {
 
 extension ReportedTime {
     /// A page's publication time, as pages write it: RFC 3339 with fractional seconds
-    /// ("2019-01-03T07:00:02.000Z") read to the second; a date-time without a zone
-    /// ("2019-04-28 06:01:07") kept as its day, the zone being unknown.
+    /// ("2019-01-03T07:00:02.000Z") read to the second; a date and time with its zone in words
+    /// ("20 Nov 2019 08:02 GMT", "Wed, 20 Nov 2019 08:02:00 +0000") as that instant in UTC; a
+    /// date-time without a zone ("2019-04-28 06:01:07") kept as its day, the zone being unknown.
     init?(page text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         var cleaned = trimmed.replacingOccurrences(of: #"\.\d+"#, with: "", options: .regularExpression)
@@ -69,14 +70,33 @@ extension ReportedTime {
             cleaned.replaceSubrange(cleaned.index(cleaned.startIndex, offsetBy: 10)...cleaned.index(cleaned.startIndex, offsetBy: 10), with: "T")
         }
         if let time = try? ReportedTime(cleaned) { self = time; return }
+        if let date = Self.pageFormats.lazy.compactMap({ $0.date(from: trimmed) }).first, let time = try? ReportedTime(Self.utc(date)) {
+            self = time
+            return
+        }
         guard let day = try? ReportedTime(String(trimmed.prefix(10))) else { return nil }
         self = day
     }
 
-    /// This second, in UTC: when a page was fetched.
-    static func now() -> ReportedTime? {
+    /// The forms of a date and time with its zone that pages write besides RFC 3339.
+    private static var pageFormats: [DateFormatter] {
+        ["d MMM yyyy HH:mm zzz", "d MMM yyyy HH:mm:ss zzz", "EEE, d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm:ss zzz",
+         "yyyy-MM-dd HH:mm:ss Z"].map { format in
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.dateFormat = format
+            return formatter
+        }
+    }
+
+    private static func utc(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
-        return try? ReportedTime(formatter.string(from: Date()))
+        return formatter.string(from: date)
+    }
+
+    /// This second, in UTC: when a page was fetched.
+    static func now() -> ReportedTime? {
+        try? ReportedTime(utc(Date()))
     }
 }
