@@ -128,7 +128,8 @@ extension BothStoresTests {
     @Test("an event of more claims than one batch, with every character a quote may hold, read back as stored", arguments: Kind.allCases)
     func large(_ kind: Kind) throws {
         let store = try Self.store(kind)
-        let sources = [Source(id: "wire", title: "A wire story", outlet: "Wire")]
+        let sources = [Source(id: "wire", title: "A wire story", outlet: "Wire", url: "https://wire.example/kyiv",
+                              text: "KYIV (Wire) - 23 killed.\n", fetched: try ReportedTime("2025-06-17T09:14:03Z"))]
         let asOf = try ReportedTime("2025-06-17T08:00+03:00")
         let claims = (1...21_000).map { n -> Claim in
             let value = Double(n)
@@ -145,5 +146,6 @@ extension BothStoresTests {
         #expect(read.claims.count == claims.count)
         #expect(LedgerFiles.writeEvent(read) == LedgerFiles.writeEvent(event.declaringStandardMetrics()))
         #expect(try store.lastClaimNumber() == 21_000)
+        #expect(try store.sources() == sources)
     }
 }

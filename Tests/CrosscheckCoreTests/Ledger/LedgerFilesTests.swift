@@ -40,6 +40,17 @@ struct LedgerFilesTests {
         #expect(sources.first { $0.id == "pravda-2025-06-17-b" }?.published?.description == "2025-06-17T16:00+03:00")
     }
 
+    @Test("a fetched source's fetch time is written after its text and read back; a bad one is refused by its path")
+    func fetched() throws {
+        let source = Source(id: "wire", title: "Kyiv", outlet: "Wire", url: "https://wire.example/kyiv", text: "23 killed.\n",
+                            fetched: try ReportedTime("2025-06-17T09:14:03Z"))
+        let written = LedgerFiles.writeSources([source])
+        #expect(written.contains(#""text": "23 killed.\n", "fetched": "2025-06-17T09:14:03Z" }"#))
+        #expect(try LedgerFiles.readRegistry(written).sources == [source])
+        let bad = written.replacingOccurrences(of: "2025-06-17T09:14:03Z", with: "yesterday")
+        #expect(throws: LedgerError.self) { try LedgerFiles.readRegistry(bad) }
+    }
+
     @Test("the sample's claims link to sources of the registry, and figures parse from their words")
     func sampleLinks() throws {
         let sources = Set(try LedgerFiles.readSources(try sample("Sources.json")).map(\.id))
