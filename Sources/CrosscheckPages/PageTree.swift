@@ -30,6 +30,7 @@ struct PageTree: Sendable {
         var options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
         if charset != nil { options |= HTML_PARSE_IGNORE_ENC.rawValue }
+        crosscheck_xml_quiet()
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { start in
                 htmlReadMemory(start, Int32(clamping: buffer.count), nil, encoding, Int32(options))

@@ -8,8 +8,8 @@ import NIOPosix
 public final class PageTestServer: Sendable {
     /// How the server answers one path.
     public enum Answer: Sendable {
-        /// A whole response.
-        case page(status: Int = 200, contentType: String?, body: [UInt8])
+        /// A whole response; `encoding` is its `Content-Encoding`, if any.
+        case page(status: Int = 200, contentType: String?, encoding: String? = nil, body: [UInt8])
         /// A redirect to another path or address.
         case redirect(to: String)
         /// No answer at all: the client's time limit is what ends it.
@@ -53,9 +53,10 @@ private final class Responder: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard case .head(let request) = unwrapInboundIn(data) else { return }
         switch routes[request.uri] ?? .page(status: 404, contentType: "text/plain", body: Array("not found".utf8)) {
-        case .page(let status, let contentType, let body):
+        case .page(let status, let contentType, let encoding, let body):
             var headers = HTTPHeaders([("Content-Length", "\(body.count)"), ("Connection", "close")])
             if let contentType { headers.add(name: "Content-Type", value: contentType) }
+            if let encoding { headers.add(name: "Content-Encoding", value: encoding) }
             respond(context, status: status, headers: headers, body: body)
         case .redirect(let target):
             respond(context, status: 301, headers: HTTPHeaders([("Location", target), ("Content-Length", "0"), ("Connection", "close")]), body: [])
