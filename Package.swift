@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.26.0"),
     ],
     targets: [
         // The domain: figures, the word tables they are read with, extraction, the ledger, the
@@ -53,6 +54,8 @@ let package = Package(
                 "CrosscheckPages", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                // To tell a compressed page past the size limit from a failed connection.
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
             ]
         ),
         // GNU readline, through the system's library.

@@ -3,6 +3,7 @@ import CrosscheckPages
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOHTTPCompression
 import NIOPosix
 
 /// Fetches pages with AsyncHTTPClient: HTTPS with the system's trust roots, redirects up to a
@@ -60,7 +61,9 @@ public struct PageFetcher: PageFetching {
             default: break
             }
         }
-        if let error = error as? ResponseTooBig { return error.description(sizeLimit) }
+        if error is ResponseTooBig || error is NIOHTTPDecompression.DecompressionError {
+            return "the page is over the size limit of \(sizeLimit >> 20) MB"
+        }
         return "cannot reach the server: \(Self.reason(error))"
     }
 
@@ -78,9 +81,7 @@ public struct PageFetcher: PageFetching {
 }
 
 /// A page's body over the size limit.
-struct ResponseTooBig: Error {
-    func description(_ limit: Int) -> String { "the page is over the size limit of \(limit >> 20) MB" }
-}
+struct ResponseTooBig: Error {}
 
 /// Receives one response: refuses a status that is not success and a body that is not a page
 /// or text as soon as the head arrives, and a body over the limit as soon as it passes it.

@@ -1,5 +1,5 @@
 /// Reads the article out of a web page. The body is the element where the page's prose
-/// concentrates: starting from the whole page, reading goes down into the child that holds
+/// concentrates: starting near the headline, reading goes down into the child that holds
 /// most of the prose while that child holds most of it, so that a story's body, a live blog's
 /// column of posts or a statement's text is found whatever the site calls it; `itemprop=
 /// "articleBody"` is taken at its word. Furniture (menus, side columns, footers, share bars,
@@ -21,7 +21,7 @@ public enum ArticleReader {
            Double(texts.reduce(0) { $0 + $1.count }) < 0.6 * Double(schema.reduce(0) { $0 + $1.count }) {
             texts = schema
         }
-        let byline = Self.byline(page, body: body, after: headline?.node).flatMap { line in texts.contains(line) ? nil : line }
+        let byline = Self.byline(page, body: body, headline: headline?.node).flatMap { line in texts.contains(line) ? nil : line }
         guard !texts.isEmpty else { throw PageError.noText }
         return Article(headline: headline?.text, byline: byline, paragraphs: texts, published: metadata.published)
     }
@@ -102,7 +102,7 @@ public enum ArticleReader {
     /// The byline and dateline: the short elements marked as one ("byline", "author",
     /// "dateline", `<time>`, `rel="author"`) around the headline and before the body's first
     /// prose, in page order, joined with " · ".
-    private static func byline(_ page: PageBlocks, body: Body, after headline: Int?) -> String? {
+    private static func byline(_ page: PageBlocks, body: Body, headline: Int?) -> String? {
         let tree = page.tree
         guard let first = page.blocks.first(where: { $0.isProse && body.contains($0.node) })?.node else { return nil }
         // A dateline may stand just above the headline, beside it in the same element.

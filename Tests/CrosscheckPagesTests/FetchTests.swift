@@ -70,7 +70,7 @@ struct FetchTests {
         #expect(message == "\(base)/bare: not a web page or text (no content type); nothing stored")
     }
 
-    @Test("a page over the size limit, told by its length or as it streams; a server that never answers")
+    @Test("a page over the size limit, told by its length, as it streams, or as it expands; a server that never answers")
     func limits() throws {
         let small = PageFetcher(sizeLimit: 1 << 20, timeLimit: 1)
         let big = [UInt8](repeating: UInt8(ascii: "x"), count: (1 << 20) + 1)
@@ -78,6 +78,9 @@ struct FetchTests {
         #expect(message == "\(base)/huge: the page is over the size limit of 1 MB; nothing stored")
         (message, base) = try refusal(["/long": .page(contentType: "text/html", body: big)], "/long", fetcher: small)
         #expect(message == "\(base)/long: the page is over the size limit of 1 MB; nothing stored")
+        let bomb = try SavedPageTests.saved("expands-past-1-MB.html.gz")
+        (message, base) = try refusal(["/bomb": .page(contentType: "text/html", encoding: "gzip", body: bomb)], "/bomb", fetcher: small)
+        #expect(message == "\(base)/bomb: the page is over the size limit of 1 MB; nothing stored")
         (message, base) = try refusal(["/silent": .silent], "/silent", fetcher: small)
         #expect(message == "\(base)/silent: no complete answer within 1 s; nothing stored")
     }
