@@ -58,7 +58,7 @@ struct ServerTests {
         do {
             try ServerSchema.prepare(connection)
         } catch {
-            #expect(error.message == "\(try ServerAddress(url)): the ledger's schema is version 99, newer than this crosscheck reads (2); update crosscheck")
+            #expect(error.message == "\(try ServerAddress(url)): the ledger's schema is version 99, newer than this crosscheck reads (3); update crosscheck")
         }
     }
 }

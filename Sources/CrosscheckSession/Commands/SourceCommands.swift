@@ -53,8 +53,8 @@ extension Session {
     /// What a text option read, for the command's answer: "3 paragraphs from page.html;
     /// published 2025-06-19, as the page says".
     private static func describe(_ read: SourceText?, publishedGiven: Bool) -> String {
-        guard let read else { return "" }
-        return ": " + read.origin + (publishedGiven ? "" : read.published.map { "; published \($0), as the page says" } ?? "")
+        guard let read, let origin = read.origin else { return "" }
+        return ": " + origin + (publishedGiven ? "" : read.published.map { "; published \($0), as the page says" } ?? "")
     }
 
     private func setSource(_ command: ParsedCommand) throws -> String {
@@ -79,7 +79,7 @@ extension Session {
         let source = changed!
         return "\(id)  \(source.reliability?.rawValue ?? "-")  \(source.outlet): \(source.title)"
             + (source.published.map { " (\($0))" } ?? "") + (source.url.map { " <\($0)>" } ?? "")
-            + (read.map { "; text: \($0.origin)" } ?? "") + "\n"
+            + (read?.origin.map { "; text: \($0)" } ?? "") + "\n"
     }
 
     /// Changes one source of the registry as it is under the lock.

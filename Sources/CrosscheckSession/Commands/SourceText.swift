@@ -11,8 +11,9 @@ struct SourceText {
     var fetched: ReportedTime?
     /// The publication time the page gives, proposed when `--published` is not.
     var published: ReportedTime?
-    /// What was read, for the command's answer: "3 paragraphs from https://…".
-    var origin: String
+    /// What was read from a page, for the command's answer: "3 paragraphs from https://…"; a
+    /// text file is answered as before pages could be read.
+    var origin: String?
 }
 
 extension Session {
@@ -26,7 +27,7 @@ extension Session {
         if let path = command.option("--text-file") {
             let data = try read(path)
             guard let text = String(data: data, encoding: .utf8) else { throw SessionError("\(path): not UTF-8 text") }
-            return SourceText(text: text, origin: "the text of \(path)")
+            return SourceText(text: text)
         }
         if let path = command.option("--html-file") {
             let bytes = [UInt8](try read(path))
