@@ -488,20 +488,32 @@ extension Workspace {
         return CheckOutput(report, ledgers: [ledger], sources: sources)
     }
 
-    /// The consistency check of the whole ledger, or of one event, rendered in `format`.
+    /// The consistency check of the whole ledger, or of one event, rendered in `format` and kept.
     /// `progress` hears of each event checked: (done, all).
     public func check(
         event: String? = nil, format: CheckDocument.Format, progress: ((Int, Int) -> Void)? = nil
     ) throws(StoreError) -> CheckDocument {
+        var bytes: [UInt8] = []
+        let counts = try check(event: event, format: format, spool: MemorySpool(), progress: progress) { bytes.append(contentsOf: $0) }
+        return CheckDocument(counts: counts, bytes: bytes)
+    }
+
+    /// The same, written through `sink` as it is found, in event order; the lists a JSON
+    /// document holds after the conflicts wait in `spool`. Each core reads, checks and renders
+    /// every other event, an event in memory at a time, and no core runs far ahead of the
+    /// output: the memory stays flat however large the ledger or its findings.
+    public func check(
+        event: String? = nil, format: CheckDocument.Format, spool: any CheckSpool, progress: ((Int, Int) -> Void)? = nil,
+        into sink: @escaping (UnsafeRawBufferPointer) -> Void
+    ) throws(StoreError) -> CheckDocument.Counts {
         let ids = try store.eventIDs()
         if let event, !ids.contains(event) { throw StoreError("no event \"\(event)\" in the workspace") }
         let registry = try store.registry()
         let check = ConsistencyCheck(origins: OriginNames(registry.origins))
         let sources = Dictionary(registry.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // Events are independent: each core reads, checks and renders every other one, an event
-        // in memory at a time; what is kept is its rendered output.
         let chosen = ids.filter { event == nil || $0 == event }
-        let results = CheckResults(count: chosen.count, progress: progress)
+        let results = OrderedParts(count: chosen.count, writer: CheckDocument.Writer(format: format, spool: spool, sink: sink),
+                                   progress: progress)
         let store = self.store
         WorkerPool.run(items: chosen.count) { mine in
             var names: [String: String] = [:]
@@ -510,41 +522,64 @@ extension Workspace {
                     let found = check.run(ledger, sources: sources, names: &names)
                     // Rendered at once and let go: the claims need not be narrowed to those the findings name.
                     let output = CheckOutput(found, claims: ledger.claims, sources: sources)
-                    results.set(mine[position], CheckDocument.part(output, format: format))
+                    results.deliver(mine[position], CheckDocument.part(output, format: format))
                 }
             } catch {
                 results.fail(error)
             }
         }
         if let error = results.error { throw error }
-        var document = CheckDocument(format: format)
-        for part in results.items.compactMap({ $0 }) { document.add(part) }
-        return document
+        return results.finish()
     }
 }
 
-/// What the workers of a check hand back, by event, under a lock.
-private final class CheckResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var items: [CheckDocument.Part?]
-    private(set) var error: StoreError?
-    private var done = 0
+/// What the workers of a check hand back, written out in event order: a part that arrives
+/// early waits for those before it, and a worker more than `window` events ahead of the output
+/// waits for it to catch up. One worker at a time writes, outside the lock.
+private final class OrderedParts: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var writer: CheckDocument.Writer
+    private var waiting: [Int: CheckDocument.Part] = [:]
+    private var next = 0
+    private var writing = false
+    private let count: Int
     private let progress: ((Int, Int) -> Void)?
+    private(set) var error: StoreError?
+    private static let window = 32
 
-    init(count: Int, progress: ((Int, Int) -> Void)?) {
-        items = Array(repeating: nil, count: count)
-        self.progress = progress
+    init(count: Int, writer: CheckDocument.Writer, progress: ((Int, Int) -> Void)?) {
+        (self.count, self.writer, self.progress) = (count, writer, progress)
     }
 
-    func set(_ index: Int, _ part: CheckDocument.Part) {
-        lock.withLock {
-            items[index] = part
-            done += 1
-            progress?(done, items.count)
+    func deliver(_ index: Int, _ part: CheckDocument.Part) {
+        condition.lock()
+        while index - next > Self.window, error == nil { condition.wait() }
+        waiting[index] = part
+        guard !writing else { return condition.unlock() }
+        writing = true
+        while let ready = waiting.removeValue(forKey: next) {
+            next += 1
+            let done = next
+            condition.unlock()
+            writer.add(ready)
+            progress?(done, count)
+            condition.lock()
+            condition.broadcast()
         }
+        writing = false
+        condition.unlock()
     }
 
     func fail(_ error: StoreError) {
-        lock.withLock { if self.error == nil { self.error = error } }
+        condition.lock()
+        if self.error == nil { self.error = error }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Closes the output once every part is written.
+    func finish() -> CheckDocument.Counts {
+        writer.finish()
+        return writer.counts
     }
 }

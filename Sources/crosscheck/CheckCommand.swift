@@ -35,16 +35,20 @@ struct Check: ParsableCommand {
             let terminal = Terminal.standardOutput
             format = .text(CheckText(listUnordered: unordered, listSetAside: setAside, colour: terminal.colour, width: terminal.width ?? 100))
         }
-        let document: CheckDocument
-        do {
+        // Written as it is found: a JSON document's lists after the conflicts wait in temporary files.
+        let output = FileOutput.Buffer(output: .standardOutput)
+        let counts: CheckDocument.Counts
+        do throws(StoreError) {
+            let spool = try FileSpool()
             let progress = Progress("checking events:")
             defer { progress.finish() }
-            document = try workspace.check(event: event, format: format, progress: progress.update)
+            counts = try workspace.check(event: event, format: format, spool: spool, progress: progress.update, into: output.add)
+            if let failure = spool.failure { throw failure }
         } catch {
+            output.flush()
             throw Failure(error.message)
         }
-        FileOutput.standardOutput.buffered(bytes: { document.write(bytes: $0) })
-        // Out at once: letting go of hundreds of megabytes of output piece by piece only delays the exit.
-        Self.exit(withError: document.counts.conflicts > 0 ? ExitCode(1) : nil)
+        output.flush()
+        Self.exit(withError: counts.conflicts > 0 ? ExitCode(1) : nil)
     }
 }

@@ -50,12 +50,13 @@ struct FileOutput {
 
     /// The same for pieces that are bytes already.
     func buffered(bytes produce: ((UnsafeRawBufferPointer) -> Void) -> Void) {
-        var buffer = Buffer(output: self)
+        let buffer = Buffer(output: self)
         produce { buffer.add($0) }
         buffer.flush()
     }
 
-    private struct Buffer {
+    /// The 64 KB buffer, for pieces that come from anywhere (one caller at a time).
+    final class Buffer {
         let output: FileOutput
         var bytes: [UInt8] = []
 
@@ -64,12 +65,12 @@ struct FileOutput {
             bytes.reserveCapacity(1 << 16)
         }
 
-        mutating func add(_ piece: UnsafeRawBufferPointer) {
+        func add(_ piece: UnsafeRawBufferPointer) {
             if bytes.count + piece.count > 1 << 16 { flush() }
             if piece.count >= 1 << 16 { output.write(piece) } else { bytes.append(contentsOf: piece) }
         }
 
-        mutating func flush() {
+        func flush() {
             guard !bytes.isEmpty else { return }
             bytes.withUnsafeBytes { output.write($0) }
             bytes.removeAll(keepingCapacity: true)

@@ -1,6 +1,8 @@
-/// What `check` prints, built one event at a time: each event's findings are rendered as soon as
-/// they are found and then let go, so that a check of a million claims holds its output, not
-/// its claims and findings.
+/// What `check` prints, written one event at a time as each event's findings are found (in
+/// event order) and then let go: neither the claims, nor the findings, nor the output of a
+/// large check are held at once. A JSON document lists every conflict before the first update:
+/// conflicts go straight out, and the later lists wait in a `CheckSpool` (a temporary file, for
+/// the command line) until the conflicts are done.
 public struct CheckDocument: Sendable {
     /// How the check prints.
     public enum Format: Sendable {
@@ -39,13 +41,6 @@ public struct CheckDocument: Sendable {
         var text = ""
     }
 
-    public let format: Format
-    public private(set) var counts = Counts()
-    private var lists: [[[UInt8]]] = Array(repeating: [], count: CheckDocument.listNames.count)
-    private var text = ""
-
-    public init(format: Format) { self.format = format }
-
     /// Renders one event's output.
     public static func part(_ output: CheckOutput, format: Format) -> Part {
         switch format {
@@ -54,40 +49,21 @@ public struct CheckDocument: Sendable {
         }
     }
 
-    /// Adds the next event's rendered output.
-    public mutating func add(_ part: Part) {
-        counts.add(part.counts)
-        for (index, items) in part.lists.enumerated() where !items.isEmpty { lists[index].append(items) }
-        text += part.text
-    }
+    /// The findings counted, and the whole output (for a check whose output is kept, not written out).
+    public let counts: Counts
+    public let bytes: [UInt8]
+
+    public init(counts: Counts, bytes: [UInt8]) { (self.counts, self.bytes) = (counts, bytes) }
 
     /// The whole output, as one string.
-    public var rendered: String {
-        var whole = ""
-        write { whole += $0 }
-        return whole
-    }
+    public var rendered: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// The whole output, a piece at a time: a large check is written out without being joined
-    /// into one string first.
-    public func write(_ sink: (String) -> Void) {
-        write(bytes: { sink(String(decoding: $0, as: UTF8.self)) })
-    }
-
-    /// The same as the UTF-8 bytes it is written as: hundreds of megabytes of JSON need not be
-    /// made strings (and checked as UTF-8) only to be written out again.
-    public func write(bytes sink: (UnsafeRawBufferPointer) -> Void) {
-        switch format {
-        case .json: Self.json(lists, sink)
-        case .text(let rendering):
-            Self.put(text, sink)
-            Self.put(rendering.summary(counts), sink)
-        }
-    }
-
-    static func json(_ lists: [[[UInt8]]]) -> String {
+    /// A document of one event's lists (each its items joined).
+    static func json(_ lists: [[UInt8]]) -> String {
         var whole: [UInt8] = []
-        json(lists) { whole.append(contentsOf: $0) }
+        var writer = Writer(format: .json, spool: MemorySpool()) { whole.append(contentsOf: $0) }
+        writer.add(Part(counts: Counts(), lists: lists))
+        writer.finish()
         return String(decoding: whole, as: UTF8.self)
     }
 
@@ -97,29 +73,81 @@ public struct CheckDocument: Sendable {
     /// Between two items of a list.
     static let itemSeparator = ",\n    "
 
-    /// Each list's pieces, each piece one or more items.
-    static func json(_ lists: [[[UInt8]]], _ sink: (UnsafeRawBufferPointer) -> Void) {
-        func put(_ text: String) { Self.put(text, sink) }
-        for (index, name) in listNames.enumerated() {
-            put((index == 0 ? "{\n  \"" : ",\n  \"") + name + "\": ")
-            guard !lists[index].isEmpty else {
-                put("[]")
-                continue
-            }
-            put("[\n    ")
-            for (position, item) in lists[index].enumerated() {
-                if position > 0 { put(itemSeparator) }
-                item.withUnsafeBytes(sink)
-            }
-            put("\n  ]")
-        }
-        put("\n}\n")
-    }
+    /// Writes the output as the events' parts come, in order, through `sink`.
+    public struct Writer {
+        public let format: Format
+        public private(set) var counts = Counts()
+        private let spool: any CheckSpool
+        private let sink: (UnsafeRawBufferPointer) -> Void
+        /// Whether each list has had an item.
+        private var started = Array(repeating: false, count: CheckDocument.listNames.count)
+        private var opened = false
 
-    private static func put(_ text: String, _ sink: (UnsafeRawBufferPointer) -> Void) {
-        var text = text
-        text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
+        /// `spool` keeps the lists after the first until `finish`.
+        public init(format: Format, spool: any CheckSpool, sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+            (self.format, self.spool, self.sink) = (format, spool, sink)
+        }
+
+        /// The next event's part.
+        public mutating func add(_ part: Part) {
+            counts.add(part.counts)
+            guard case .json = format else { return put(part.text) }
+            if !opened { put("{\n  \"" + listNames[0] + "\": "); opened = true }
+            for (index, items) in part.lists.enumerated() where !items.isEmpty {
+                // The conflicts' list is opened here; the others when their turn comes, in `finish`.
+                var lead = started[index] ? itemSeparator : (index == 0 ? "[\n    " : "")
+                started[index] = true
+                if index == 0 {
+                    put(lead)
+                    items.withUnsafeBytes(sink)
+                } else {
+                    lead.withUTF8 { spool.append(index, UnsafeRawBufferPointer($0)) }
+                    items.withUnsafeBytes { spool.append(index, $0) }
+                }
+            }
+        }
+
+        /// The end: the lists kept in the spool, then the closing brackets (JSON) or the summary.
+        public mutating func finish() {
+            guard case .json = format else {
+                if case .text(let rendering) = format { put(rendering.summary(counts)) }
+                return
+            }
+            if !opened { put("{\n  \"" + listNames[0] + "\": ") }
+            for index in listNames.indices {
+                if index > 0 {
+                    put(",\n  \"" + listNames[index] + "\": ")
+                    if started[index] { put("[\n    "); spool.replay(index, sink) }
+                }
+                put(started[index] ? "\n  ]" : "[]")
+            }
+            put("\n}\n")
+        }
+
+        private func put(_ text: String) {
+            var text = text
+            text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
+        }
     }
+}
+
+/// Where the lists of a JSON document that come after the conflicts wait for their turn.
+public protocol CheckSpool: AnyObject {
+    /// Keeps more bytes of list `list`.
+    func append(_ list: Int, _ bytes: UnsafeRawBufferPointer)
+    /// Gives back everything list `list` was given, in order.
+    func replay(_ list: Int, _ sink: (UnsafeRawBufferPointer) -> Void)
+}
+
+/// A spool in memory: for checks whose whole output is kept anyway.
+public final class MemorySpool: CheckSpool {
+    private var lists: [[UInt8]] = Array(repeating: [], count: CheckDocument.listNames.count)
+
+    public init() {}
+
+    public func append(_ list: Int, _ bytes: UnsafeRawBufferPointer) { lists[list].append(contentsOf: bytes) }
+
+    public func replay(_ list: Int, _ sink: (UnsafeRawBufferPointer) -> Void) { lists[list].withUnsafeBytes(sink) }
 }
 
 /// The check's report for a person, rendered by the side that knows where it is shown (a

@@ -24,7 +24,7 @@ public struct CheckOutput: Sendable {
 
     /// One document: `conflicts`, `updates`, `unordered`, `nearMisses` (findings, one shape),
     /// `consensus` and `setAside` (claim ids).
-    public var json: String { CheckDocument.json(jsonLists.map { $0.isEmpty ? [] : [$0] }) }
+    public var json: String { CheckDocument.json(jsonLists) }
 
     /// The document's six lists, each its items written one after another (`,` and a line
     /// break between them) as UTF-8, or empty: a million findings become five runs of bytes an
