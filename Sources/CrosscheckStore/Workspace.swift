@@ -272,16 +272,22 @@ public final class Workspace {
         var next = eventInputs.makeIterator()
         var counts = (events: 0, claims: 0)
         var stored = 0
-        var write = LedgerWrite(command: command, nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
+        // The next files are read, checked and staged on another core while the store writes.
+        let reader = Prefetch { () throws(StoreError) -> (ledger: EventLedger, path: String)? in
             guard let (path, text) = next.next() else { return nil }
-            stored += 1
-            progress?(stored, eventInputs.count)
             let ledger = try self.readEvent(try text(), path: path, known: known, seen: &seen)
             if let rewriting {
                 // The event is stored exactly as read: its file is written from memory, not read back.
                 try staged.stage(LedgerFiles.writeEvent(ledger), at: rewriting.event(ledger.event.id))
             }
             return (ledger, path)
+        }
+        defer { reader.stop() }
+        var write = LedgerWrite(command: command, nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
+            guard let item = try reader.next() else { return nil }
+            stored += 1
+            progress?(stored, eventInputs.count)
+            return item
         }, after: { events, claims in
             counts = (events, claims)
             return Self.importSummary(sources: sources?.count ?? 0, events: events, claims: claims, files: inputs.map(\.path))
