@@ -16,6 +16,7 @@ let benchmarks: [String: () throws -> Void] = [
     "report": ExportBenchmark.largeReport,
     "team": TeamBenchmark.run,
     "articles": ArticleBenchmark.run,
+    "growth": GrowthBenchmark.run,
 ]
 
 // The ledger benchmark generates its input in a child process: `crosscheck-bench generate-ledger DIR`.
