@@ -43,6 +43,8 @@ enum GrowthBenchmark {
               + "\(format(Double(claims) / imported.seconds)) | \(format(imported.peakMB)) MB | \(format(floor, decimals: 1)) s | "
               + "\(format(floor / imported.seconds, decimals: 2)) | \(format(checked.seconds, decimals: 2)) s | "
               + "\(format(checked.peakMB)) MB | \(format(Double(checked.output) / 1e6)) MB |")
+        // A row at a time: the largest take minutes each.
+        fflush(nil)
     }
 
     /// The ledger's files with crosscheck's own writer, and its claim and link rows as CSV for sqlite3.

@@ -1,0 +1,45 @@
+import CrosscheckCore
+import CrosscheckStore
+import Foundation
+import Testing
+
+/// The check written as it is found: the same bytes as a document built whole, the lists after
+/// the conflicts kept in temporary files until their turn.
+@Suite("The check, written as it is found")
+struct CheckStreamTests {
+    @Test("check --json through temporary files gives the document's bytes, every list in its place")
+    func spooled() throws {
+        let workspace = try Workspace(directory: try sampleWorkspace())
+        let whole = try workspace.check(format: .json)
+        var written: [UInt8] = []
+        let spool = try FileSpool()
+        let counts = try workspace.check(format: .json, spool: spool) { written.append(contentsOf: $0) }
+        #expect(spool.failure == nil)
+        #expect(written == whole.bytes)
+        #expect(counts == whole.counts)
+        let text = String(decoding: written, as: UTF8.self)
+        let lists = ["\"conflicts\": [", "\"updates\": [", "\"unordered\": [", "\"nearMisses\": [", "\"consensus\": [", "\"setAside\": ["]
+        let places = lists.compactMap { text.range(of: $0)?.lowerBound }
+        #expect(places.count == lists.count && places == places.sorted())
+        #expect(counts.conflicts == 2 && counts.updates == 2 && counts.nearMisses == 2)
+    }
+
+    @Test("a ledger with nothing to say writes a whole document, each list empty")
+    func small() throws {
+        let workspace = try Workspace(directory: try emptyWorkspace())
+        var written: [UInt8] = []
+        let counts = try workspace.check(format: .json, spool: try FileSpool()) { written.append(contentsOf: $0) }
+        #expect(String(decoding: written, as: UTF8.self) == """
+            {
+              "conflicts": [],
+              "updates": [],
+              "unordered": [],
+              "nearMisses": [],
+              "consensus": [],
+              "setAside": []
+            }
+
+            """)
+        #expect(counts == CheckDocument.Counts())
+    }
+}
