@@ -569,11 +569,6 @@ private final class OrderedParts: @unchecked Sendable {
             condition.unlock()
             writer.add(ready)
             progress?(done, count)
-            #if canImport(Glibc)
-            // Parts are made on one thread and let go on another: glibc keeps what such frees
-            // leave in its arenas unless asked, and the check's memory would creep with its length.
-            if done % 1024 == 0 { _ = mallocTrim(0) }
-            #endif
             condition.lock()
             condition.broadcast()
         }
@@ -594,7 +589,3 @@ private final class OrderedParts: @unchecked Sendable {
         return writer.counts
     }
 }
-
-#if canImport(Glibc)
-@_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
-#endif
