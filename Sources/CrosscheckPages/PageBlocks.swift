@@ -84,6 +84,7 @@ struct PageBlocks {
         var current = Block(text: "", node: 0, linkLength: 0, length: 0, heading: false)
         var open: [(end: Int, block: Int, isLink: Bool)] = []  // elements being walked
         var index = 0
+        var links = 0  // how many of the open elements are links
         let nodes = tree.nodes
         func innermostBlock() -> Int { open.last { $0.block >= 0 }?.block ?? 0 }
         func flush() {
@@ -100,6 +101,7 @@ struct PageBlocks {
         while index < nodes.count {
             while let last = open.last, index >= last.end {
                 open.removeLast()
+                if last.isLink { links -= 1 }
                 if last.block >= 0 { flush() }
             }
             let node = nodes[index]
@@ -107,7 +109,7 @@ struct PageBlocks {
                 let length = node.text.unicodeScalars.count
                 current.text += node.text
                 current.length += length
-                if open.contains(where: \.isLink) { current.linkLength += length }
+                if links > 0 { current.linkLength += length }
                 index += 1
                 continue
             }
@@ -116,6 +118,7 @@ struct PageBlocks {
             if isBlock || node.name == "br" { flush() }
             if PageWords.cells.contains(node.name) { current.text += " " }
             open.append((node.end, isBlock ? index : -1, node.name == "a"))
+            if node.name == "a" { links += 1 }
             if isBlock { current.node = index }
             index += 1
         }
