@@ -33,14 +33,15 @@ extension ServerLedger {
                 var changedInPlace: [EventLedger] = []
                 // Claims and links go in by COPY, a batch at a time.
                 var batch = Batch()
-                while let (ledger, path) = try next(write) {
+                while let item = try next(write) {
+                    let (ledger, path) = (item.ledger, item.path)
                     touched.append(ledger.event.id)
                     readInChange?[ledger.event.id] = nil
                     if let previous = write.previous, previous.event.id == ledger.event.id {
                         try update(previous, to: ledger, path: path, into: &batch)
                         changedInPlace.append(ledger)
                     } else {
-                        replace(ledger, path: path, into: &batch)
+                        replace(item, into: &batch)
                     }
                     if batch.claims.count >= Batch.size { try flush(&batch) }
                     events += 1
@@ -128,7 +129,7 @@ extension ServerLedger {
 
     public func settle() {}
 
-    private func next(_ write: LedgerWrite) throws(StoreError) -> (ledger: EventLedger, path: String)? {
+    private func next(_ write: LedgerWrite) throws(StoreError) -> EventWrite? {
         do {
             return try write.nextEvent()
         } catch let error as StoreError {
@@ -239,8 +240,8 @@ extension ServerLedger {
 
     /// The event written anew, all of it into `batch`: its old rows go, and its claim ids are
     /// checked against other events', a batch at a time (`flush`).
-    private func replace(_ ledger: EventLedger, path: String, into batch: inout Batch) {
-        let id = ledger.event.id
+    private func replace(_ item: EventWrite, into batch: inout Batch) {
+        let (ledger, path, id) = (item.ledger, item.path, item.ledger.event.id)
         let whole = ledger.declaringStandardMetrics()
         batch.replaced.append(id)
         batch.events.add(id); batch.events.add(ledger.event.title); batch.events.add(ledger.event.date?.description)
@@ -249,7 +250,7 @@ extension ServerLedger {
         for scope in ledger.scopes { batch.add(scope, event: id) }
         for (index, claim) in ledger.claims.enumerated() { batch.add(claim, event: id, path: path, index: index) }
         batch.packs.add(id)
-        batch.packs.add(bytes: EventPack.encode(Self.inStoredOrder(whole)))
+        batch.packs.add(bytes: item.pack ?? EventPack.stored(ledger))
         batch.packs.endRow()
     }
 

@@ -7,25 +7,6 @@ import PostgresNIO
 /// transaction as its rows: reading a whole event is then one value, not its claims' rows
 /// joined to their links, which postgres-nio decodes a cell at a time.
 extension ServerLedger {
-    /// The event as its rows read back: metrics and scopes by id, claims by metric, scope (none
-    /// first) and the order they were stored in, every comparison of text by its bytes, as the
-    /// columns' "C" collation compares.
-    static func inStoredOrder(_ ledger: EventLedger, claims: [Claim]? = nil) -> EventLedger {
-        let before = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
-        let claims = (claims ?? ledger.claims).enumerated().sorted { x, y in
-            let (a, b) = (x.element, y.element)
-            if a.metric != b.metric { return before(a.metric, b.metric) }
-            if a.scope != b.scope {
-                guard let first = a.scope else { return true }
-                guard let second = b.scope else { return false }
-                return before(first, second)
-            }
-            return x.offset < y.offset
-        }.map(\.element)
-        return EventLedger(event: ledger.event, metrics: ledger.metrics.sorted { before($0.id, $1.id) },
-                           scopes: ledger.scopes.sorted { before($0.id, $1.id) }, claims: claims)
-    }
-
     /// Packs an event changed in place as its rows now stand (its claims' order asked of the
     /// server); when the rows and the change disagree, the pack is dropped and the rows are read.
     func repack(_ ledger: EventLedger) throws(StoreError) {
@@ -38,7 +19,7 @@ extension ServerLedger {
         guard claims.count == order.count, claims.count == ledger.claims.count else {
             return try run("DELETE FROM eventpack WHERE event = \(id)")
         }
-        let pack = ByteBuffer(bytes: EventPack.encode(Self.inStoredOrder(ledger, claims: claims)))
+        let pack = ByteBuffer(bytes: EventPack.encode(EventPack.inStoredOrder(ledger, claims: claims)))
         try run("INSERT INTO eventpack (event, pack) VALUES (\(id), \(pack)) ON CONFLICT (event) DO UPDATE SET pack = EXCLUDED.pack")
     }
 

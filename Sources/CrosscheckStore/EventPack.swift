@@ -72,6 +72,35 @@ public enum EventPack {
         return out
     }
 
+    /// The pack of an event written anew, its standard metrics declared: made from the event
+    /// alone, in the order its rows will read back, so that an import makes it on the core that
+    /// reads the files rather than the one that writes the database.
+    public static func stored(_ ledger: EventLedger) -> [UInt8] {
+        encode(inStoredOrder(ledger.declaringStandardMetrics()))
+    }
+
+    /// The event as its rows read back: metrics and scopes by id, claims by metric, scope (none
+    /// first) and the order they were stored in, every comparison of text by its bytes, as
+    /// SQLite's binary collation and the server's "C" collation compare.
+    public static func inStoredOrder(_ ledger: EventLedger, claims: [Claim]? = nil) -> EventLedger {
+        // Bytes, not Swift's equality, which takes "é" and "e\u{301}" for one text.
+        let before = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
+        let same = { (a: String, b: String) in a.utf8.elementsEqual(b.utf8) }
+        let claims = claims ?? ledger.claims
+        // Places are sorted, not claims, which are large to move.
+        let order = claims.indices.sorted { x, y in
+            if !same(claims[x].metric, claims[y].metric) { return before(claims[x].metric, claims[y].metric) }
+            switch (claims[x].scope, claims[y].scope) {
+            case (nil, nil): return x < y
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (first?, second?): return same(first, second) ? x < y : before(first, second)
+            }
+        }
+        return EventLedger(event: ledger.event, metrics: ledger.metrics.sorted { before($0.id, $1.id) },
+                           scopes: ledger.scopes.sorted { before($0.id, $1.id) }, claims: order.map { claims[$0] })
+    }
+
     /// The event `id` from its pack, or nil if it is not one this version wrote whole.
     public static func decode(_ id: String, _ bytes: UnsafeRawBufferPointer) -> EventLedger? {
         var reader = Reader(bytes: bytes)

@@ -18,41 +18,59 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
     /// another event, like any error, leaves the ledger as it was.
     @discardableResult
     public func store(_ write: LedgerWrite) throws(StoreError) -> Int64 {
-        let (sources, origins, replaceSources, removed, previous) = (write.sources, write.origins, write.replaceSources, write.removing, write.previous)
         do {
-            return try pool.write { db in
-                try Self.upsert(sources, db)
-                if replaceSources { try db.execute(sql: "DELETE FROM origin") }
-                for item in origins { try OriginRecord(item).upsert(db) }
-                if replaceSources {
-                    let keep = Set(sources.map(\.id))
-                    let existing = try String.fetchAll(db, sql: "SELECT id FROM source WHERE id NOT IN (SELECT source FROM link)")
-                    for id in existing where !keep.contains(id) {
-                        try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [id])
-                    }
-                }
-                if let removed { try db.execute(sql: "DELETE FROM event WHERE id = ?", arguments: [removed]) }
-                var events = 0, claims = 0
-                while let (ledger, path) = try write.nextEvent() {
-                    if let previous, previous.event.id == ledger.event.id {
-                        try Self.update(previous, to: ledger, path: path, db)
-                    } else {
-                        try Self.replace(ledger, path: path, db)
-                    }
-                    events += 1
-                    claims += ledger.claims.count
-                }
-                for (path, state) in write.files() { try Self.record(path, state, db) }
-                try HistoryRecord(id: nil, time: HistoryEntry.now(), actor: write.actor, command: write.command, before: nil,
-                                  after: write.after(events, claims), created: write.created.joined(separator: " ")).insert(db)
-                FaultPoint.reach("stored")
-                return db.lastInsertedRowID
+            return try pool.writeWithoutTransaction { db in
+                var entry: Int64 = 0
+                let transaction = { try db.inTransaction(.immediate) { entry = try Self.apply(write, db); return .commit } }
+                guard write.bulk else { try transaction(); return entry }
+                // The references were checked as the events were read: the five foreign-key
+                // look-ups a claim costs are skipped, and the write's pages stay in memory
+                // instead of spilling to the log again and again. Both are settings of the
+                // connection, restored when the write ends.
+                let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA cache_size = \(Self.bulkCache)")
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA cache_size = \(cache)") }
+                try transaction()
+                return entry
             }
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError("the ledger was not changed: \(Self.describe(error, path: pool.path))")
         }
+    }
+
+    /// The page cache of a bulk write, in KiB as SQLite counts a negative size: 64 MiB.
+    static let bulkCache = -65_536
+
+    /// The write's changes, inside its transaction; the history entry's id.
+    private static func apply(_ write: LedgerWrite, _ db: Database) throws -> Int64 {
+        try upsert(write.sources, db)
+        if write.replaceSources { try db.execute(sql: "DELETE FROM origin") }
+        for item in write.origins { try OriginRecord(item).upsert(db) }
+        if write.replaceSources {
+            let keep = Set(write.sources.map(\.id))
+            let existing = try String.fetchAll(db, sql: "SELECT id FROM source WHERE id NOT IN (SELECT source FROM link)")
+            for id in existing where !keep.contains(id) {
+                try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [id])
+            }
+        }
+        if let removed = write.removing { try delete(event: removed, db) }
+        var events = 0, claims = 0
+        while let item = try write.nextEvent() {
+            if let previous = write.previous, previous.event.id == item.ledger.event.id {
+                try update(previous, to: item.ledger, path: item.path, db)
+            } else {
+                try replace(item, db)
+            }
+            events += 1
+            claims += item.ledger.claims.count
+        }
+        for (path, state) in write.files() { try record(path, state, db) }
+        try HistoryRecord(id: nil, time: HistoryEntry.now(), actor: write.actor, command: write.command, before: nil,
+                          after: write.after(events, claims), created: write.created.joined(separator: " ")).insert(db)
+        FaultPoint.reach("stored")
+        return db.lastInsertedRowID
     }
 
     /// Records what was written to a workspace file.
@@ -312,14 +330,43 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
         for source in sources { try SourceRecord(source).upsert(db) }
     }
 
-    private static func replace(_ ledger: EventLedger, path: String, _ db: Database) throws {
-        let id = ledger.event.id
-        try db.execute(sql: "DELETE FROM event WHERE id = ?", arguments: [id])
-        try EventRecord(ledger.event).insert(db)
-        for item in ledger.declaringStandardMetrics().metrics { try MetricRecord(event: id, item).insert(db) }
-        for item in ledger.scopes { try ScopeRecord(event: id, item).insert(db) }
-        try insert(ledger.claims, event: id, path: path, db)
-        try pack(id, ledger.claims, db)
+    /// Writes the event anew: its old rows go first, child rows before their parents, so that
+    /// the same deletes serve with foreign keys on or off.
+    private static func replace(_ item: EventWrite, _ db: Database) throws {
+        let (ledger, id) = (item.ledger, item.ledger.event.id)
+        try delete(event: id, db)
+        try RowWriter("INSERT INTO event (id, title, date) VALUES (?, ?, ?)", db).execute { row in
+            row.add(id); row.add(ledger.event.title); row.add(ledger.event.date?.description)
+        }
+        for metric in ledger.declaringStandardMetrics().metrics { try insert(metric, event: id, db) }
+        for scope in ledger.scopes { try insert(scope, event: id, db) }
+        try insert(ledger.claims, event: id, path: item.path, db)
+        // Rows written anew read back in the order `EventPack.stored` sorts them.
+        try RowWriter("INSERT INTO eventPack (event, pack) VALUES (?, ?)", db).execute { row in
+            row.add(id); row.add(bytes: item.pack ?? EventPack.stored(ledger))
+        }
+    }
+
+    private static let eventDeletes = [
+        "DELETE FROM link WHERE claim IN (SELECT id FROM claim WHERE event = ?)", "DELETE FROM claim WHERE event = ?",
+        "DELETE FROM metric WHERE event = ?", "DELETE FROM scope WHERE event = ?", "DELETE FROM eventPack WHERE event = ?",
+        "DELETE FROM event WHERE id = ?",
+    ]
+
+    private static func delete(event id: String, _ db: Database) throws {
+        for sql in eventDeletes { try RowWriter(sql, db).execute { $0.add(id) } }
+    }
+
+    private static func insert(_ metric: Metric, event: String, _ db: Database) throws {
+        try RowWriter("INSERT INTO metric (event, id, kind, aliases) VALUES (?, ?, ?, ?)", db).execute { row in
+            row.add(event); row.add(metric.id); row.add(metric.kind.rawValue); row.add(JSONText.array(metric.aliases))
+        }
+    }
+
+    private static func insert(_ scope: Scope, event: String, _ db: Database) throws {
+        try RowWriter("INSERT INTO scope (event, id, partOf, aliases) VALUES (?, ?, ?, ?)", db).execute { row in
+            row.add(event); row.add(scope.id); row.add(scope.partOf); row.add(JSONText.array(scope.aliases))
+        }
     }
 
     /// Changes an event in place, record by record: only the claims, metrics and scopes that
@@ -332,9 +379,9 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
         if difference.eventChanged { try EventRecord(new.event).update(db) }
         for claim in difference.removedClaims { try db.execute(sql: "DELETE FROM claim WHERE id = ?", arguments: [claim]) }
         for metric in difference.removedMetrics { try MetricRecord(event: id, metric).delete(db) }
-        for metric in difference.addedMetrics { try MetricRecord(event: id, metric).insert(db) }
+        for metric in difference.addedMetrics { try insert(metric, event: id, db) }
         for scope in difference.removedScopes { try ScopeRecord(event: id, scope).delete(db) }
-        for scope in difference.addedScopes { try ScopeRecord(event: id, scope).insert(db) }
+        for scope in difference.addedScopes { try insert(scope, event: id, db) }
         try insert(difference.addedClaims, event: id, path: path, db)
         try pack(id, new.claims, db)
     }
@@ -366,7 +413,10 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
     }
 
     private static func record(_ path: String, _ state: FileState, _ db: Database) throws {
-        try WorkspaceFileRecord(path: path, state).upsert(db)
+        try RowWriter("""
+            INSERT INTO workspaceFile (path, size, modified, hash) VALUES (?, ?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified, hash = excluded.hash
+            """, db).execute { row in row.add(path); row.add(state.size); row.add(state.modified); row.add(state.hash) }
     }
 
     private func reading<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {

@@ -107,7 +107,11 @@ public struct LedgerWrite {
     /// The events, one at a time, each with the path it was read from (for errors): read and
     /// checked inside the transaction, so that memory holds one event, not the ledger. An error
     /// thrown here leaves the ledger as it was.
-    public var nextEvent: () throws -> (ledger: EventLedger, path: String)?
+    public var nextEvent: () throws -> EventWrite?
+    /// Every reference in the events (metric, scope, source) was checked as they were read, and
+    /// the write is large (an import): the store may skip its own checks of those references
+    /// and hold more of the write in memory.
+    public var bulk = false
     /// The workspace file states to record, asked for once the events are read (a store with
     /// no files beside it is given none).
     public var files: () -> [String: FileState] = { [:] }
@@ -123,10 +127,21 @@ public struct LedgerWrite {
     /// Who made the change, recorded with it.
     public var actor = HistoryEntry.defaultActor
 
-    public init(command: String, nextEvent: @escaping () throws -> (ledger: EventLedger, path: String)?,
+    public init(command: String, nextEvent: @escaping () throws -> EventWrite?,
                 after: @escaping (_ events: Int, _ claims: Int) -> String) {
         (self.command, self.nextEvent, self.after) = (command, nextEvent, after)
     }
+}
+
+/// One event a write stores.
+public struct EventWrite {
+    public var ledger: EventLedger
+    /// The file it was read from, for errors.
+    public var path: String
+    /// Its pack (`EventPack.stored`), when the reader made it on its own core.
+    public var pack: [UInt8]?
+
+    public init(_ ledger: EventLedger, path: String, pack: [UInt8]? = nil) { (self.ledger, self.path, self.pack) = (ledger, path, pack) }
 }
 
 /// One entry of the history.

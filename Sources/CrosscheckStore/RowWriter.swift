@@ -63,6 +63,13 @@ struct RowWriter {
             sqlite3_bind_int(handle, index, flag ? 1 : 0)
         }
 
+        mutating func add(bytes: [UInt8]) {
+            index += 1
+            bytes.withUnsafeBytes { bytes in
+                _ = sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(Self.empty), Int32(bytes.count), Self.transient)
+            }
+        }
+
         private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         private nonisolated(unsafe) static let empty: UnsafePointer<UInt8> = {
             let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)

@@ -64,11 +64,11 @@ extension Workspace {
         defer { staged.discard() }
         var supplied = event
         let patches = Self.patchesJSON(files)
-        var write = LedgerWrite(command: command, nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
+        var write = LedgerWrite(command: command, nextEvent: { () throws -> EventWrite? in
             guard let ledger = supplied else { return nil }
             supplied = nil
             if let paths = self.paths { try staged.stage(files[LedgerFiles.eventPath(ledger.event.id)]!.after!, at: paths.event(ledger.event.id)) }
-            return (ledger, LedgerFiles.eventPath(ledger.event.id))
+            return EventWrite(ledger, path: LedgerFiles.eventPath(ledger.event.id))
         }, after: { _, _ in patches })
         write.sources = change.registry?.sources ?? []
         write.origins = change.registry?.origins ?? []

@@ -273,17 +273,17 @@ public final class Workspace {
         var counts = (events: 0, claims: 0)
         var stored = 0
         // The next files are read, checked and staged on another core while the store writes.
-        let reader = Prefetch { () throws(StoreError) -> (ledger: EventLedger, path: String)? in
+        let reader = Prefetch { () throws(StoreError) -> EventWrite? in
             guard let (path, text) = next.next() else { return nil }
             let ledger = try self.readEvent(try text(), path: path, known: known, seen: &seen)
             if let rewriting {
                 // The event is stored exactly as read: its file is written from memory, not read back.
                 try staged.stage(LedgerFiles.writeEvent(ledger), at: rewriting.event(ledger.event.id))
             }
-            return (ledger, path)
+            return EventWrite(ledger, path: path, pack: EventPack.stored(ledger))
         }
         defer { reader.stop() }
-        var write = LedgerWrite(command: command, nextEvent: { () throws -> (ledger: EventLedger, path: String)? in
+        var write = LedgerWrite(command: command, nextEvent: { () throws -> EventWrite? in
             guard let item = try reader.next() else { return nil }
             stored += 1
             progress?(stored, eventInputs.count)
@@ -294,6 +294,8 @@ public final class Workspace {
         })
         (write.sources, write.origins, write.replaceSources) = (sources ?? [], origins, replaceSources && sources != nil)
         write.actor = actor
+        // No source leaves the ledger, so every link the reader checked against `known` holds.
+        write.bulk = !write.replaceSources
         write.files = {
             guard let rewriting else { return states }
             var marks = states

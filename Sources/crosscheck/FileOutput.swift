@@ -40,7 +40,7 @@ struct FileOutput {
     /// Writes the pieces `produce` gives through a 64 KB buffer: one system call a buffer, not a
     /// piece; a piece larger than the buffer goes out as it is, without a copy.
     func buffered(_ produce: ((String) -> Void) -> Void) {
-        var buffer = Buffer(output: self)
+        let buffer = Buffer(output: self)
         produce { piece in
             var piece = piece
             piece.withUTF8 { buffer.add(UnsafeRawBufferPointer($0)) }

@@ -39,7 +39,7 @@ struct BothStoresTests {
         var pending = events[...]
         var write = LedgerWrite(command: command, nextEvent: {
             guard let next = pending.popFirst() else { return nil }
-            return (next, LedgerFiles.eventPath(next.event.id))
+            return EventWrite(next, path: LedgerFiles.eventPath(next.event.id))
         }, after: { events, claims in "\(events) events, \(claims) claims" })
         write.sources = sources
         write.actor = actor

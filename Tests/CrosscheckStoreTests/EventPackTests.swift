@@ -94,6 +94,57 @@ struct EventPackTests {
         #expect(state.packs.flatMap(\.claims).contains { $0.text == "several hundred" })
     }
 
+    @Test("an import packs each event as it reads the file, byte for byte as its rows read back; a second import replaces the rows")
+    func importedPacks() throws {
+        let folder = try emptyWorkspace()
+        let workspace = try Workspace(directory: folder)
+        let file = folder + "/incoming.json"
+        // Claims out of every order: scopes whose byte order is not Swift's ("u" and a combining
+        // mark before "z"), claims without a scope, a standard metric undeclared.
+        func event(_ claims: [(String, String, String?)]) -> String {
+            let items = claims.map { id, metric, scope in
+                "{ \"id\": \"\(id)\", \"metric\": \"\(metric)\", " + (scope.map { "\"scope\": \"\($0)\", " } ?? "")
+                    + "\"text\": \"at least 5\", \"sources\": [{ \"source\": \"s1\" }, { \"source\": \"s2\" }] }"
+            }
+            return """
+                { "format": "crosscheck-claims/1", "event": { "id": "e", "title": "Ébène", "date": "2025-06-17T16:00+03:00" },
+                  "metrics": [{ "id": "wounded", "kind": "cumulative" }, { "id": "air-raids", "kind": "snapshot" }],
+                  "scopes": [{ "id": "Zu\\u0308rich" }, { "id": "Zz" }, { "id": "Київ", "partOf": "Zz" }, { "id": "apex" }],
+                  "claims": [\(items.joined(separator: ", "))] }
+                """
+        }
+        let claims: [(String, String, String?)] = [
+            ("c1", "wounded", "Київ"), ("c2", "air-raids", nil), ("c3", "killed", "Zz"), ("c4", "wounded", "Zu\u{308}rich"),
+            ("c5", "air-raids", "apex"), ("c6", "wounded", nil), ("c7", "killed", "Zu\u{308}rich"), ("c8", "wounded", "Київ"),
+        ]
+        try #"{ "format": "crosscheck-sources/1", "sources": [{ "id": "s1", "title": "One", "outlet": "A" }, { "id": "s2", "title": "Two", "outlet": "B" }] }"#
+            .write(toFile: folder + "/in-sources.json", atomically: true, encoding: .utf8)
+        try event(claims).write(toFile: file, atomically: true, encoding: .utf8)
+        try workspace.importFiles([folder + "/in-sources.json", file], command: "import")
+
+        let database = LedgerDatabase.of(workspace)
+        func storedPack() throws -> [UInt8] {
+            try database.pool.read { db in try [UInt8](Data.fetchOne(db, sql: "SELECT pack FROM eventPack WHERE event = 'e'") ?? Data()) }
+        }
+        var state = try rowsAndPacks(workspace)
+        #expect(state.packed == 1 && state.packs == state.rows)
+        #expect(try storedPack() == EventPack.encode(state.rows[0]))
+        #expect(state.rows[0].claims.map(\.id) == ["c2", "c5", "c7", "c3", "c6", "c4", "c1", "c8"])
+
+        // Imported again with fewer claims: no row of the old event is left behind.
+        try event(Array(claims.prefix(3))).write(toFile: file, atomically: true, encoding: .utf8)
+        try workspace.importFiles([file], command: "import")
+        state = try rowsAndPacks(workspace)
+        #expect(state.packs == state.rows && state.rows[0].claims.map(\.id) == ["c2", "c3", "c1"])
+        #expect(try storedPack() == EventPack.encode(state.rows[0]))
+        let (links, checks, cache) = try database.pool.write { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM link") ?? 0, try Int.fetchOne(db, sql: "PRAGMA foreign_keys") ?? 0,
+             try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? 0)
+        }
+        // The bulk write's settings are the connection's own again.
+        #expect(links == 6 && checks == 1 && cache == -2000)
+    }
+
     @Test("a database from before packs gets them when opened; a damaged pack is passed over for the rows")
     func migrationAndDamage() throws {
         let folder = try sampleWorkspace()

@@ -129,9 +129,12 @@ extension LedgerFiles {
 
     /// Claims in the order of their ids, "c2" before "c10": runs of digits compare by value.
     public static func naturallySorted(_ claims: [Claim]) -> [Claim] {
-        claims.map { (key: naturalKey($0.id), claim: $0) }
-            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
-            .map(\.claim)
+        let keys = claims.map { naturalKey($0.id) }
+        // Places are sorted, not claims, which are large to move; equal keys keep their order.
+        let order = keys.indices.sorted { a, b in
+            keys[a] == keys[b] ? a < b : keys[a].lexicographicallyPrecedes(keys[b])
+        }
+        return order.map { claims[$0] }
     }
 
     /// Whether `a` comes before `b` in the order of `naturalKey`, without building the keys:
