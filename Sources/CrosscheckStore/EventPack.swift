@@ -1,4 +1,5 @@
 import CrosscheckCore
+import Foundation
 
 /// An event (its title and date, metrics, scopes, and claims with their links) in one compact
 /// value, its claims in the order the claim rows are read (by metric, scope, then as stored). The
@@ -83,22 +84,36 @@ public enum EventPack {
     /// first) and the order they were stored in, every comparison of text by its bytes, as
     /// SQLite's binary collation and the server's "C" collation compare.
     public static func inStoredOrder(_ ledger: EventLedger, claims: [Claim]? = nil) -> EventLedger {
-        // Bytes, not Swift's equality, which takes "é" and "e\u{301}" for one text.
-        let before = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
-        let same = { (a: String, b: String) in a.utf8.elementsEqual(b.utf8) }
+        let before = { (a: String, b: String) in compareBytes(a, b) < 0 }
         let claims = claims ?? ledger.claims
         // Places are sorted, not claims, which are large to move.
         let order = claims.indices.sorted { x, y in
-            if !same(claims[x].metric, claims[y].metric) { return before(claims[x].metric, claims[y].metric) }
+            let metrics = compareBytes(claims[x].metric, claims[y].metric)
+            if metrics != 0 { return metrics < 0 }
             switch (claims[x].scope, claims[y].scope) {
             case (nil, nil): return x < y
             case (nil, _): return true
             case (_, nil): return false
-            case let (first?, second?): return same(first, second) ? x < y : before(first, second)
+            case let (first?, second?):
+                let scopes = compareBytes(first, second)
+                return scopes == 0 ? x < y : scopes < 0
             }
         }
         return EventLedger(event: ledger.event, metrics: ledger.metrics.sorted { before($0.id, $1.id) },
                            scopes: ledger.scopes.sorted { before($0.id, $1.id) }, claims: order.map { claims[$0] })
+    }
+
+    /// Two texts compared by their UTF-8 bytes, as SQLite's binary collation does (negative when
+    /// `a` comes first): not Swift's comparison, which takes "é" and "e\u{301}" for one text.
+    static func compareBytes(_ a: String, _ b: String) -> Int {
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? Int(order) : x.count - y.count
+            }
+        }
     }
 
     /// The event `id` from its pack, or nil if it is not one this version wrote whole.

@@ -158,6 +158,25 @@ public final class LedgerDatabase: Sendable {
         ("v6: when a source's text was fetched", """
             ALTER TABLE source ADD COLUMN fetched TEXT;
             """),
+        // A link is found by its claim and place, never by a row number: keyed by them alone, each
+        // link is one entry in one tree, not a row and an entry of its key besides.
+        ("v7: links kept by their key", """
+            CREATE TABLE keyedLink (
+                claim TEXT NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                source TEXT NOT NULL REFERENCES source(id),
+                quote TEXT,
+                attributedTo TEXT,
+                credibility INTEGER CHECK (credibility BETWEEN 1 AND 6),
+                spanStart INTEGER,
+                spanEnd INTEGER,
+                PRIMARY KEY (claim, position)
+            ) WITHOUT ROWID;
+            INSERT INTO keyedLink SELECT claim, position, source, quote, attributedTo, credibility, spanStart, spanEnd FROM link;
+            DROP TABLE link;
+            ALTER TABLE keyedLink RENAME TO link;
+            CREATE INDEX link_by_source ON link(source);
+            """),
     ]
 
     /// Packs the events `query` names, from their rows.

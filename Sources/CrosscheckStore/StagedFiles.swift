@@ -34,11 +34,15 @@ struct StagedFiles {
         try syncEach()
         #endif
         var folders = Set<String>()
-        while let file = staged.first {
+        var renamed = 0
+        // What is renamed leaves the list at the end or at a failure, not one file at a time:
+        // taking the first of ten thousand moves the other 9,999.
+        defer { staged.removeFirst(renamed) }
+        for file in staged {
             guard rename(file.temporary, file.path) == 0 else {
                 throw StoreError("\(file.path): cannot write: \(String(cString: strerror(errno)))")
             }
-            staged.removeFirst()
+            renamed += 1
             folders.insert((file.path as NSString).deletingLastPathComponent)
             FaultPoint.reach("rename")
         }
