@@ -89,6 +89,33 @@ struct WorkspaceTests {
         #expect(error?.message == repository.path + "/Claims/pow-exchange-2025-06-19.json: claims[0].sources[0].source: no source \"hotposts-2025-06-19\"")
     }
 
+    @Test("links stored before they were keyed by claim and place alone come through the migration whole")
+    func linksMigrated() throws {
+        let path = try emptyWorkspace() + "/ledger.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try LedgerDatabase.migrator.migrate(queue, upTo: "v6: when a source's text was fetched")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO source (id, title, outlet) VALUES ('s1', 'One', 'A'), ('s2', 'Two', 'B');
+                INSERT INTO event (id, title) VALUES ('e', 'E');
+                INSERT INTO metric (event, id, kind, aliases) VALUES ('e', 'killed', 'cumulative', '[]');
+                INSERT INTO claim (id, event, metric, text, lower, lowerOpen, upperOpen, approximate, kind)
+                    VALUES ('c1', 'e', 'killed', 'at least 5', 5, 0, 0, 0, 'count');
+                INSERT INTO link (claim, position, source, quote, attributedTo, credibility, spanStart, spanEnd)
+                    VALUES ('c1', 0, 's2', '«5»', 'police', 2, 10, 12), ('c1', 1, 's1', NULL, NULL, NULL, NULL, NULL);
+                """)
+        }
+        try queue.close()
+        let database = try LedgerDatabase(path: path)
+        let links = try #require(try database.event("e", metric: nil, scopes: nil)).claims.first?.sources
+        #expect(links == [Link(source: "s2", quote: "«5»", attributedTo: "police", credibility: .probablyTrue, span: 10..<12), Link(source: "s1")])
+        #expect(try database.claimIDs(citing: "s1") == ["c1"])
+        let keyed = try database.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_schema WHERE name = 'link'")?.hasSuffix("WITHOUT ROWID")
+        }
+        #expect(keyed == true)
+    }
+
     @Test("a database written by a newer crosscheck is refused, not misread")
     func newerDatabase() throws {
         let folder = try sampleWorkspace()
