@@ -27,8 +27,12 @@ public final class FileSpool: CheckSpool {
     }
 
     public func append(_ list: Int, _ bytes: UnsafeRawBufferPointer) {
-        buffers[list, default: []].append(contentsOf: bytes)
-        if buffers[list]!.count >= Self.bufferSize { flush(list) }
+        // Each buffer is made once and kept: a megabyte freed and made again for every megabyte
+        // written leaves glibc's heap in pieces, and the memory grows with the output.
+        if buffers[list] == nil { buffers[list] = []; buffers[list]!.reserveCapacity(Self.bufferSize) }
+        if buffers[list]!.count + bytes.count > Self.bufferSize { flush(list) }
+        if bytes.count > Self.bufferSize { return write(list, bytes) }
+        buffers[list]!.append(contentsOf: bytes)
     }
 
     public func replay(_ list: Int, _ sink: (UnsafeRawBufferPointer) -> Void) {
@@ -41,17 +45,21 @@ public final class FileSpool: CheckSpool {
     }
 
     private func flush(_ list: Int) {
-        guard let buffer = buffers[list], !buffer.isEmpty else { return }
+        guard buffers[list]?.isEmpty == false else { return }
+        buffers[list]!.withUnsafeBytes { write(list, $0) }
+        buffers[list]!.removeAll(keepingCapacity: true)
+    }
+
+    private func write(_ list: Int, _ bytes: UnsafeRawBufferPointer) {
         if handles[list] == nil {
             let path = folder.appendingPathComponent("list-\(list)").path
             FileManager.default.createFile(atPath: path, contents: nil)
             handles[list] = FileHandle(forUpdatingAtPath: path)
         }
         do {
-            try handles[list]?.write(contentsOf: buffer)
+            try handles[list]?.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress!), count: bytes.count, deallocator: .none))
         } catch {
             if failure == nil { failure = StoreError("\(folder.path): cannot keep the check's output: \(error.localizedDescription)") }
         }
-        buffers[list] = []
     }
 }

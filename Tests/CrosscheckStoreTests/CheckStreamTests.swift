@@ -42,4 +42,24 @@ struct CheckStreamTests {
             """)
         #expect(counts == CheckDocument.Counts())
     }
+
+    @Test("the spool gives back each list's bytes in order, past its buffer and with a piece larger than the buffer")
+    func spoolBeyondItsBuffer() throws {
+        let spool = try FileSpool()
+        var expected: [[UInt8]] = [[], [], []]
+        // Pieces of every size, from a byte to more than the megabyte a list keeps in memory.
+        let sizes = [1, 700, 65_536, 300_000, 1 << 20, (1 << 20) + 17, 5, 999_999, 3 << 20, 2]
+        for (index, size) in sizes.enumerated() {
+            let list = index % 2 + 1
+            let piece = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ index) }
+            piece.withUnsafeBytes { spool.append(list, $0) }
+            expected[list] += piece
+        }
+        for list in 0..<3 {
+            var replayed: [UInt8] = []
+            spool.replay(list) { replayed.append(contentsOf: $0) }
+            #expect(replayed == expected[list], "list \(list)")
+        }
+        #expect(spool.failure == nil)
+    }
 }
