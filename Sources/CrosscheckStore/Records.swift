@@ -94,16 +94,6 @@ struct HistoryRecord: Codable, FetchableRecord, PersistableRecord {
     }
 }
 
-struct WorkspaceFileRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "workspaceFile"
-    var path: String
-    var size: Int64
-    var modified: Int64
-    var hash: String
-
-    init(path: String, _ state: FileState) { (self.path, size, modified, hash) = (path, state.size, state.modified, state.hash) }
-}
-
 /// Names a metric, scope or origin is also known by, as their column holds them: a JSON array of
 /// strings. Read and written with the core's JSON reader and writer, not Foundation's coders:
 /// every event read for a check reads its metrics' and scopes' aliases, most of them `[]`.

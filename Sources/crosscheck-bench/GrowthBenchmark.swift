@@ -18,8 +18,8 @@ enum GrowthBenchmark {
         let largest = ProcessInfo.processInfo.environment["CC_BENCH_GROWTH_LARGEST"].flatMap(Int.init) ?? 1_000_000
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("crosscheck").path
         verify(FileManager.default.isExecutableFile(atPath: binary), "no \(binary): swift build -c release --product crosscheck first")
-        print("| ledger | claims | import | claims/s | peak | sqlite3 .import | import / sqlite3 | check --json | peak | output |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("| ledger | claims | import | claims/s | peak | sqlite3 .import | import / sqlite3 | one table | import / one table | check --json | peak | output |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for generator in Generator.allCases {
             for size in [100_000, 1_000_000, 10_000_000] where size <= largest {
                 try measure(generator, claims: size, binary: binary)
@@ -36,13 +36,16 @@ enum GrowthBenchmark {
         verify(try Child.run(binary, ["init", workspace]).status == 0, "crosscheck init failed")
         let imported = try Child.run(binary, ["--workspace", workspace, "import", folder + "/Sources.json", folder + "/Claims"])
         verify(imported.status == 0, "crosscheck import failed")
-        let floor = try sqliteImport(folder)
+        let floor = try sqliteImport(folder, script: floorScript)
+        // One table holds a claim and its source only where a claim has one source.
+        let oneTable = generator == .random ? try sqliteImport(folder, script: oneTableScript) : nil
         let checked = try Child.run(binary, ["--workspace", workspace, "check", "--json"])
         verify(checked.status <= 1 && checked.output > 0, "crosscheck check --json failed")
         print("| \(generator.rawValue) | \(format(Double(claims))) | \(format(imported.seconds, decimals: 1)) s | "
               + "\(format(Double(claims) / imported.seconds)) | \(format(imported.peakMB)) MB | \(format(floor, decimals: 1)) s | "
-              + "\(format(floor / imported.seconds, decimals: 2)) | \(format(checked.seconds, decimals: 2)) s | "
-              + "\(format(checked.peakMB)) MB | \(format(Double(checked.output) / 1e6)) MB |")
+              + "\(format(floor / imported.seconds, decimals: 2)) | "
+              + (oneTable.map { "\(format($0, decimals: 1)) s | \(format($0 / imported.seconds, decimals: 2)) | " } ?? "– | – | ")
+              + "\(format(checked.seconds, decimals: 2)) s | \(format(checked.peakMB)) MB | \(format(Double(checked.output) / 1e6)) MB |")
         // A row at a time: the largest take minutes each.
         fflush(nil)
     }
@@ -84,9 +87,18 @@ enum GrowthBenchmark {
                            scopes: (0..<3).map { Scope(id: "Area \($0)") }, claims: claims).declaringStandardMetrics()
     }
 
-    /// sqlite3's own `.import` of the generated rows into the same keys and indexes: the floor.
-    private static func sqliteImport(_ folder: String) throws -> Double {
-        let script = """
+    /// sqlite3's own `.import` of the generated rows, timed: the floor.
+    private static func sqliteImport(_ folder: String, script: (String) -> String) throws -> Double {
+        try? FileManager.default.removeItem(atPath: folder + "/floor.sqlite")
+        try script(folder).write(toFile: folder + "/import.sql", atomically: true, encoding: .utf8)
+        let run = try Child.run("/usr/bin/sqlite3", [folder + "/floor.sqlite", ".read " + folder + "/import.sql"])
+        verify(run.status == 0, "sqlite3 .import failed")
+        return run.seconds
+    }
+
+    /// The claim and link rows as crosscheck stores them, into the same keys and indexes, in WAL mode.
+    private static func floorScript(_ folder: String) -> String {
+        """
             .output /dev/null
             PRAGMA journal_mode = WAL;
             .output stdout
@@ -102,22 +114,31 @@ enum GrowthBenchmark {
             .import --csv \(folder)/link.csv link
             COMMIT;
             """
-        try script.write(toFile: folder + "/import.sql", atomically: true, encoding: .utf8)
-        let run = try Child.run("/usr/bin/sqlite3", [folder + "/floor.sqlite", ".read " + folder + "/import.sql"])
-        verify(run.status == 0, "sqlite3 .import failed")
-        return run.seconds
+    }
+
+    /// A claim and its one source as one row of seven text columns, keyed by claim id and indexed
+    /// by group and by source, sqlite3's defaults otherwise: the cheapest floor of the same claims.
+    private static func oneTableScript(_ folder: String) -> String {
+        """
+            CREATE TABLE claim (event TEXT, id TEXT PRIMARY KEY, metric TEXT, scope TEXT, text TEXT, asOf TEXT, source TEXT);
+            CREATE INDEX claim_by_event_metric_scope ON claim(event, metric, scope);
+            CREATE INDEX claim_by_source ON claim(source);
+            .import --csv \(folder)/one-table.csv claim
+            """
     }
 }
 
-/// The claim and link rows of generated events, as CSV, written as they come.
+/// The claim and link rows of generated events, as CSV, written as they come; and, for claims
+/// of one source, each claim with its source as one row.
 private final class CSVRows {
-    private let claims: FileHandle, links: FileHandle
-    private var claimText = "", linkText = ""
+    private let claims: FileHandle, links: FileHandle, oneTable: FileHandle
+    private var claimText = "", linkText = "", oneTableText = ""
 
     init(_ folder: String) throws {
-        for name in ["claim.csv", "link.csv"] { FileManager.default.createFile(atPath: folder + "/" + name, contents: nil) }
+        for name in ["claim.csv", "link.csv", "one-table.csv"] { FileManager.default.createFile(atPath: folder + "/" + name, contents: nil) }
         claims = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/claim.csv"))
         links = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/link.csv"))
+        oneTable = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/one-table.csv"))
     }
 
     func add(_ ledger: EventLedger) {
@@ -133,6 +154,10 @@ private final class CSVRows {
             for (position, link) in claim.sources.enumerated() {
                 linkText += "\(claim.id),\(position),\(link.source),\"\(link.quote ?? "")\"\n"
             }
+            if claim.sources.count == 1 {
+                oneTableText += [ledger.event.id, claim.id, claim.metric, claim.scope ?? "", "\"\(claim.text)\"",
+                                 claim.asOf?.description ?? "", claim.sources[0].source].joined(separator: ",") + "\n"
+            }
         }
         if claimText.utf8.count > 1 << 20 { flush() }
     }
@@ -140,13 +165,13 @@ private final class CSVRows {
     private func flush() {
         claims.write(Data(claimText.utf8))
         links.write(Data(linkText.utf8))
-        (claimText, linkText) = ("", "")
+        oneTable.write(Data(oneTableText.utf8))
+        (claimText, linkText, oneTableText) = ("", "", "")
     }
 
     func close() {
         flush()
-        try? claims.close()
-        try? links.close()
+        for file in [claims, links, oneTable] { try? file.close() }
     }
 }
 
