@@ -119,11 +119,14 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
     public func fileStates() throws(StoreError) -> [String: FileState] {
         do {
             return try pool.read { db in
-                var states: [String: FileState] = [:]
+                // Made at its size: a dictionary grown step by step holds its old and new tables at once.
+                var states = [String: FileState](minimumCapacity: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM workspaceFile") ?? 0)
                 // Columns by position: this runs for every file each time a workspace is opened.
-                let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, hash FROM workspaceFile")
+                // No hash but "pending": a hash is a string of its own, and a workspace may hold
+                // 100,000 files, of which the few that changed have theirs asked for.
+                let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, hash = 'pending' FROM workspaceFile")
                 while let row = try rows.next() {
-                    states[row[0]] = FileState(size: row[1], modified: row[2], hash: row[3])
+                    states[row[0]] = FileState(size: row[1], modified: row[2], hash: row[3] ? FileState.pending.hash : "")
                 }
                 return states
             }

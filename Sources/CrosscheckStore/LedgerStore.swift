@@ -68,7 +68,8 @@ public protocol LedgerStore: Sendable {
 /// last imported or written, and which are committed but not yet rewritten. A store with no
 /// files beside it (a team's server) has none of this.
 public protocol WorkspaceFileStates {
-    /// What the store knows of each workspace file (relative paths).
+    /// What the store knows of each workspace file (relative paths), without content hashes
+    /// (empty) but for pending files: what opening a workspace compares every file with.
     func fileStates() throws(StoreError) -> [String: FileState]
     /// The same for these files, those that have a state.
     func fileStates(_ paths: [String]) throws(StoreError) -> [String: FileState]

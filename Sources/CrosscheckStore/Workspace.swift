@@ -120,28 +120,29 @@ public final class Workspace {
     func synchronise(only names: Set<String>? = nil) throws(StoreError) {
         guard let folder else { return }
         let known: [String: FileState]
-        let paths: [String]
+        let relatives: [String]
         if let names {
             let all = names.union(try folder.states.pendingFiles())
             known = try folder.states.fileStates(Array(all))
-            paths = all.sorted().map { folder.paths.root + "/" + $0 }
+            relatives = all.sorted()
         } else {
             known = try folder.states.fileStates()
-            paths = workspaceFiles(folder.paths, including: known.filter { $0.value == .pending }.map(\.key), removingStaged: true)
+            relatives = filesToLookAt(folder.paths, known: known)
         }
         var changed: [(path: String, text: String, state: FileState)] = []
         var pending: [String] = []
-        for path in paths {
-            let relative = folder.paths.relative(path)
+        for relative in relatives {
             if known[relative] == .pending {
                 pending.append(relative)
                 continue
             }
+            let path = folder.paths.root + "/" + relative
             guard let stat = Self.fileStat(path) else { continue }
             if let state = known[relative], state.size == stat.size, state.modified == stat.modified { continue }
             let text = try Self.read(path, named: relative)
             let state = FileState(size: stat.size, modified: stat.modified, hash: ContentHash.of(text))
-            if known[relative]?.hash == state.hash {
+            // The states of all files come without their hashes: this file's is asked for now.
+            if known[relative] != nil, try folder.states.fileStates([relative])[relative]?.hash == state.hash {
                 try folder.states.record(files: [relative: state])  // touched, not changed
                 continue
             }
@@ -419,27 +420,38 @@ public final class Workspace {
     /// How many files a rewrite writes and makes durable together.
     static let rewriteBatch = 500
 
-    /// `Sources.json` and the event files, with `extra` (relative paths) whether or not they
-    /// exist. `removingStaged` also removes the temporary files a killed process left behind:
-    /// every writer stages its files under the workspace lock, which the caller then holds.
-    func workspaceFiles(_ paths: WorkspacePaths, including extra: [String] = [], removingStaged: Bool = false) -> [String] {
-        var names = Set(extra)
-        names.insert("Sources.json")
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: paths.claims)) ?? [] {
+    /// The workspace files that may have changed since `known` was recorded, relative to the
+    /// workspace and in order: `Sources.json`, the pending files whether or not they exist, and
+    /// each event file whose size or time differs. One look at each file, none of them kept: a
+    /// workspace may hold 100,000 events. Also removes the temporary files a killed process
+    /// left behind: every writer stages its files under the workspace lock, which the caller holds.
+    func filesToLookAt(_ paths: WorkspacePaths, known: [String: FileState]) -> [String] {
+        var names = known.filter { $0.value == .pending }.map(\.key) + ["Sources.json"]
+        Self.eachName(in: paths.claims) { name in
             if name.hasSuffix(".json") {
-                names.insert("Claims/" + name)
-            } else if removingStaged, name.contains(".json.tmp-") {
+                let relative = "Claims/" + name
+                guard let state = known[relative] else { return names.append(relative) }
+                let stat = Self.fileStat(paths.claims + "/" + name)
+                if state != .pending, stat?.size != state.size || stat?.modified != state.modified { names.append(relative) }
+            } else if name.contains(".json.tmp-") {
                 unlink(paths.claims + "/" + name)
             }
         }
-        if removingStaged {
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: paths.root)) ?? [] where name.hasPrefix("Sources.json.tmp-") {
-                unlink(paths.root + "/" + name)
-            }
+        Self.eachName(in: paths.root) { name in
+            if name.hasPrefix("Sources.json.tmp-") { unlink(paths.root + "/" + name) }
         }
-        return names.sorted().map { paths.root + "/" + $0 }
+        return Set(names).sorted()
     }
 
+    /// Calls `body` with the name of each entry of `folder` as the system reads them, one at a time.
+    static func eachName(in folder: String, _ body: (String) -> Void) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name != ".", name != ".." { body(name) }
+        }
+    }
 
     static func read(_ path: String, named name: String) throws(StoreError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {

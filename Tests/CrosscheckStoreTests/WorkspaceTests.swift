@@ -116,6 +116,29 @@ struct WorkspaceTests {
         #expect(keyed == true)
     }
 
+    @Test("opening takes in an event file that changed, records one only touched, and imports one that is new")
+    func touchedChangedNew() throws {
+        let folder = try sampleWorkspace()
+        let first = try Workspace(directory: folder)
+        let entries = try first.store.historyCount()
+        let touched = folder + "/Claims/pow-exchange-2025-06-19.json"
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 3600)], ofItemAtPath: touched)
+        let second = try Workspace(directory: folder)
+        #expect(try second.store.historyCount() == entries)
+        let state = try #require(try LedgerDatabase.of(second).fileStates(["Claims/pow-exchange-2025-06-19.json"]).values.first)
+        #expect(state.modified == Workspace.fileStat(touched)?.modified && state.hash.count == 64)
+
+        let changed = folder + "/Claims/kyiv-strike-2025-06-17.json"
+        try String(contentsOfFile: changed, encoding: .utf8).replacingOccurrences(of: "\"at least 23\"", with: "\"at least 24\"")
+            .write(toFile: changed, atomically: true, encoding: .utf8)
+        try #"{ "format": "crosscheck-claims/1", "event": { "id": "zz-new", "title": "New" }, "claims": [{ "id": "zz1", "metric": "killed", "text": "5" }] }"#
+            .write(toFile: folder + "/Claims/zz-new.json", atomically: true, encoding: .utf8)
+        let third = try Workspace(directory: folder)
+        #expect(try third.store.historyCount() == entries + 1)
+        #expect(try third.store.history(after: 0).last?.command == "open (files changed: Claims/kyiv-strike-2025-06-17.json, Claims/zz-new.json)")
+        #expect(try third.store.event("zz-new")?.claims.map(\.text) == ["5"])
+    }
+
     @Test("a database written by a newer crosscheck is refused, not misread")
     func newerDatabase() throws {
         let folder = try sampleWorkspace()
