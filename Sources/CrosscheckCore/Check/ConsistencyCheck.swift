@@ -67,15 +67,22 @@ public struct ConsistencyCheck: Sendable {
     public func check(_ group: ComparableGroup) -> CheckReport {
         var report = CheckReport()
         let classes = group.classes
-        var reported: Set<[[String]]> = []
+        // A conflict two rules find is reported once. Its sides as one text: a set of nested
+        // arrays hashes every id of every side again, and a large ledger has a million conflicts.
+        var reported: Set<String> = []
         for rule in Self.rules {
             for finding in rule.findings(in: group, classes: classes)
-            where !finding.kind.isConflict || reported.insert([finding.firstSide.sorted(), finding.secondSide.sorted()]).inserted {
+            where !finding.kind.isConflict || reported.insert(Self.sides(finding)).inserted {
                 report.add(finding)
             }
         }
         if let consensus = Consensus.of(group) { report.consensus.append(consensus) }
         return report
+    }
+
+    /// A conflict's two sides, each in order, as one text (claim ids hold no control characters).
+    private static func sides(_ finding: Finding) -> String {
+        finding.firstSide.sorted().joined(separator: "\u{1}") + "\u{0}" + finding.secondSide.sorted().joined(separator: "\u{1}")
     }
 
     /// The event's comparable groups, by metric and scope: what `check(_:)` takes.
