@@ -250,7 +250,7 @@ extension ServerLedger {
         for scope in ledger.scopes { batch.add(scope, event: id) }
         for (index, claim) in ledger.claims.enumerated() { batch.add(claim, event: id, path: path, index: index) }
         batch.packs.add(id)
-        batch.packs.add(bytes: item.pack ?? EventPack.stored(ledger))
+        batch.packs.add(bytes: item.pack ?? EventPack.stored(whole))
         batch.packs.endRow()
     }
 

@@ -73,11 +73,12 @@ public enum EventPack {
         return out
     }
 
-    /// The pack of an event written anew, its standard metrics declared: made from the event
-    /// alone, in the order its rows will read back, so that an import makes it on the core that
-    /// reads the files rather than the one that writes the database.
+    /// The pack of an event written anew (`ledger` with its standard metrics declared, as the
+    /// store writes them): made from the event alone, in the order its rows will read back, so
+    /// that an import makes it on the core that reads the files rather than the one that writes
+    /// the database.
     public static func stored(_ ledger: EventLedger) -> [UInt8] {
-        encode(inStoredOrder(ledger.declaringStandardMetrics()))
+        encode(inStoredOrder(ledger))
     }
 
     /// The event as its rows read back: metrics and scopes by id, claims by metric, scope (none

@@ -336,12 +336,12 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
     /// Writes the event anew: its old rows go first, child rows before their parents, so that
     /// the same deletes serve with foreign keys on or off.
     private static func replace(_ item: EventWrite, _ db: Database) throws {
-        let (ledger, id) = (item.ledger, item.ledger.event.id)
+        let (ledger, id) = (item.ledger.declaringStandardMetrics(), item.ledger.event.id)
         try delete(event: id, db)
         try RowWriter("INSERT INTO event (id, title, date) VALUES (?, ?, ?)", db).execute { row in
             row.add(id); row.add(ledger.event.title); row.add(ledger.event.date?.description)
         }
-        for metric in ledger.declaringStandardMetrics().metrics { try insert(metric, event: id, db) }
+        for metric in ledger.metrics { try insert(metric, event: id, db) }
         for scope in ledger.scopes { try insert(scope, event: id, db) }
         try insert(ledger.claims, event: id, path: item.path, db)
         // Rows written anew read back in the order `EventPack.stored` sorts them.

@@ -139,7 +139,8 @@ public struct EventWrite {
     public var ledger: EventLedger
     /// The file it was read from, for errors.
     public var path: String
-    /// Its pack (`EventPack.stored`), when the reader made it on its own core.
+    /// Its pack (`EventPack.stored` of the ledger with its standard metrics declared), when the
+    /// reader made it on its own core.
     public var pack: [UInt8]?
 
     public init(_ ledger: EventLedger, path: String, pack: [UInt8]? = nil) { (self.ledger, self.path, self.pack) = (ledger, path, pack) }

@@ -281,6 +281,7 @@ public final class Workspace {
                 // The event is stored exactly as read: its file is written from memory, not read back.
                 try staged.stage(LedgerFiles.writeEvent(ledger), at: rewriting.event(ledger.event.id))
             }
+            // `readEvent` declared the standard metrics already.
             return EventWrite(ledger, path: path, pack: EventPack.stored(ledger))
         }
         defer { reader.stop() }
