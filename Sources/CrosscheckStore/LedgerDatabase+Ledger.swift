@@ -1,6 +1,7 @@
 import CrosscheckCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// What the database knows of a workspace file: enough to see, as git does, that it did not change.
 public struct FileState: Sendable, Hashable {
@@ -19,6 +20,8 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
     @discardableResult
     public func store(_ write: LedgerWrite) throws(StoreError) -> Int64 {
         do {
+            // The pool's idle readers would keep a bulk write from having the database alone.
+            if write.bulk { pool.releaseMemory() }
             return try pool.writeWithoutTransaction { db in
                 var entry: Int64 = 0
                 let transaction = { try db.inTransaction(.immediate) { entry = try Self.apply(write, db); return .commit } }
@@ -30,6 +33,9 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
                 let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA cache_size = \(Self.bulkCache)")
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA cache_size = \(cache)") }
+                let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 1
+                let alone = try Self.leaveLog(db)
+                defer { if alone { Self.returnToLog(db, synchronous: synchronous) } }
                 try transaction()
                 return entry
             }
@@ -42,6 +48,33 @@ extension LedgerDatabase: LedgerStore, WorkspaceFileStates {
 
     /// The page cache of a bulk write, in KiB as SQLite counts a negative size: 64 MiB.
     static let bulkCache = -65_536
+
+    /// Whether a bulk write has the database alone and goes through a rollback journal: each page
+    /// is written once, into the file, where the log would take it and then copy it into the file
+    /// when folded back (a sixth of a large import's time). SQLite refuses the switch at once,
+    /// without waiting, while any other connection is open (a session, a check); the write then
+    /// goes through the log like any other. Whoever opens the database meanwhile waits for the
+    /// write to end, as for any write, up to the busy timeout. The journal is synced in full,
+    /// which SQLite advises for a rollback journal where a log needs less.
+    private static func leaveLog(_ db: Database) throws -> Bool {
+        // Asked once, not waited for: another connection may stay open for hours.
+        sqlite3_busy_timeout(db.sqliteConnection, 0)
+        defer { sqlite3_busy_timeout(db.sqliteConnection, Int32(busyTimeout * 1000)) }
+        do {
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete" else { return false }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            return false
+        }
+        try db.execute(sql: "PRAGMA synchronous = FULL")
+        return true
+    }
+
+    /// The log again after a bulk write. Should another process hold the database at that
+    /// instant, the switch waits for the next opening of a pool, which always asks for the log.
+    private static func returnToLog(_ db: Database, synchronous: Int) {
+        _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        try? db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+    }
 
     /// The write's changes, inside its transaction; the history entry's id.
     private static func apply(_ write: LedgerWrite, _ db: Database) throws -> Int64 {

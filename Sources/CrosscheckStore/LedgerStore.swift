@@ -110,8 +110,9 @@ public struct LedgerWrite {
     /// thrown here leaves the ledger as it was.
     public var nextEvent: () throws -> EventWrite?
     /// Every reference in the events (metric, scope, source) was checked as they were read, and
-    /// the write is large (an import): the store may skip its own checks of those references
-    /// and hold more of the write in memory.
+    /// the write is large (an import): the store may skip its own checks of those references,
+    /// hold more of the write in memory and, with the database to itself, write it through a
+    /// rollback journal rather than its log.
     public var bulk = false
     /// The workspace file states to record, asked for once the events are read (a store with
     /// no files beside it is given none).

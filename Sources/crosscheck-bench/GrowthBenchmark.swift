@@ -20,17 +20,26 @@ enum GrowthBenchmark {
         verify(FileManager.default.isExecutableFile(atPath: binary), "no \(binary): swift build -c release --product crosscheck first")
         print("| ledger | claims | import | claims/s | peak | sqlite3 .import | import / sqlite3 | one table | import / one table | check --json | peak | output |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        let root = NSTemporaryDirectory() + "cc-growth-\(getpid())"
+        // The event files of every size are removed at the end, not before the next size: on an
+        // ext4 without a journal (this VM's disk), each file made in the minutes after thousands were
+        // removed costs a scan over them, which would be timed as the next import's.
+        defer { try? FileManager.default.removeItem(atPath: root) }
         for generator in Generator.allCases {
             for size in [100_000, 1_000_000, 10_000_000] where size <= largest {
-                try measure(generator, claims: size, binary: binary)
+                try measure(generator, claims: size, binary: binary, in: root + "/\(generator.rawValue)-\(size)")
             }
         }
     }
 
-    private static func measure(_ generator: Generator, claims: Int, binary: String) throws {
-        let folder = NSTemporaryDirectory() + "cc-growth-\(getpid())"
+    private static func measure(_ generator: Generator, claims: Int, binary: String, in folder: String) throws {
         try? FileManager.default.removeItem(atPath: folder)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // The large files go at once, the many small ones with the rest at the end.
+        defer {
+            for name in ["claim.csv", "link.csv", "one-table.csv", "floor.sqlite", "workspace/.crosscheck"] {
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            }
+        }
         try generate(generator, events: claims / 100, into: folder)
         let workspace = folder + "/workspace"
         verify(try Child.run(binary, ["init", workspace]).status == 0, "crosscheck init failed")
@@ -175,8 +184,9 @@ private final class CSVRows {
     }
 }
 
-/// A child process run to its end: how long it took, its peak memory (its own, from `wait4`),
-/// and how many bytes it wrote to standard output (read and counted, not kept).
+/// A child process run to its end, once the disk has taken what was written before it: how long
+/// it took, its peak memory (its own, from `wait4`), and how many bytes it wrote to standard
+/// output (read and counted, not kept).
 enum Child {
     struct Run {
         var seconds: Double
@@ -198,6 +208,9 @@ enum Child {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
+        // What the step before left to write back is written before the clock starts, not
+        // while this command runs.
+        sync()
         let start = ContinuousClock.now
         verify(posix_spawn(&pid, path, &actions, nil, argv, environ) == 0, "cannot run \(path)")
         close(ends[1])

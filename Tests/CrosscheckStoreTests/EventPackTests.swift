@@ -145,6 +145,43 @@ struct EventPackTests {
         #expect(links == 6 && checks == 1 && cache == -2000)
     }
 
+    @Test("a bulk write alone on the database goes through a rollback journal and leaves it in WAL mode; beside another connection, through the log")
+    func bulkJournal() throws {
+        let folder = try emptyWorkspace()
+        let database = try LedgerDatabase(path: folder + "/ledger.sqlite")
+        let sources = (0..<4).map { Source(id: "s\($0)", title: "Report \($0)", outlet: "Outlet \($0)") }
+        func bulk(_ event: Int) -> LedgerWrite {
+            let claims = (0..<400).map { k in
+                Claim(id: "e\(event)-c\(k)", metric: "killed", text: "\(k)", figure: .exactly(Double(k)), sources: [Link(source: "s\(k % 4)")])
+            }
+            var pending = [EventLedger(event: Event(id: "e\(event)", title: "Event \(event)"), claims: claims).declaringStandardMetrics()][...]
+            var write = LedgerWrite(command: "import", nextEvent: {
+                pending.popFirst().map { EventWrite($0, path: "e\(event).json", pack: EventPack.stored($0)) }
+            }, after: { _, _ in "" })
+            (write.sources, write.bulk) = (sources, true)
+            return write
+        }
+        func log() -> Int { (try? FileManager.default.attributesOfItem(atPath: folder + "/ledger.sqlite-wal")[.size] as? Int) ?? 0 }
+        func settings() throws -> (String, Int) {
+            try database.pool.writeWithoutTransaction { db in
+                (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "", try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
+            }
+        }
+        _ = try database.eventIDs()  // a reader of the pool's own is open, and closed for the write
+        try database.store(bulk(1))
+        #expect(log() == 0)
+        #expect(try settings() == ("wal", 1))
+
+        // Another connection open, as a session's: the switch is refused at once, the write is logged.
+        let other = try DatabaseQueue(path: folder + "/ledger.sqlite")
+        _ = try other.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim") }
+        try database.store(bulk(2))
+        #expect(log() > 400 * 100)
+        #expect(try settings() == ("wal", 1))
+        #expect(try other.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claim") } == 800)
+        #expect(try database.eventIDs() == ["e1", "e2"])
+    }
+
     @Test("a database from before packs gets them when opened; a damaged pack is passed over for the rows")
     func migrationAndDamage() throws {
         let folder = try sampleWorkspace()
