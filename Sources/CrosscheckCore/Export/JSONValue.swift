@@ -188,15 +188,26 @@ public struct JSONReader {
         }
     }
 
+    /// A string's bytes as text, refused if they are not UTF-8. Decoding is the standard
+    /// library's fast path for UTF-8 (validating through the generic one costs a metadata
+    /// look-up a string); what it repaired differs from the bytes given.
+    private func text(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) throws(JSONSyntaxError) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard ascii || text.utf8.elementsEqual(bytes) else { throw fail("the string is not valid UTF-8") }
+        return text
+    }
+
     private mutating func string() throws(JSONSyntaxError) -> String {
         index += 1
         // Most strings have no escape: take their bytes as they are.
         var end = index
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        var ascii = true
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            ascii = ascii && bytes[end] < 0x80
+            end += 1
+        }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) else {
-                throw fail("the string is not valid UTF-8")
-            }
+            let text = try text(UnsafeBufferPointer(rebasing: bytes[index..<end]), ascii: ascii)
             index = end + 1
             return text
         }
@@ -206,8 +217,7 @@ public struct JSONReader {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                guard let text = String(validating: out, as: UTF8.self) else { throw fail("the string is not valid UTF-8") }
-                return text
+                return try out.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try text(buffer, ascii: false) }
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { break }

@@ -220,6 +220,19 @@ struct JSONReaderTests {
         }
     }
 
+    @Test("bytes that are not UTF-8 inside a string are refused, with or without an escape beside them; UTF-8 beyond ASCII is kept")
+    func utf8() throws {
+        let invalid: [[UInt8]] = [[0xFF], [0xC3], [0xE0, 0x80, 0x80], [0xF0, 0x90, 0x80], [0xED, 0xA0, 0x80]]
+        for bytes in invalid {
+            for document in [Array(#"["ab"#.utf8) + bytes + Array(#"c"]"#.utf8), Array(#"["a\n"#.utf8) + bytes + Array(#"c"]"#.utf8)] {
+                #expect(throws: JSONSyntaxError.self) { try JSONReader.parse(document) }
+                do { _ = try JSONReader.parse(document) } catch { #expect(error.reason == "the string is not valid UTF-8") }
+            }
+        }
+        #expect(try JSONReader.parse(Array(#"["Київ", "Zu\#u{308}rich\n", "😀"]"#.utf8))
+            == .array([.string("Київ"), .string("Zu\u{308}rich\n"), .string("😀")]))
+    }
+
     @Test("keys keep their order; escapes and surrogate pairs decode")
     func values() throws {
         #expect(try JSONReader.parse(#"{"b": [true, null, -1.5e2], "a": "\u00e9\ud83d\ude00\n"}"#)
