@@ -87,21 +87,46 @@ public enum EventPack {
     public static func inStoredOrder(_ ledger: EventLedger, claims: [Claim]? = nil) -> EventLedger {
         let before = { (a: String, b: String) in compareBytes(a, b) < 0 }
         let claims = claims ?? ledger.claims
-        // Places are sorted, not claims, which are large to move.
-        let order = claims.indices.sorted { x, y in
-            let metrics = compareBytes(claims[x].metric, claims[y].metric)
-            if metrics != 0 { return metrics < 0 }
-            switch (claims[x].scope, claims[y].scope) {
-            case (nil, nil): return x < y
-            case (nil, _): return true
-            case (_, nil): return false
-            case let (first?, second?):
-                let scopes = compareBytes(first, second)
-                return scopes == 0 ? x < y : scopes < 0
+        let metrics = ledger.metrics.sorted { before($0.id, $1.id) }, scopes = ledger.scopes.sorted { before($0.id, $1.id) }
+        // Each claim's metric and scope as their places among the event's, found once: the sort
+        // then mostly compares integers, not texts byte by byte. A name the event does not
+        // declare has no place and is compared as text.
+        let metricIDs = metrics.map(\.id), scopeIDs = scopes.map(\.id)
+        let places = claims.map { claim in
+            (metric: place(of: claim.metric, in: metricIDs), scope: claim.scope.map { place(of: $0, in: scopeIDs) })
+        }
+        func order(_ x: Int, _ y: Int) -> Int {
+            if let first = places[x].metric, let second = places[y].metric, first != second { return first - second }
+            if places[x].metric == nil || places[y].metric == nil {
+                let metrics = compareBytes(claims[x].metric, claims[y].metric)
+                if metrics != 0 { return metrics }
+            }
+            switch (places[x].scope, places[y].scope) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case let (first??, second??): return first - second
+            default: return compareBytes(claims[x].scope!, claims[y].scope!)
             }
         }
-        return EventLedger(event: ledger.event, metrics: ledger.metrics.sorted { before($0.id, $1.id) },
-                           scopes: ledger.scopes.sorted { before($0.id, $1.id) }, claims: order.map { claims[$0] })
+        // Places are sorted, not claims, which are large to move.
+        let sorted = claims.indices.sorted { x, y in
+            let order = order(x, y)
+            return order == 0 ? x < y : order < 0
+        }
+        return EventLedger(event: ledger.event, metrics: metrics, scopes: scopes, claims: sorted.map { claims[$0] })
+    }
+
+    /// Where `id` is among `ids` (sorted by their bytes), or nil if it is not one of them.
+    private static func place(of id: String, in ids: [String]) -> Int? {
+        var (low, high) = (0, ids.count)
+        while low < high {
+            let middle = (low + high) / 2
+            let order = compareBytes(ids[middle], id)
+            if order == 0 { return middle }
+            if order < 0 { low = middle + 1 } else { high = middle }
+        }
+        return nil
     }
 
     /// Two texts compared by their UTF-8 bytes, as SQLite's binary collation does (negative when

@@ -323,10 +323,13 @@ public final class Workspace {
         return object.result
     }
 
-    /// Where each event and claim id read so far came from: an id read twice is an error naming both files.
+    /// Where each event and claim id read so far came from: an id read twice is an error naming
+    /// both files. A claim id keeps the number of its file, not its path: ten million of them
+    /// are the import's largest table.
     private struct SeenIDs {
         var events: [String: String] = [:]
-        var claims: [String: String] = [:]
+        var files: [String] = []
+        var claims: [String: Int32] = [:]
     }
 
     /// An event file's text read and checked: its links against the sources `known`, its ids
@@ -343,11 +346,12 @@ public final class Workspace {
             throw StoreError("\(path): event: the event \"\(ledger.event.id)\" is also in \(other)")
         }
         seen.events[ledger.event.id] = path
+        let file = Int32(seen.files.count)
+        seen.files.append(path)
         for (index, claim) in ledger.claims.enumerated() {
-            if let other = seen.claims[claim.id] {
-                throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim.id)\" is also in \(other)")
+            if let other = seen.claims.updateValue(file, forKey: claim.id) {
+                throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim.id)\" is also in \(seen.files[Int(other)])")
             }
-            seen.claims[claim.id] = path
         }
         return ledger.declaringStandardMetrics()
     }

@@ -145,6 +145,28 @@ struct EventPackTests {
         #expect(links == 6 && checks == 1 && cache == -2000)
     }
 
+    @Test("claims in stored order: by the bytes of metric and scope (none first), then as given; names the event does not declare included")
+    func storedOrder() {
+        let names = ["killed", "injured", "Zu\u{308}rich", "Z\u{fc}rich", "Zz", "apex", "Київ", "a", "ab"]
+        var random = SplitMix64(state: 11)
+        let claims = (0..<300).map { k in
+            let scope = random.next() % 5 == 0 ? nil : names[Int(random.next() % UInt64(names.count))]
+            return Claim(id: "c\(k)", metric: names[Int(random.next() % UInt64(names.count))], scope: scope, text: "1",
+                         figure: .exactly(1))
+        }
+        // Half the names declared: the others are compared as text.
+        let ledger = EventLedger(event: Event(id: "e", title: "E"), metrics: names.prefix(4).map { Metric(id: $0, kind: .cumulative) },
+                                 scopes: names.suffix(5).map { Scope(id: $0) }, claims: claims)
+        func bytes(_ text: String?) -> [UInt8] { text.map { [1] + Array($0.utf8) } ?? [0] }
+        let expected = claims.indices.sorted { x, y in
+            let (a, b) = ((bytes(claims[x].metric), bytes(claims[x].scope)), (bytes(claims[y].metric), bytes(claims[y].scope)))
+            if a.0 != b.0 { return a.0.lexicographicallyPrecedes(b.0) }
+            if a.1 != b.1 { return a.1.lexicographicallyPrecedes(b.1) }
+            return x < y
+        }.map { claims[$0].id }
+        #expect(EventPack.inStoredOrder(ledger).claims.map(\.id) == expected)
+    }
+
     @Test("a bulk write alone on the database goes through a rollback journal and leaves it in WAL mode; beside another connection, through the log")
     func bulkJournal() throws {
         let folder = try emptyWorkspace()

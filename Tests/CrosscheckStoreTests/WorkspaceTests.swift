@@ -80,6 +80,25 @@ struct WorkspaceTests {
         #expect(try target.store.historyCount() == 1)
     }
 
+    @Test("an event or a claim id given in two files of one import: an error naming both files, and nothing stored")
+    func idTwice() throws {
+        let target = try Workspace(directory: try emptyWorkspace())
+        let before = try target.exportJSON()
+        let folder = try emptyWorkspace()
+        let original = try String(contentsOfFile: repository.path + "/Claims/kyiv-strike-2025-06-17.json", encoding: .utf8)
+        try original.write(toFile: folder + "/b.json", atomically: true, encoding: .utf8)
+        func refusal(_ first: String) throws -> String? {
+            try first.write(toFile: folder + "/a.json", atomically: true, encoding: .utf8)
+            return #expect(throws: StoreError.self) {
+                try target.importFiles([repository.path + "/Sources.json", folder], command: "import")
+            }?.message
+        }
+        #expect(try refusal(original) == "\(folder)/b.json: event: the event \"kyiv-strike-2025-06-17\" is also in \(folder)/a.json")
+        let renamed = original.replacingOccurrences(of: "\"id\": \"kyiv-strike-2025-06-17\"", with: "\"id\": \"kyiv-copy\"")
+        #expect(try refusal(renamed) == "\(folder)/b.json: claims[0].id: the claim id \"c1\" is also in \(folder)/a.json")
+        #expect(try target.exportJSON() == before)
+    }
+
     @Test("links to a source that is nowhere are refused")
     func missingSource() throws {
         let target = try Workspace(directory: try emptyWorkspace())
