@@ -348,9 +348,10 @@ public final class Workspace {
         seen.events[ledger.event.id] = path
         let file = Int32(seen.files.count)
         seen.files.append(path)
-        for (index, claim) in ledger.claims.enumerated() {
-            if let other = seen.claims.updateValue(file, forKey: claim.id) {
-                throw StoreError("\(path): claims[\(index)].id: the claim id \"\(claim.id)\" is also in \(seen.files[Int(other)])")
+        for index in ledger.claims.indices {
+            let id = ledger.claims[index].id
+            if let other = seen.claims.updateValue(file, forKey: id) {
+                throw StoreError("\(path): claims[\(index)].id: the claim id \"\(id)\" is also in \(seen.files[Int(other)])")
             }
         }
         return ledger.declaringStandardMetrics()

@@ -30,8 +30,12 @@ public struct WorkspacePaths: Sendable, Hashable {
     /// The file of an event.
     public func event(_ id: String) -> String { root + "/" + LedgerFiles.eventPath(id) }
 
-    /// A path inside the workspace as the database records it: relative to the root.
+    /// A path inside the workspace as the database records it: relative to the root. Compared
+    /// as bytes, as the file system does, not as characters: an import asks this of every file.
     public func relative(_ path: String) -> String {
-        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+        let (bytes, prefix) = (path.utf8, root.utf8.count)
+        guard bytes.count > prefix + 1, bytes.starts(with: root.utf8),
+              bytes[bytes.index(bytes.startIndex, offsetBy: prefix)] == UInt8(ascii: "/") else { return path }
+        return String(Substring(bytes.dropFirst(prefix + 1)))
     }
 }

@@ -99,6 +99,17 @@ struct WorkspaceTests {
         #expect(try target.exportJSON() == before)
     }
 
+    @Test("a path relative to the workspace, by its bytes: inside it, beside it, and the root itself")
+    func relativePaths() {
+        let paths = WorkspacePaths(root: "/w/Київ")
+        #expect(paths.relative("/w/Київ/Claims/e.json") == "Claims/e.json")
+        #expect(paths.relative("/w/Київ/Sources.json") == "Sources.json")
+        #expect(paths.relative("/w/Київська/Sources.json") == "/w/Київська/Sources.json")
+        #expect(paths.relative("/w/Київ") == "/w/Київ")
+        #expect(paths.relative("/w/Київ/") == "/w/Київ/")
+        #expect(paths.relative("/w/Ки\u{308}їв/x") == "/w/Ки\u{308}їв/x")
+    }
+
     @Test("links to a source that is nowhere are refused")
     func missingSource() throws {
         let target = try Workspace(directory: try emptyWorkspace())

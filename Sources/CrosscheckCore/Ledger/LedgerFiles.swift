@@ -154,9 +154,10 @@ public enum LedgerFiles {
 
     /// Every link names a source of the registry: the cross-file check of an import.
     public static func checkLinks(_ ledger: EventLedger, sources: Set<String>) throws(LedgerError) {
-        for (c, claim) in ledger.claims.enumerated() {
-            for (l, link) in claim.sources.enumerated() where !sources.contains(link.source) {
-                throw LedgerError(.missing(kind: "source", id: link.source), path: "claims[\(c)].sources[\(l)].source")
+        // By place, not by value: a claim copied out for the loop is a dozen references counted.
+        for c in ledger.claims.indices {
+            for l in ledger.claims[c].sources.indices where !sources.contains(ledger.claims[c].sources[l].source) {
+                throw LedgerError(.missing(kind: "source", id: ledger.claims[c].sources[l].source), path: "claims[\(c)].sources[\(l)].source")
             }
         }
     }
