@@ -417,10 +417,15 @@ public final class Workspace {
 
     /// Whether a file is a source registry: its format says so in its first bytes.
     static func isSourcesFile(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 256)) ?? Data()
-        return String(decoding: head, as: UTF8.self).contains("\"crosscheck-sources/")
+        // Asked of every file of an import before the first is read: one read, no objects.
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var head = [UInt8](repeating: 0, count: 256)
+        let count = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { return false }
+        let mark = Array("\"crosscheck-sources/".utf8)
+        return (0..<count).contains { head[$0..<count].starts(with: mark) }
     }
 
     /// How many files a rewrite writes and makes durable together.
