@@ -81,6 +81,8 @@ let package = Package(
         // A PostgreSQL server of the tests' own (initdb, pg_ctl on a free loopback port), for the
         // tests of a team's ledger and of the binary on it. Used by tests alone.
         .target(name: "PostgresTestServer"),
+        // Temporary folders the tests make, removed when the tests end.
+        .target(name: "TestFolders"),
         // An HTTP server of the tests' own on loopback, serving saved pages and every bad answer.
         .target(
             name: "PageTestServer",
@@ -102,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CrosscheckStoreTests",
-            dependencies: ["CrosscheckStore", "CrosscheckCore", "CrosscheckSession", "CrosscheckPages"]
+            dependencies: ["CrosscheckStore", "CrosscheckCore", "CrosscheckSession", "CrosscheckPages", "TestFolders"]
         ),
         .testTarget(
             name: "CrosscheckPagesTests",
@@ -112,7 +114,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CrosscheckPostgresTests",
-            dependencies: ["CrosscheckPostgres", "CrosscheckStore", "CrosscheckCore", "CrosscheckSession", "PostgresTestServer"]
+            dependencies: ["CrosscheckPostgres", "CrosscheckStore", "CrosscheckCore", "CrosscheckSession", "PostgresTestServer", "TestFolders"]
         ),
         .testTarget(
             name: "CrosscheckSessionTests",
@@ -120,7 +122,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["crosscheck", "PostgresTestServer", "PageTestServer", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["crosscheck", "PostgresTestServer", "PageTestServer", "TestFolders", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

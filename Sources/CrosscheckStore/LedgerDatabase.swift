@@ -2,7 +2,8 @@ import CrosscheckCore
 import Foundation
 import GRDB
 
-/// The working store of a workspace: SQLite through GRDB, in WAL mode with foreign keys on.
+/// The working store of a workspace: SQLite through GRDB, in WAL mode with foreign keys on (an
+/// import's bulk write excepted, for its one transaction: see `store`).
 /// It owns its migrator; a migration never changes once shipped, and a database written by a
 /// newer crosscheck is refused rather than misread.
 public final class LedgerDatabase: Sendable {

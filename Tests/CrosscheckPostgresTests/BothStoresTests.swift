@@ -2,6 +2,7 @@ import CrosscheckCore
 import CrosscheckStore
 import Foundation
 import PostgresTestServer
+import TestFolders
 import Testing
 @testable import CrosscheckPostgres
 
@@ -18,9 +19,7 @@ struct BothStoresTests {
     static func store(_ kind: Kind) throws -> any LedgerStore {
         switch kind {
         case .sqlite:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-stores-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            return try LedgerDatabase(path: folder + "/ledger.sqlite")
+            return try LedgerDatabase(path: try TestFolders.make("crosscheck-stores") + "/ledger.sqlite")
         case .postgres:
             return try ServerLedger(try ServerAddress(try ThrowawayServer.shared.get().database()))
         }

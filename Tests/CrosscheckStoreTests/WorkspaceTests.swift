@@ -1,6 +1,7 @@
 import CrosscheckCore
 import Foundation
 import GRDB
+import TestFolders
 import Testing
 @testable import CrosscheckStore
 
@@ -9,7 +10,7 @@ private let repository = URL(fileURLWithPath: #filePath).deletingLastPathCompone
 
 /// A new workspace folder holding a copy of the sample.
 func sampleWorkspace() throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cc-workspace-\(UUID().uuidString)").path
+    let folder = try TestFolders.make("cc-workspace")
     try FileManager.default.createDirectory(atPath: folder + "/Claims", withIntermediateDirectories: true)
     try FileManager.default.copyItem(atPath: repository.path + "/Sources.json", toPath: folder + "/Sources.json")
     for name in try FileManager.default.contentsOfDirectory(atPath: repository.path + "/Claims") {
@@ -19,9 +20,7 @@ func sampleWorkspace() throws -> String {
 }
 
 func emptyWorkspace() throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cc-workspace-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    return folder
+    try TestFolders.make("cc-workspace")
 }
 
 @Suite("The workspace: files and database kept in step")

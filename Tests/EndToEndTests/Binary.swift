@@ -1,4 +1,5 @@
 import Foundation
+import TestFolders
 
 /// The built `crosscheck` binary, run as a user runs it: arguments, standard input, and what it
 /// prints and exits with.
@@ -32,11 +33,9 @@ struct Binary {
         return folder
     }
 
-    /// A new empty folder for one test; the test removes it.
+    /// A new empty folder for one test, removed when the tests end if the test did not.
     static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        URL(fileURLWithPath: try TestFolders.make("crosscheck-test"))
     }
 
     /// A new, empty workspace, made as a user makes one: `crosscheck init`.
