@@ -43,12 +43,13 @@ struct CheckStreamTests {
         #expect(counts == CheckDocument.Counts())
     }
 
-    @Test("the spool gives back each list's bytes in order, past its buffer and with a piece larger than the buffer")
-    func spoolBeyondItsBuffer() throws {
-        let spool = try FileSpool()
+    @Test("the spool gives back each list's bytes in order, past its buffer and with a piece larger than the buffer, around the page cache or through it",
+          arguments: [true, false])
+    func spoolBeyondItsBuffer(direct: Bool) throws {
+        let spool = try FileSpool(direct: direct)
         var expected: [[UInt8]] = [[], [], []]
         // Pieces of every size, from a byte to more than the megabyte a list keeps in memory.
-        let sizes = [1, 700, 65_536, 300_000, 1 << 20, (1 << 20) + 17, 5, 999_999, 3 << 20, 2]
+        let sizes = [1, 700, 65_536, 300_000, 1 << 20, (1 << 20) + 17, 5, 999_999, 3 << 20, 2, 4096, (2 << 20) - 4096]
         for (index, size) in sizes.enumerated() {
             let list = index % 2 + 1
             let piece = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ index) }
