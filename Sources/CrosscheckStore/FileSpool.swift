@@ -5,34 +5,25 @@ import Glibc
 #endif
 
 /// A check's later lists kept in temporary files until their turn, each written through a
-/// 1 MiB buffer: the memory of `check --json` stays flat however much it finds. The files are
-/// removed when the spool goes.
+/// 1 MiB buffer: the memory of `check --json` stays flat however much it finds. Each file is
+/// unlinked as soon as it is open, so that nothing is left behind however the process ends.
 ///
 /// Where the file system allows, the files bypass the page cache (`O_DIRECT`): written once and
 /// read once, they would otherwise grow the cache by gigabytes at ten million claims, which costs
 /// the kernel more than the disk's own writes, and push out what the machine had cached.
 public final class FileSpool: CheckSpool {
-    private let folder: URL
+    private let folder: String
+    private let name = "crosscheck-check-\(UUID().uuidString)"
     private let direct: Bool
     private var lists: [Int: ListFile] = [:]
     private static let bufferSize = 1 << 20
     /// The first write or read that failed (a full disk): the output is then incomplete, and the check says so.
     public private(set) var failure: StoreError?
 
-    /// A spool in a new folder of the temporary folder; `direct: false` keeps its files in the
-    /// page cache.
-    public init(direct: Bool = true) throws(StoreError) {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-check-\(UUID().uuidString)")
+    /// A spool in the temporary folder (`TMPDIR`); `direct: false` keeps its files in the page cache.
+    public init(direct: Bool = true) {
+        folder = FileManager.default.temporaryDirectory.path
         self.direct = direct && ListFile.directFlag != 0
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError("\(folder.path): cannot make a temporary folder for the check's output: \(error.localizedDescription)")
-        }
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: folder)
     }
 
     public func append(_ list: Int, _ bytes: UnsafeRawBufferPointer) {
@@ -49,7 +40,7 @@ public final class FileSpool: CheckSpool {
     private func file(_ list: Int) -> ListFile? {
         if let file = lists[list] { return file }
         do {
-            let file = try ListFile(path: folder.appendingPathComponent("list-\(list)").path, direct: direct, bufferSize: Self.bufferSize)
+            let file = try ListFile(path: "\(folder)/\(name)-\(list)", direct: direct, bufferSize: Self.bufferSize)
             lists[list] = file
             return file
         } catch {
@@ -59,7 +50,7 @@ public final class FileSpool: CheckSpool {
     }
 
     private func fail(_ error: SpoolFault) {
-        if failure == nil { failure = StoreError("\(folder.path): cannot keep the check's output: \(String(cString: strerror(error.code)))") }
+        if failure == nil { failure = StoreError("\(folder): cannot keep the check's output: \(String(cString: strerror(error.code)))") }
     }
 }
 

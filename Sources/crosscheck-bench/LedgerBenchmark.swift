@@ -54,7 +54,7 @@ enum LedgerBenchmark {
         for run in 0..<3 {
             checkRuns.append(try median(repeats: 1) {
                 size = 0
-                let counts = try opened.check(format: .json, spool: try FileSpool()) { size += $0.count }
+                let counts = try opened.check(format: .json, spool: FileSpool()) { size += $0.count }
                 verify(counts.consensus == events * 2, "\(counts.consensus) consensus lines")
             })
             // The first run's peak is one check's; later runs in this process add what the

@@ -39,7 +39,7 @@ struct Check: ParsableCommand {
         let output = FileOutput.Buffer(output: .standardOutput)
         let counts: CheckDocument.Counts
         do throws(StoreError) {
-            let spool = try FileSpool()
+            let spool = FileSpool()
             let progress = Progress("checking events:")
             defer { progress.finish() }
             counts = try workspace.check(event: event, format: format, spool: spool, progress: progress.update, into: output.add)

@@ -12,7 +12,7 @@ struct CheckStreamTests {
         let workspace = try Workspace(directory: try sampleWorkspace())
         let whole = try workspace.check(format: .json)
         var written: [UInt8] = []
-        let spool = try FileSpool()
+        let spool = FileSpool()
         let counts = try workspace.check(format: .json, spool: spool) { written.append(contentsOf: $0) }
         #expect(spool.failure == nil)
         #expect(written == whole.bytes)
@@ -28,7 +28,7 @@ struct CheckStreamTests {
     func small() throws {
         let workspace = try Workspace(directory: try emptyWorkspace())
         var written: [UInt8] = []
-        let counts = try workspace.check(format: .json, spool: try FileSpool()) { written.append(contentsOf: $0) }
+        let counts = try workspace.check(format: .json, spool: FileSpool()) { written.append(contentsOf: $0) }
         #expect(String(decoding: written, as: UTF8.self) == """
             {
               "conflicts": [],
@@ -46,7 +46,7 @@ struct CheckStreamTests {
     @Test("the spool gives back each list's bytes in order, past its buffer and with a piece larger than the buffer, around the page cache or through it",
           arguments: [true, false])
     func spoolBeyondItsBuffer(direct: Bool) throws {
-        let spool = try FileSpool(direct: direct)
+        let spool = FileSpool(direct: direct)
         var expected: [[UInt8]] = [[], [], []]
         // Pieces of every size, from a byte to more than the megabyte a list keeps in memory.
         let sizes = [1, 700, 65_536, 300_000, 1 << 20, (1 << 20) + 17, 5, 999_999, 3 << 20, 2, 4096, (2 << 20) - 4096]

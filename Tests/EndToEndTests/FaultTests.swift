@@ -186,6 +186,39 @@ struct FaultTests {
         #expect(try Self.state(workspace) == before)
     }
 
+    @Test("check --json whose lists waiting for their turn pass the file-size limit: one clear line naming the temporary folder, exit 2, no file left")
+    func checkSpoolPastLimit() throws {
+        // Ten events of 100 claims, each day's figure higher than the day before's: megabytes of
+        // updates and unordered pairs wait in the temporary files while the conflicts are written
+        // (to a pipe, which the limit does not bound).
+        let ledger = try Binary.temporaryFolder().path
+        try FileManager.default.createDirectory(atPath: ledger + "/Claims", withIntermediateDirectories: true)
+        try #"{ "format": "crosscheck-sources/1", "sources": [{ "id": "s0", "title": "Report", "outlet": "A" }, { "id": "s1", "title": "Another", "outlet": "B" }] }"#
+            .write(toFile: ledger + "/Sources.json", atomically: true, encoding: .utf8)
+        for e in 0..<10 {
+            let claims = (0..<100).map { c in
+                #"{ "id": "e\#(e)c\#(c)", "metric": "killed", "text": "\#(10 + c * 3 + c % 2 * 50)", "asOf": "2025-06-\#(String(format: "%02d", 1 + c % 28))", "sources": [{ "source": "s\#(c % 2)" }] }"#
+            }
+            try """
+                { "format": "crosscheck-claims/1", "event": { "id": "event-\(e)", "title": "Event \(e)" },
+                  "metrics": [{ "id": "killed", "kind": "cumulative" }], "claims": [\(claims.joined(separator: ",\n"))] }
+                """.write(toFile: ledger + "/Claims/event-\(e).json", atomically: true, encoding: .utf8)
+        }
+        let workspace = try Binary.temporaryFolder().path
+        #expect(try Binary.run(["init", workspace]).status == 0)
+        #expect(try Binary.run(["import", "--workspace", workspace, ledger + "/Sources.json", ledger + "/Claims"]).status == 0)
+
+        let temporary = try Binary.temporaryFolder().path
+        // Standard output through a pipe: the test's own output file would meet the limit first.
+        let limited = try Binary.runCommand("/bin/bash", ["-c", #"set -o pipefail; /usr/bin/prlimit --fsize=1000000 "$0" check --json --workspace "$1" | cat > /dev/null"#,
+                                                          Binary.url.path, workspace], environment: ["TMPDIR": temporary])
+        #expect(limited.status == 2)
+        #expect(limited.stderr == "crosscheck: \(temporary): cannot keep the check's output: File too large\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty, "no temporary file is left")
+        let unlimited = try Binary.run(["check", "--json", "--workspace", workspace], environment: ["TMPDIR": temporary])
+        #expect(unlimited.status == 1 && unlimited.stdout.hasSuffix("\"setAside\": []\n}\n") && unlimited.stderr.isEmpty)
+    }
+
     @Test("past a file-size limit (ulimit -f): one clear line naming it, and the ledger as it was")
     func fileSizeLimit() throws {
         let workspace = try Binary.sampleWorkspace()
