@@ -73,7 +73,7 @@ extension Workspace {
         write.sources = change.registry?.sources ?? []
         write.origins = change.registry?.origins ?? []
         write.replaceSources = change.registry != nil
-        if let paths { write.files = { Dictionary(uniqueKeysWithValues: files.keys.map { ($0, FileState.pending) }) } }
+        if paths != nil { write.files = { Dictionary(uniqueKeysWithValues: files.keys.map { ($0, FileState.pending) }) } }
         (write.removing, write.previous, write.created, write.actor) = (change.removedEvent, previous, change.created, actor)
         let entry = try store.store(write)
         guard let folder else { return entry }
