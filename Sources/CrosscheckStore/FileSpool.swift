@@ -36,7 +36,7 @@ public final class FileSpool: CheckSpool {
         do { try file.replay(sink) } catch { fail(error) }
     }
 
-    /// List `list`'s file, opened on its first bytes; nil once opening it failed.
+    /// List `list`'s file, opened on its first bytes; nil when it cannot be opened.
     private func file(_ list: Int) -> ListFile? {
         if let file = lists[list] { return file }
         do {
