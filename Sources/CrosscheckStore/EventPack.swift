@@ -96,8 +96,9 @@ public enum EventPack {
             (metric: place(of: claim.metric, in: metricIDs), scope: claim.scope.map { place(of: $0, in: scopeIDs) })
         }
         func order(_ x: Int, _ y: Int) -> Int {
-            if let first = places[x].metric, let second = places[y].metric, first != second { return first - second }
-            if places[x].metric == nil || places[y].metric == nil {
+            if let first = places[x].metric, let second = places[y].metric {
+                if first != second { return first - second }
+            } else {
                 let metrics = compareBytes(claims[x].metric, claims[y].metric)
                 if metrics != 0 { return metrics }
             }

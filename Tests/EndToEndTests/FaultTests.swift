@@ -188,22 +188,9 @@ struct FaultTests {
 
     @Test("check --json whose lists waiting for their turn pass the file-size limit: one clear line naming the temporary folder, exit 2, no file left")
     func checkSpoolPastLimit() throws {
-        // Ten events of 100 claims, each day's figure higher than the day before's: megabytes of
-        // updates and unordered pairs wait in the temporary files while the conflicts are written
-        // (to a pipe, which the limit does not bound).
-        let ledger = try Binary.temporaryFolder().path
-        try FileManager.default.createDirectory(atPath: ledger + "/Claims", withIntermediateDirectories: true)
-        try #"{ "format": "crosscheck-sources/1", "sources": [{ "id": "s0", "title": "Report", "outlet": "A" }, { "id": "s1", "title": "Another", "outlet": "B" }] }"#
-            .write(toFile: ledger + "/Sources.json", atomically: true, encoding: .utf8)
-        for e in 0..<10 {
-            let claims = (0..<100).map { c in
-                #"{ "id": "e\#(e)c\#(c)", "metric": "killed", "text": "\#(10 + c * 3 + c % 2 * 50)", "asOf": "2025-06-\#(String(format: "%02d", 1 + c % 28))", "sources": [{ "source": "s\#(c % 2)" }] }"#
-            }
-            try """
-                { "format": "crosscheck-claims/1", "event": { "id": "event-\(e)", "title": "Event \(e)" },
-                  "metrics": [{ "id": "killed", "kind": "cumulative" }], "claims": [\(claims.joined(separator: ",\n"))] }
-                """.write(toFile: ledger + "/Claims/event-\(e).json", atomically: true, encoding: .utf8)
-        }
+        // Claims over four weeks: megabytes of updates and unordered pairs wait in the temporary
+        // files while the conflicts are written (to a pipe, which the limit does not bound).
+        let ledger = try generatedLedger(events: 20, claims: 200, dated: true)
         let workspace = try Binary.temporaryFolder().path
         #expect(try Binary.run(["init", workspace]).status == 0)
         #expect(try Binary.run(["import", "--workspace", workspace, ledger + "/Sources.json", ledger + "/Claims"]).status == 0)

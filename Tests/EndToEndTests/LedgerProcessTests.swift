@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import Testing
 
-/// Event files of `events` events with `claims` claims each, and their sources, in a new folder.
-func generatedLedger(events: Int, claims: Int, firstEvent: Int = 0) throws -> String {
+/// Event files of `events` events with `claims` claims each, and their sources, in a new folder;
+/// `dated`: the claims spread over four weeks, which makes updates and unordered pairs.
+func generatedLedger(events: Int, claims: Int, firstEvent: Int = 0, dated: Bool = false) throws -> String {
     let folder = try Binary.temporaryFolder().path
     try FileManager.default.createDirectory(atPath: folder + "/Claims", withIntermediateDirectories: true)
     let sources = (0..<10).map { #"{ "id": "s\#($0)", "title": "Report \#($0)", "outlet": "Outlet \#($0)" }"# }
@@ -13,7 +14,7 @@ func generatedLedger(events: Int, claims: Int, firstEvent: Int = 0) throws -> St
     for e in firstEvent..<firstEvent + events {
         var lines: [String] = []
         for c in 0..<claims {
-            lines.append(#"{ "id": "e\#(e)c\#(c)", "metric": "killed", "text": "\#(phrases[c % phrases.count])", "asOf": "2025-06-17", "sources": [{ "source": "s\#(c % 10)", "credibility": \#(c % 6 + 1) }] }"#)
+            lines.append(#"{ "id": "e\#(e)c\#(c)", "metric": "killed", "text": "\#(phrases[c % phrases.count])", "asOf": "2025-06-\#(dated ? String(format: "%02d", 1 + c % 28) : "17")", "sources": [{ "source": "s\#(c % 10)", "credibility": \#(c % 6 + 1) }] }"#)
         }
         try """
             { "format": "crosscheck-claims/1", "event": { "id": "event-\(e)", "title": "Event \(e)" },
